@@ -1,0 +1,103 @@
+//! Errors found while reading a rule file's text: bad tokens, bad literals.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+/// A lexical or syntax error. Messages are lowercase, user input in backticks.
+#[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The parser met a token it could not use.
+    #[error("unexpected {found}")]
+    #[diagnostic(code(salesflow::syntax::unexpected_token))]
+    UnexpectedToken {
+        /// What was found (`` `foo` ``, `end of file`).
+        found: String,
+        /// Where.
+        #[label("expected {expected}")]
+        span: SourceSpan,
+        /// The expected tokens, listed.
+        expected: String,
+        /// Advice.
+        #[help]
+        help: Option<String>,
+    },
+    /// A string with no closing quote on its line.
+    #[error("unterminated string")]
+    #[diagnostic(
+        code(salesflow::syntax::unterminated_string),
+        help("close the string with `\"` on the same line, or use `\"\"\"…\"\"\"` for text over several lines")
+    )]
+    UnterminatedString {
+        /// The string up to the end of its line.
+        #[label("this string is never closed")]
+        span: SourceSpan,
+    },
+    /// A `"""` block with no closing `"""`.
+    #[error("unterminated text block")]
+    #[diagnostic(code(salesflow::syntax::unterminated_block), help("close the block with `\"\"\"`"))]
+    UnterminatedBlock {
+        /// The opening quotes.
+        #[label("this block is never closed")]
+        span: SourceSpan,
+    },
+    /// A backslash escape that the language does not know.
+    #[error("unknown escape `{escape}`")]
+    #[diagnostic(
+        code(salesflow::syntax::invalid_escape),
+        help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\u{{4E2D}}`")
+    )]
+    InvalidEscape {
+        /// The escape as written.
+        escape: String,
+        /// Where.
+        #[label("not an escape")]
+        span: SourceSpan,
+    },
+    /// A duration that is not digits and units.
+    #[error("invalid duration `{text}`")]
+    #[diagnostic(code(salesflow::syntax::invalid_duration))]
+    InvalidDuration {
+        /// The text as written.
+        text: String,
+        /// Where.
+        #[label("{reason}")]
+        span: SourceSpan,
+        /// What is wrong with it.
+        reason: String,
+        /// Advice.
+        #[help]
+        help: Option<String>,
+    },
+    /// A number too large or otherwise unusable.
+    #[error("invalid number `{text}`")]
+    #[diagnostic(code(salesflow::syntax::invalid_number))]
+    InvalidNumber {
+        /// The text as written.
+        text: String,
+        /// Where.
+        #[label("{reason}")]
+        span: SourceSpan,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A time of day such as `25:00`.
+    #[error("invalid time of day `{text}`")]
+    #[diagnostic(code(salesflow::syntax::invalid_time), help("times of day run from 00:00 to 24:00"))]
+    InvalidTime {
+        /// The text as written.
+        text: String,
+        /// Where.
+        #[label("not a time of day")]
+        span: SourceSpan,
+    },
+    /// A date such as `2026-02-30`.
+    #[error("invalid date `{text}`")]
+    #[diagnostic(code(salesflow::syntax::invalid_date), help("dates are written YYYY-MM-DD"))]
+    InvalidDate {
+        /// The text as written.
+        text: String,
+        /// Where.
+        #[label("no such day")]
+        span: SourceSpan,
+    },
+}

@@ -1,0 +1,919 @@
+//! Lowering of pest pairs to the typed syntax tree: one function per grammar rule,
+//! each asserting its rule on entry and consuming all its children.
+//!
+//! Literal problems (bad escapes, bad durations, bad dates) become [`SyntaxError`]s
+//! and lowering goes on, so one file reports all of them.
+
+use std::sync::{Arc, LazyLock};
+
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::ast::{
+    Action, AttrTest, Body, CalendarDecl, CalendarLine, CmpOp, Comment, DateRangeLit,
+    DurationLit, EscClause, EscalationDecl, EventGroup, Expr, ExprKind, FieldDecl, Filter,
+    GoalDecl, Ident, Item, OnBlock, OnWhen, Recipient, RiskDecl, SignalTarget, SinceWhich,
+    StageDecl, StateDecl, StrLit, TagsDecl, TaskState, TemplateDecl, TimeLit, Value, ValueKind,
+    WeekdayLit,
+};
+use super::error::SyntaxError;
+use super::literal::{DurationError, dedent_block, parse_duration, unescape};
+use super::parser::Rule;
+use crate::source::{SourceFile, Span};
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        .op(Op::prefix(Rule::op_not))
+});
+
+/// The children of a pair, comments skipped, consumed in order.
+struct Children<'i> {
+    inner: Pairs<'i, Rule>,
+}
+
+impl<'i> Children<'i> {
+    fn next(&mut self) -> Option<Pair<'i, Rule>> {
+        self.inner.by_ref().find(|p| p.as_rule() != Rule::COMMENT)
+    }
+
+    /// The next child, which the grammar guarantees is there.
+    fn take(&mut self) -> Pair<'i, Rule> {
+        self.next().expect("the grammar guarantees this child")
+    }
+
+    /// The next child if it is of `rule`.
+    fn take_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
+        let mut peek = self.inner.clone();
+        let next = peek.find(|p| p.as_rule() != Rule::COMMENT)?;
+        if next.as_rule() == rule {
+            self.inner = peek;
+            Some(next)
+        } else {
+            None
+        }
+    }
+
+    /// Skips a keyword the grammar guarantees.
+    fn keyword(&mut self, rule: Rule) {
+        let pair = self.take();
+        debug_assert_eq!(pair.as_rule(), rule);
+    }
+
+    /// Asserts every child was consumed.
+    fn done(mut self) {
+        debug_assert!(self.next().is_none(), "unconsumed child");
+    }
+}
+
+/// Holds the state of lowering one file.
+pub(crate) struct Lowerer {
+    source: Arc<SourceFile>,
+    /// Offset of the text handed to pest within the file.
+    pub base: usize,
+    /// Literal errors found so far.
+    pub errors: Vec<SyntaxError>,
+    /// Comments found so far.
+    pub comments: Vec<Comment>,
+}
+
+fn children(pair: Pair<'_, Rule>) -> Children<'_> {
+    Children { inner: pair.into_inner() }
+}
+
+impl Lowerer {
+    pub fn new(source: Arc<SourceFile>) -> Self {
+        Self { source, base: 0, errors: Vec::new(), comments: Vec::new() }
+    }
+
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
+    }
+
+    fn collect_comments(&mut self, pair: &Pair<'_, Rule>) {
+        for p in pair.clone().into_inner().flatten() {
+            if p.as_rule() == Rule::COMMENT {
+                let span = self.span(&p);
+                self.comments.push(Comment { text: p.as_str().trim_end().to_string(), span });
+            }
+        }
+    }
+
+    /// `next_item`: the next item, or `None` at the end of the file.
+    pub fn next_item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
+        debug_assert_eq!(pair.as_rule(), Rule::next_item);
+        self.collect_comments(&pair);
+        let mut c = children(pair);
+        let first = c.take();
+        if first.as_rule() == Rule::EOI {
+            return None;
+        }
+        let item = self.item(first);
+        c.done();
+        Some(item)
+    }
+
+    /// `expr_only`
+    pub fn expr_only(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        debug_assert_eq!(pair.as_rule(), Rule::expr_only);
+        let mut c = children(pair);
+        let expr = self.expr(c.take());
+        c.keyword(Rule::EOI);
+        c.done();
+        expr
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::flow_item => Item::Flow(self.keyword_string(pair), span),
+            Rule::include_item => Item::Include(self.keyword_string(pair), span),
+            Rule::timezone_item => Item::Timezone(self.keyword_string(pair), span),
+            Rule::calendar_item => Item::Calendar(self.calendar(pair)),
+            Rule::roles_item => Item::Roles(self.keyword_idents(pair), span),
+            Rule::events_item => Item::Events(self.keyword_idents(pair), span),
+            Rule::event_group => Item::EventGroup(self.event_group(pair)),
+            Rule::field_item => Item::Field(self.field(pair)),
+            Rule::pipeline_item => Item::Pipeline(self.pipeline(pair), span),
+            Rule::on_block => Item::On(self.on_block(pair)),
+            Rule::health_item => Item::Health(self.health(pair), span),
+            Rule::escalation_item => Item::Escalation(self.escalation(pair)),
+            Rule::risk_item => Item::Risk(self.risk(pair)),
+            Rule::tags_item => Item::Tags(self.tags(pair)),
+            Rule::segment_item => Item::Segment(self.segment(pair)),
+            Rule::update_requires => Item::UpdateRequires(self.update_requires(pair), span),
+            Rule::goal_item => Item::Goal(self.goal(pair)),
+            Rule::template_item => Item::Template(self.template(pair)),
+            other => unreachable!("not an item: {other:?}"),
+        }
+    }
+
+    /// `flow_item`, `include_item`, `timezone_item`: a keyword and a string.
+    fn keyword_string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
+        let mut c = children(pair);
+        c.take();
+        let s = self.string(c.take());
+        c.done();
+        s
+    }
+
+    /// `roles_item`, `events_item`: a keyword and names.
+    fn keyword_idents(&mut self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        let mut c = children(pair);
+        c.take();
+        let mut names = Vec::new();
+        while let Some(p) = c.next() {
+            names.push(self.ident(&p));
+        }
+        names
+    }
+
+    fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
+        debug_assert!(matches!(pair.as_rule(), Rule::ident));
+        Ident { name: pair.as_str().to_string(), span: self.span(pair) }
+    }
+
+    /// `string` or `text_block`.
+    fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::string => {
+                let inner = pair.into_inner().next().expect("string has a body");
+                if inner.as_rule() == Rule::unterminated {
+                    self.errors.push(SyntaxError::UnterminatedString { span: span.into() });
+                    let value = inner.as_str()[1..].to_string();
+                    return StrLit { value, span, block: false };
+                }
+                let (value, bad) = unescape(inner.as_str());
+                let body_start = span.start + 1;
+                for b in bad {
+                    let at = Span::new(body_start + b.offset, body_start + b.offset + b.len);
+                    self.errors.push(SyntaxError::InvalidEscape {
+                        escape: self.source.slice(at).to_string(),
+                        span: at.into(),
+                    });
+                }
+                StrLit { value, span, block: false }
+            }
+            Rule::text_block => {
+                let inner = pair.into_inner().next().expect("block has a body");
+                if inner.as_rule() == Rule::unterminated_block {
+                    let at = Span::new(span.start, span.start + 3);
+                    self.errors.push(SyntaxError::UnterminatedBlock { span: at.into() });
+                    return StrLit { value: dedent_block(&inner.as_str()[3..]), span, block: true };
+                }
+                StrLit { value: dedent_block(inner.as_str()), span, block: true }
+            }
+            other => unreachable!("not a string: {other:?}"),
+        }
+    }
+
+    fn duration(&mut self, pair: &Pair<'_, Rule>) -> DurationLit {
+        debug_assert_eq!(pair.as_rule(), Rule::duration);
+        let span = self.span(pair);
+        let text = pair.as_str();
+        match parse_duration(text) {
+            Ok(parts) => DurationLit { parts, span },
+            Err(e) => {
+                let (reason, help) = match e {
+                    DurationError::NoUnit => (
+                        "a duration needs a unit".to_string(),
+                        Some(format!("write `{text}h` or `{text}d`; units are m, h, d, w")),
+                    ),
+                    DurationError::UnknownUnit(u) => (
+                        format!("`{u}` is not a unit"),
+                        Some("units are m (minutes), h (hours), d (days), w (weeks)".into()),
+                    ),
+                    DurationError::Overflow => ("too large".to_string(), None),
+                };
+                self.errors.push(SyntaxError::InvalidDuration {
+                    text: text.to_string(),
+                    span: span.into(),
+                    reason,
+                    help,
+                });
+                DurationLit { parts: Vec::new(), span }
+            }
+        }
+    }
+
+    fn number(&mut self, pair: &Pair<'_, Rule>) -> f64 {
+        let text = pair.as_str().trim_end_matches('%');
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() && v.abs() < 1e15 => v,
+            _ => {
+                self.errors.push(SyntaxError::InvalidNumber {
+                    text: pair.as_str().to_string(),
+                    span: self.span(pair).into(),
+                    reason: "too large".into(),
+                });
+                0.0
+            }
+        }
+    }
+
+    fn calendar(&mut self, pair: Pair<'_, Rule>) -> CalendarDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_calendar);
+        let name = self.ident(&c.take());
+        let mut lines = Vec::new();
+        while let Some(line) = c.next() {
+            lines.push(self.calendar_line(line));
+        }
+        CalendarDecl { name, lines, span }
+    }
+
+    fn calendar_line(&mut self, pair: Pair<'_, Rule>) -> CalendarLine {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = children(pair);
+        c.take();
+        match rule {
+            Rule::hours_line => {
+                let mut days = Vec::new();
+                let mut ranges = Vec::new();
+                while let Some(p) = c.next() {
+                    match p.as_rule() {
+                        Rule::day_spec => days.push(self.day_spec(p)),
+                        Rule::time_range => ranges.push(self.time_range(p)),
+                        other => unreachable!("in hours: {other:?}"),
+                    }
+                }
+                CalendarLine::Hours { days, ranges, span }
+            }
+            Rule::holidays_line => {
+                let mut files = Vec::new();
+                while let Some(p) = c.next() {
+                    files.push(self.string(p));
+                }
+                CalendarLine::Holidays(files, span)
+            }
+            Rule::off_line | Rule::work_line => {
+                let mut dates = Vec::new();
+                let mut label = None;
+                while let Some(p) = c.next() {
+                    if p.as_rule() == Rule::date_range {
+                        dates.extend(self.date_range(p));
+                    } else {
+                        label = Some(self.string(p));
+                    }
+                }
+                if rule == Rule::off_line {
+                    CalendarLine::Off(dates, label, span)
+                } else {
+                    CalendarLine::Work(dates, span)
+                }
+            }
+            other => unreachable!("not a calendar line: {other:?}"),
+        }
+    }
+
+    fn day_spec(&mut self, pair: Pair<'_, Rule>) -> (WeekdayLit, WeekdayLit) {
+        debug_assert_eq!(pair.as_rule(), Rule::day_spec);
+        let mut c = children(pair);
+        let from = self.weekday(&c.take());
+        let to = c.next().map_or(from, |p| self.weekday(&p));
+        c.done();
+        (from, to)
+    }
+
+    fn weekday(&self, pair: &Pair<'_, Rule>) -> WeekdayLit {
+        const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let index = DAYS.iter().position(|d| *d == pair.as_str()).unwrap_or(0);
+        WeekdayLit { index: u8::try_from(index).unwrap_or(0), span: self.span(pair) }
+    }
+
+    fn time_range(&mut self, pair: Pair<'_, Rule>) -> (TimeLit, TimeLit) {
+        let mut c = children(pair);
+        let from = self.time_of_day(&c.take());
+        let to = self.time_of_day(&c.take());
+        c.done();
+        (from, to)
+    }
+
+    fn time_of_day(&mut self, pair: &Pair<'_, Rule>) -> TimeLit {
+        let span = self.span(pair);
+        let (h, m) = pair.as_str().split_once(':').unwrap_or(("0", "0"));
+        let (h, m) = (h.parse::<u16>().unwrap_or(99), m.parse::<u16>().unwrap_or(99));
+        let minutes = h * 60 + m;
+        if m >= 60 || minutes > 24 * 60 {
+            self.errors
+                .push(SyntaxError::InvalidTime { text: pair.as_str().into(), span: span.into() });
+        }
+        TimeLit { minutes: minutes.min(24 * 60), span }
+    }
+
+    fn date_range(&mut self, pair: Pair<'_, Rule>) -> Option<DateRangeLit> {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        let from = self.date(&c.take());
+        let to = match c.next() {
+            Some(p) => self.date(&p),
+            None => from,
+        };
+        Some(DateRangeLit { from: from?, to: to?, span })
+    }
+
+    fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
+        let parsed = chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            self.errors.push(SyntaxError::InvalidDate {
+                text: pair.as_str().into(),
+                span: self.span(pair).into(),
+            });
+        }
+        parsed
+    }
+
+    fn event_group(&mut self, pair: Pair<'_, Rule>) -> EventGroup {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_event);
+        let name = self.ident(&c.take());
+        let mut members = Vec::new();
+        while let Some(p) = c.next() {
+            members.push(self.ident(&p));
+        }
+        EventGroup { name, members, span }
+    }
+
+    fn field(&mut self, pair: Pair<'_, Rule>) -> FieldDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_field);
+        let name = self.ident(&c.take());
+        let ty = self.ident(&c.take());
+        c.done();
+        FieldDecl { name, ty, span }
+    }
+
+    fn pipeline(&mut self, pair: Pair<'_, Rule>) -> Vec<StageDecl> {
+        let mut c = children(pair);
+        c.keyword(Rule::k_pipeline);
+        let mut stages = Vec::new();
+        while let Some(p) = c.next() {
+            stages.push(self.stage_line(p));
+        }
+        stages
+    }
+
+    fn stage_line(&mut self, pair: Pair<'_, Rule>) -> StageDecl {
+        debug_assert_eq!(pair.as_rule(), Rule::stage_line);
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        let name = self.ident(&c.take());
+        let label = self.string(c.take());
+        let mut stage = StageDecl {
+            name,
+            label,
+            milestone: None,
+            expect: None,
+            evidence_required: None,
+            won: None,
+            lost: None,
+            span,
+        };
+        while let Some(p) = c.next() {
+            let at = Some(self.span(&p));
+            match p.as_rule() {
+                Rule::m_milestone => stage.milestone = at,
+                Rule::m_evidence => stage.evidence_required = at,
+                Rule::m_won => stage.won = at,
+                Rule::m_lost => stage.lost = at,
+                Rule::m_expect => {
+                    let mut m = children(p);
+                    m.keyword(Rule::k_expect);
+                    stage.expect = Some(self.duration(&m.take()));
+                    m.done();
+                }
+                other => unreachable!("not a stage modifier: {other:?}"),
+            }
+        }
+        stage
+    }
+
+    fn on_block(&mut self, pair: Pair<'_, Rule>) -> OnBlock {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_on);
+        let when = if c.take().as_rule() == Rule::k_enter { OnWhen::Enter } else { OnWhen::Exit };
+        let target_pair = c.take();
+        let segment = target_pair.as_rule() == Rule::segment_target;
+        let mut t = children(target_pair);
+        if segment {
+            t.keyword(Rule::k_segment);
+        }
+        let target = self.ident(&t.take());
+        t.done();
+        let mut actions = Vec::new();
+        while let Some(p) = c.next() {
+            actions.push(self.action(p));
+        }
+        OnBlock { when, segment, target, actions, span }
+    }
+
+    fn action(&mut self, pair: Pair<'_, Rule>) -> Action {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = children(pair);
+        c.take();
+        let action = match rule {
+            Rule::task_action => {
+                let to = self.recipient(c.take());
+                let title = self.string(c.take());
+                c.keyword(Rule::k_due);
+                let due = self.duration(&c.take());
+                Action::Task { to, title, due, span }
+            }
+            Rule::notify_action => {
+                let to = self.recipient(c.take());
+                let mut cc = Vec::new();
+                if let Some(list) = c.take_if(Rule::cc_list) {
+                    let mut l = children(list);
+                    l.keyword(Rule::k_cc);
+                    while let Some(r) = l.next() {
+                        cc.push(self.recipient(r));
+                    }
+                }
+                let body = self.body(c.take());
+                Action::Notify { to, cc, body, span }
+            }
+            Rule::message_action => {
+                c.keyword(Rule::k_customer);
+                let body = self.body(c.take());
+                Action::Message { body, span }
+            }
+            Rule::set_action => {
+                let field = self.field_ref(c.take());
+                let value = self.expr(c.take());
+                Action::Set { field, value, span }
+            }
+            other => unreachable!("not an action: {other:?}"),
+        };
+        c.done();
+        action
+    }
+
+    fn body(&mut self, pair: Pair<'_, Rule>) -> Body {
+        if pair.as_rule() == Rule::template_ref {
+            let mut c = children(pair);
+            c.keyword(Rule::k_template);
+            let name = self.ident(&c.take());
+            c.done();
+            Body::Template(name)
+        } else {
+            Body::Text(self.string(pair))
+        }
+    }
+
+    fn recipient(&mut self, pair: Pair<'_, Rule>) -> Recipient {
+        debug_assert_eq!(pair.as_rule(), Rule::recipient);
+        let mut c = children(pair);
+        let inner = c.take();
+        c.done();
+        let span = self.span(&inner);
+        match inner.as_rule() {
+            Rule::ident => Recipient::Name(self.ident(&inner)),
+            Rule::manager_of => {
+                let mut m = children(inner);
+                m.keyword(Rule::k_manager);
+                m.keyword(Rule::k_of);
+                let of = self.recipient(m.take());
+                m.done();
+                Recipient::ManagerOf(Box::new(of), span)
+            }
+            Rule::person_ref => {
+                let mut m = children(inner);
+                m.keyword(Rule::k_person);
+                let id = self.string(m.take());
+                m.done();
+                Recipient::Person(id, span)
+            }
+            other => unreachable!("not a recipient: {other:?}"),
+        }
+    }
+
+    fn field_ref(&mut self, pair: Pair<'_, Rule>) -> Ident {
+        debug_assert_eq!(pair.as_rule(), Rule::field_ref);
+        let mut c = children(pair);
+        c.keyword(Rule::k_customer);
+        let name = self.ident(&c.take());
+        c.done();
+        name
+    }
+
+    fn health(&mut self, pair: Pair<'_, Rule>) -> Vec<StateDecl> {
+        let mut c = children(pair);
+        c.keyword(Rule::k_health);
+        let mut states = Vec::new();
+        while let Some(p) = c.next() {
+            states.push(self.state_line(p, false));
+        }
+        states
+    }
+
+    /// `state_line` and `segment_item` share their shape.
+    fn state_line(&mut self, pair: Pair<'_, Rule>, segment: bool) -> StateDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        if segment {
+            c.keyword(Rule::k_segment);
+        }
+        let name = self.ident(&c.take());
+        let label = c.take_if(Rule::string).map(|p| self.string(p));
+        let clause = c.take();
+        let clause_span = self.span(&clause);
+        let when = if clause.as_rule() == Rule::when_clause {
+            let mut w = children(clause);
+            w.keyword(Rule::k_when);
+            let e = self.expr(w.take());
+            w.done();
+            Some(e)
+        } else {
+            None
+        };
+        c.done();
+        StateDecl { name, label, when, clause_span, span }
+    }
+
+    fn segment(&mut self, pair: Pair<'_, Rule>) -> StateDecl {
+        self.state_line(pair, true)
+    }
+
+    fn escalation(&mut self, pair: Pair<'_, Rule>) -> EscalationDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_escalation);
+        let name = self.ident(&c.take());
+        let label = c.take_if(Rule::string).map(|p| self.string(p));
+        let mut clauses = Vec::new();
+        while let Some(p) = c.next() {
+            clauses.push(self.esc_clause(p));
+        }
+        EscalationDecl { name, label, clauses, span }
+    }
+
+    fn esc_clause(&mut self, pair: Pair<'_, Rule>) -> EscClause {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = children(pair);
+        c.take();
+        let clause = match rule {
+            Rule::esc_when => EscClause::When(self.expr(c.take()), span),
+            Rule::esc_until => EscClause::Until(self.expr(c.take()), span),
+            Rule::esc_clock => EscClause::Clock(self.ident(&c.take()), span),
+            Rule::esc_pause => {
+                c.keyword(Rule::k_when);
+                EscClause::Pause(self.expr(c.take()), span)
+            }
+            Rule::esc_after => {
+                let after = self.duration(&c.take());
+                let mut actions = Vec::new();
+                while let Some(p) = c.next() {
+                    actions.push(self.action(p));
+                }
+                EscClause::After(after, actions, span)
+            }
+            Rule::esc_every => {
+                let period = self.duration(&c.take());
+                c.keyword(Rule::k_after);
+                let after = self.duration(&c.take());
+                let mut max = None;
+                if c.take_if(Rule::k_max).is_some() {
+                    let n = c.take();
+                    let at = self.span(&n);
+                    match n.as_str().parse::<u32>() {
+                        Ok(v) => max = Some((v, at)),
+                        Err(_) => self.errors.push(SyntaxError::InvalidNumber {
+                            text: n.as_str().into(),
+                            span: at.into(),
+                            reason: "too large".into(),
+                        }),
+                    }
+                }
+                let mut actions = Vec::new();
+                while let Some(p) = c.next() {
+                    actions.push(self.action(p));
+                }
+                EscClause::Every { period, after, max, actions, span }
+            }
+            other => unreachable!("not an escalation clause: {other:?}"),
+        };
+        c.done();
+        clause
+    }
+
+    fn risk(&mut self, pair: Pair<'_, Rule>) -> RiskDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_risk);
+        let name = self.ident(&c.take());
+        let label = c.take_if(Rule::string).map(|p| self.string(p));
+        let mut risk = RiskDecl {
+            name,
+            label,
+            severity: Vec::new(),
+            keywords: Vec::new(),
+            unless: Vec::new(),
+            strategy: Vec::new(),
+            cases: Vec::new(),
+            span,
+        };
+        while let Some(p) = c.next() {
+            let rule = p.as_rule();
+            let mut l = children(p);
+            l.take();
+            while let Some(v) = l.next() {
+                match rule {
+                    Rule::risk_severity => risk.severity.push(self.ident(&v)),
+                    Rule::risk_keywords => risk.keywords.push(self.string(v)),
+                    Rule::risk_unless => risk.unless.push(self.string(v)),
+                    Rule::risk_strategy => risk.strategy.push(self.string(v)),
+                    Rule::risk_case => risk.cases.push(self.string(v)),
+                    other => unreachable!("not a risk clause: {other:?}"),
+                }
+            }
+        }
+        risk
+    }
+
+    fn tags(&mut self, pair: Pair<'_, Rule>) -> TagsDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_tags);
+        c.keyword(Rule::k_from);
+        let mut from = Vec::new();
+        let mut tags = Vec::new();
+        while let Some(p) = c.next() {
+            match p.as_rule() {
+                Rule::field_ref => from.push(self.field_ref(p)),
+                Rule::tag_line => {
+                    let line_span = self.span(&p);
+                    let mut l = children(p);
+                    let name = self.ident(&l.take());
+                    let mut words = Vec::new();
+                    while let Some(s) = l.next() {
+                        words.push(self.string(s));
+                    }
+                    tags.push((name, words, line_span));
+                }
+                other => unreachable!("in tags: {other:?}"),
+            }
+        }
+        TagsDecl { from, tags, span }
+    }
+
+    fn update_requires(&mut self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        let mut c = children(pair);
+        c.keyword(Rule::k_update);
+        c.keyword(Rule::k_requires);
+        let mut names = Vec::new();
+        while let Some(p) = c.next() {
+            names.push(self.ident(&p));
+        }
+        names
+    }
+
+    fn goal(&mut self, pair: Pair<'_, Rule>) -> GoalDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_goal);
+        let metric = self.ident(&c.take());
+        let op = cmp_op(c.take().as_str());
+        let value = self.value(c.take());
+        c.done();
+        GoalDecl { metric, op, value, span }
+    }
+
+    fn template(&mut self, pair: Pair<'_, Rule>) -> TemplateDecl {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        c.keyword(Rule::k_template);
+        let name = self.ident(&c.take());
+        let text = self.string(c.take());
+        c.done();
+        TemplateDecl { name, text, span }
+    }
+
+    fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        debug_assert_eq!(pair.as_rule(), Rule::expr);
+        let pairs = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT);
+        let this = std::cell::RefCell::new(self);
+        PRATT
+            .map_primary(|p| match p.as_rule() {
+                Rule::expr => this.borrow_mut().expr(p),
+                Rule::comparison => this.borrow_mut().comparison(p),
+                other => unreachable!("not a primary: {other:?}"),
+            })
+            .map_prefix(|op, rhs| {
+                let span = this.borrow().span(&op).to(rhs.span);
+                Expr { kind: ExprKind::Not(Box::new(rhs)), span }
+            })
+            .map_infix(|lhs, op, rhs| {
+                let span = lhs.span.to(rhs.span);
+                let kind = if op.as_rule() == Rule::op_or {
+                    ExprKind::Or(Box::new(lhs), Box::new(rhs))
+                } else {
+                    ExprKind::And(Box::new(lhs), Box::new(rhs))
+                };
+                Expr { kind, span }
+            })
+            .parse(pairs)
+    }
+
+    fn comparison(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        let lhs = self.value(c.take());
+        let kind = match c.next() {
+            None => ExprKind::Value(lhs),
+            Some(tail) => {
+                let rule = tail.as_rule();
+                let mut t = children(tail);
+                match rule {
+                    Rule::is_tail => {
+                        t.keyword(Rule::k_is);
+                        ExprKind::Is(lhs, self.ident(&t.take()))
+                    }
+                    Rule::in_tail => {
+                        t.keyword(Rule::k_in);
+                        let mut list = Vec::new();
+                        while let Some(v) = t.next() {
+                            list.push(self.value(v));
+                        }
+                        ExprKind::In(lhs, list)
+                    }
+                    Rule::op_tail => {
+                        let op = cmp_op(t.take().as_str());
+                        ExprKind::Compare(lhs, op, self.value(t.take()))
+                    }
+                    other => unreachable!("not a comparison tail: {other:?}"),
+                }
+            }
+        };
+        c.done();
+        Expr { kind, span }
+    }
+
+    fn within(&mut self, c: &mut Children<'_>) -> Option<DurationLit> {
+        let w = c.take_if(Rule::within)?;
+        let mut wc = children(w);
+        wc.keyword(Rule::k_within);
+        let d = self.duration(&wc.take());
+        wc.done();
+        Some(d)
+    }
+
+    fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let kind = match rule {
+            Rule::number => ValueKind::Number(self.number(&pair)),
+            Rule::percent => ValueKind::Percent(self.number(&pair) / 100.0),
+            Rule::duration => ValueKind::Duration(self.duration(&pair)),
+            Rule::string => ValueKind::Str(self.string(pair).value),
+            Rule::bool_lit => ValueKind::Bool(pair.as_str() == "true"),
+            Rule::name_v => ValueKind::Name(self.ident(&children(pair).take())),
+            Rule::field_ref => ValueKind::Field(self.field_ref(pair)),
+            Rule::stage_v => ValueKind::Stage,
+            Rule::health_v => ValueKind::Health,
+            Rule::segment_v => ValueKind::Segment,
+            Rule::time_in_stage_v => ValueKind::TimeInStage,
+            Rule::overdue_v => ValueKind::Overdue,
+            Rule::since_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_since);
+                let which =
+                    if c.take().as_rule() == Rule::k_last { SinceWhich::Last } else { SinceWhich::First };
+                let filter = self.filter(c.take());
+                c.done();
+                ValueKind::Since(which, filter)
+            }
+            Rule::count_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_count);
+                let filter = self.filter(c.take());
+                let within = self.within(&mut c);
+                c.done();
+                ValueKind::Count(filter, within)
+            }
+            Rule::signal_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_signal);
+                let target = c.take();
+                let target = if target.as_rule() == Rule::signal_any {
+                    let mut a = children(target);
+                    a.keyword(Rule::k_any);
+                    let sev = a.next().map(|p| self.ident(&p));
+                    SignalTarget::Any(sev)
+                } else {
+                    SignalTarget::Risk(self.ident(&target))
+                };
+                let within = self.within(&mut c);
+                c.done();
+                ValueKind::Signal(target, within)
+            }
+            Rule::task_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_task);
+                let title = self.string(c.take());
+                let state = match c.take().as_str() {
+                    "done" => TaskState::Done,
+                    "open" => TaskState::Open,
+                    _ => TaskState::Overdue,
+                };
+                c.done();
+                ValueKind::Task(title, state)
+            }
+            Rule::tagged_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_tagged);
+                let name = self.ident(&c.take());
+                c.done();
+                ValueKind::Tagged(name)
+            }
+            Rule::mentions_v => {
+                let mut c = children(pair);
+                c.keyword(Rule::k_mentions);
+                let text = self.string(c.take());
+                let within = self.within(&mut c);
+                c.done();
+                ValueKind::Mentions(text, within)
+            }
+            other => unreachable!("not a value: {other:?}"),
+        };
+        Value { kind, span }
+    }
+
+    fn filter(&mut self, pair: Pair<'_, Rule>) -> Filter {
+        debug_assert_eq!(pair.as_rule(), Rule::filter);
+        let span = self.span(&pair);
+        let mut c = children(pair);
+        let kind = self.ident(&c.take());
+        let mut tests = Vec::new();
+        while let Some(t) = c.next() {
+            let tspan = self.span(&t);
+            let mut tc = children(t);
+            let attr = self.ident(&tc.take());
+            let negated = tc.take().as_str() == "!=";
+            let value = self.value(tc.take());
+            tc.done();
+            tests.push(AttrTest { attr, negated, value, span: tspan });
+        }
+        Filter { kind, tests, span }
+    }
+}
+
+fn cmp_op(text: &str) -> CmpOp {
+    match text {
+        "!=" => CmpOp::Ne,
+        "<" => CmpOp::Lt,
+        "<=" => CmpOp::Le,
+        ">" => CmpOp::Gt,
+        ">=" => CmpOp::Ge,
+        _ => CmpOp::Eq,
+    }
+}

@@ -1,0 +1,11 @@
+//! Text → syntax tree: the pest grammar (`grammar/salesflow.pest`), lowering to a
+//! spanned AST, and syntax errors. Nothing of pest leaves this module.
+
+pub mod ast;
+mod error;
+mod literal;
+mod lower;
+mod parser;
+
+pub use error::SyntaxError;
+pub use parser::{parse_expr, parse_file};
