@@ -1,7 +1,17 @@
 //! salesflow: a sales team's way of working as rules a machine keeps.
 //!
 //! Data flows one way: text → syntax tree ([`syntax`]) → checked model ([`check`],
-//! [`model`]) → evaluation against a store → effects.
+//! [`model`]) → evaluation against a store → effects. Working time lives in
+//! [`calendar`], which depends on nothing else here.
 
+pub mod calendar;
+pub mod check;
+pub mod cli;
+pub mod command;
+pub mod config;
+pub mod diagnostic;
+pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod text;
+pub mod timefmt;

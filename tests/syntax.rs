@@ -15,7 +15,10 @@ fn examples_parse_without_errors_and_keep_every_comment() {
         let text = std::fs::read_to_string(name).unwrap();
         let (file, errors) = parse(name, &text);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
-        let hashes = text.lines().filter(|l| l.trim_start().starts_with('#')).count();
+        let hashes = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .count();
         assert_eq!(file.comments.len(), hashes, "{name}");
     }
 }
@@ -28,11 +31,30 @@ fn zhilian_has_every_item_kind_it_declares() {
         Item::Pipeline(s, _) => Some(s),
         _ => None,
     });
-    let names: Vec<_> = stages.unwrap().iter().map(|s| s.name.name.as_str()).collect();
-    assert_eq!(names, ["lead", "requirement", "demo", "poc", "negotiation", "signed", "lost"]);
+    let names: Vec<_> = stages
+        .unwrap()
+        .iter()
+        .map(|s| s.name.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "lead",
+            "requirement",
+            "demo",
+            "poc",
+            "negotiation",
+            "signed",
+            "lost"
+        ]
+    );
     let lost = &stages.unwrap()[6];
     assert!(lost.lost.is_some() && lost.won.is_none());
-    let templates = file.items.iter().filter(|i| matches!(i, Item::Template(_))).count();
+    let templates = file
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Template(_)))
+        .count();
     assert_eq!(templates, 6);
 }
 

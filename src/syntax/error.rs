@@ -25,7 +25,9 @@ pub enum SyntaxError {
     #[error("unterminated string")]
     #[diagnostic(
         code(salesflow::syntax::unterminated_string),
-        help("close the string with `\"` on the same line, or use `\"\"\"…\"\"\"` for text over several lines")
+        help(
+            "close the string with `\"` on the same line, or use `\"\"\"…\"\"\"` for text over several lines"
+        )
     )]
     UnterminatedString {
         /// The string up to the end of its line.
@@ -34,7 +36,10 @@ pub enum SyntaxError {
     },
     /// A `"""` block with no closing `"""`.
     #[error("unterminated text block")]
-    #[diagnostic(code(salesflow::syntax::unterminated_block), help("close the block with `\"\"\"`"))]
+    #[diagnostic(
+        code(salesflow::syntax::unterminated_block),
+        help("close the block with `\"\"\"`")
+    )]
     UnterminatedBlock {
         /// The opening quotes.
         #[label("this block is never closed")]
@@ -82,7 +87,10 @@ pub enum SyntaxError {
     },
     /// A time of day such as `25:00`.
     #[error("invalid time of day `{text}`")]
-    #[diagnostic(code(salesflow::syntax::invalid_time), help("times of day run from 00:00 to 24:00"))]
+    #[diagnostic(
+        code(salesflow::syntax::invalid_time),
+        help("times of day run from 00:00 to 24:00")
+    )]
     InvalidTime {
         /// The text as written.
         text: String,
@@ -92,7 +100,10 @@ pub enum SyntaxError {
     },
     /// A date such as `2026-02-30`.
     #[error("invalid date `{text}`")]
-    #[diagnostic(code(salesflow::syntax::invalid_date), help("dates are written YYYY-MM-DD"))]
+    #[diagnostic(
+        code(salesflow::syntax::invalid_date),
+        help("dates are written YYYY-MM-DD")
+    )]
     InvalidDate {
         /// The text as written.
         text: String,

@@ -47,7 +47,10 @@ pub fn unescape(body: &str) -> (String, Vec<BadEscape>) {
                 }
             }
             Some((_, other)) => {
-                bad.push(BadEscape { offset: i, len: 1 + other.len_utf8() });
+                bad.push(BadEscape {
+                    offset: i,
+                    len: 1 + other.len_utf8(),
+                });
                 out.push('\\');
                 out.push(other);
             }
@@ -64,7 +67,10 @@ pub fn unescape(body: &str) -> (String, Vec<BadEscape>) {
 /// is only blanks are dropped, then the indentation common to all non-blank lines
 /// is removed. No escapes are decoded inside a block.
 pub fn dedent_block(body: &str) -> String {
-    let mut lines: Vec<&str> = body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let mut lines: Vec<&str> = body
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     if lines.len() > 1 && lines.first().is_some_and(|l| l.trim().is_empty()) {
         lines.remove(0);
     }
@@ -100,16 +106,22 @@ pub fn parse_duration(text: &str) -> Result<Vec<(u64, DurationUnit)>, DurationEr
     let mut parts = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 {
             return Err(DurationError::UnknownUnit(rest.to_string()));
         }
-        let amount: u64 = rest[..digits].parse().map_err(|_| DurationError::Overflow)?;
+        let amount: u64 = rest[..digits]
+            .parse()
+            .map_err(|_| DurationError::Overflow)?;
         if amount > 1_000_000 {
             return Err(DurationError::Overflow);
         }
         rest = &rest[digits..];
-        let unit_len = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let unit = match &rest[..unit_len] {
             "" => return Err(DurationError::NoUnit),
             "m" => DurationUnit::Minutes,
@@ -138,7 +150,13 @@ mod tests {
     #[test]
     fn unescape_reports_unknown_escapes_with_offsets() {
         let (_, bad) = unescape(r"ok\q and \u{zz}");
-        assert_eq!(bad, vec![BadEscape { offset: 2, len: 2 }, BadEscape { offset: 9, len: 6 }]);
+        assert_eq!(
+            bad,
+            vec![
+                BadEscape { offset: 2, len: 2 },
+                BadEscape { offset: 9, len: 6 }
+            ]
+        );
     }
 
     #[test]
@@ -154,7 +172,13 @@ mod tests {
             Ok(vec![(1, DurationUnit::Days), (12, DurationUnit::Hours)])
         );
         assert_eq!(parse_duration("7"), Err(DurationError::NoUnit));
-        assert_eq!(parse_duration("5x"), Err(DurationError::UnknownUnit("x".into())));
-        assert_eq!(parse_duration("99999999999999999999h"), Err(DurationError::Overflow));
+        assert_eq!(
+            parse_duration("5x"),
+            Err(DurationError::UnknownUnit("x".into()))
+        );
+        assert_eq!(
+            parse_duration("99999999999999999999h"),
+            Err(DurationError::Overflow)
+        );
     }
 }

@@ -10,11 +10,10 @@ use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::ast::{
-    Action, AttrTest, Body, CalendarDecl, CalendarLine, CmpOp, Comment, DateRangeLit,
-    DurationLit, EscClause, EscalationDecl, EventGroup, Expr, ExprKind, FieldDecl, Filter,
-    GoalDecl, Ident, Item, OnBlock, OnWhen, Recipient, RiskDecl, SignalTarget, SinceWhich,
-    StageDecl, StateDecl, StrLit, TagsDecl, TaskState, TemplateDecl, TimeLit, Value, ValueKind,
-    WeekdayLit,
+    Action, AttrTest, Body, CalendarDecl, CalendarLine, CmpOp, Comment, DateRangeLit, DurationLit,
+    EscClause, EscalationDecl, EventGroup, Expr, ExprKind, FieldDecl, Filter, GoalDecl, Ident,
+    Item, OnBlock, OnWhen, Recipient, RiskDecl, SignalTarget, SinceWhich, StageDecl, StateDecl,
+    StrLit, TagsDecl, TaskState, TemplateDecl, TimeLit, Value, ValueKind, WeekdayLit,
 };
 use super::error::SyntaxError;
 use super::literal::{DurationError, dedent_block, parse_duration, unescape};
@@ -79,12 +78,19 @@ pub(crate) struct Lowerer {
 }
 
 fn children(pair: Pair<'_, Rule>) -> Children<'_> {
-    Children { inner: pair.into_inner() }
+    Children {
+        inner: pair.into_inner(),
+    }
 }
 
 impl Lowerer {
     pub fn new(source: Arc<SourceFile>) -> Self {
-        Self { source, base: 0, errors: Vec::new(), comments: Vec::new() }
+        Self {
+            source,
+            base: 0,
+            errors: Vec::new(),
+            comments: Vec::new(),
+        }
     }
 
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
@@ -96,7 +102,10 @@ impl Lowerer {
         for p in pair.clone().into_inner().flatten() {
             if p.as_rule() == Rule::COMMENT {
                 let span = self.span(&p);
-                self.comments.push(Comment { text: p.as_str().trim_end().to_string(), span });
+                self.comments.push(Comment {
+                    text: p.as_str().trim_end().to_string(),
+                    span,
+                });
             }
         }
     }
@@ -172,7 +181,10 @@ impl Lowerer {
 
     fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
         debug_assert!(matches!(pair.as_rule(), Rule::ident));
-        Ident { name: pair.as_str().to_string(), span: self.span(pair) }
+        Ident {
+            name: pair.as_str().to_string(),
+            span: self.span(pair),
+        }
     }
 
     /// `string` or `text_block`.
@@ -182,9 +194,14 @@ impl Lowerer {
             Rule::string => {
                 let inner = pair.into_inner().next().expect("string has a body");
                 if inner.as_rule() == Rule::unterminated {
-                    self.errors.push(SyntaxError::UnterminatedString { span: span.into() });
+                    self.errors
+                        .push(SyntaxError::UnterminatedString { span: span.into() });
                     let value = inner.as_str()[1..].to_string();
-                    return StrLit { value, span, block: false };
+                    return StrLit {
+                        value,
+                        span,
+                        block: false,
+                    };
                 }
                 let (value, bad) = unescape(inner.as_str());
                 let body_start = span.start + 1;
@@ -195,16 +212,29 @@ impl Lowerer {
                         span: at.into(),
                     });
                 }
-                StrLit { value, span, block: false }
+                StrLit {
+                    value,
+                    span,
+                    block: false,
+                }
             }
             Rule::text_block => {
                 let inner = pair.into_inner().next().expect("block has a body");
                 if inner.as_rule() == Rule::unterminated_block {
                     let at = Span::new(span.start, span.start + 3);
-                    self.errors.push(SyntaxError::UnterminatedBlock { span: at.into() });
-                    return StrLit { value: dedent_block(&inner.as_str()[3..]), span, block: true };
+                    self.errors
+                        .push(SyntaxError::UnterminatedBlock { span: at.into() });
+                    return StrLit {
+                        value: dedent_block(&inner.as_str()[3..]),
+                        span,
+                        block: true,
+                    };
                 }
-                StrLit { value: dedent_block(inner.as_str()), span, block: true }
+                StrLit {
+                    value: dedent_block(inner.as_str()),
+                    span,
+                    block: true,
+                }
             }
             other => unreachable!("not a string: {other:?}"),
         }
@@ -220,7 +250,9 @@ impl Lowerer {
                 let (reason, help) = match e {
                     DurationError::NoUnit => (
                         "a duration needs a unit".to_string(),
-                        Some(format!("write `{text}h` or `{text}d`; units are m, h, d, w")),
+                        Some(format!(
+                            "write `{text}h` or `{text}d`; units are m, h, d, w"
+                        )),
                     ),
                     DurationError::UnknownUnit(u) => (
                         format!("`{u}` is not a unit"),
@@ -234,7 +266,10 @@ impl Lowerer {
                     reason,
                     help,
                 });
-                DurationLit { parts: Vec::new(), span }
+                DurationLit {
+                    parts: Vec::new(),
+                    span,
+                }
             }
         }
     }
@@ -323,7 +358,10 @@ impl Lowerer {
     fn weekday(&self, pair: &Pair<'_, Rule>) -> WeekdayLit {
         const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
         let index = DAYS.iter().position(|d| *d == pair.as_str()).unwrap_or(0);
-        WeekdayLit { index: u8::try_from(index).unwrap_or(0), span: self.span(pair) }
+        WeekdayLit {
+            index: u8::try_from(index).unwrap_or(0),
+            span: self.span(pair),
+        }
     }
 
     fn time_range(&mut self, pair: Pair<'_, Rule>) -> (TimeLit, TimeLit) {
@@ -337,13 +375,21 @@ impl Lowerer {
     fn time_of_day(&mut self, pair: &Pair<'_, Rule>) -> TimeLit {
         let span = self.span(pair);
         let (h, m) = pair.as_str().split_once(':').unwrap_or(("0", "0"));
-        let (h, m) = (h.parse::<u16>().unwrap_or(99), m.parse::<u16>().unwrap_or(99));
+        let (h, m) = (
+            h.parse::<u16>().unwrap_or(99),
+            m.parse::<u16>().unwrap_or(99),
+        );
         let minutes = h * 60 + m;
         if m >= 60 || minutes > 24 * 60 {
-            self.errors
-                .push(SyntaxError::InvalidTime { text: pair.as_str().into(), span: span.into() });
+            self.errors.push(SyntaxError::InvalidTime {
+                text: pair.as_str().into(),
+                span: span.into(),
+            });
         }
-        TimeLit { minutes: minutes.min(24 * 60), span }
+        TimeLit {
+            minutes: minutes.min(24 * 60),
+            span,
+        }
     }
 
     fn date_range(&mut self, pair: Pair<'_, Rule>) -> Option<DateRangeLit> {
@@ -354,7 +400,11 @@ impl Lowerer {
             Some(p) => self.date(&p),
             None => from,
         };
-        Some(DateRangeLit { from: from?, to: to?, span })
+        Some(DateRangeLit {
+            from: from?,
+            to: to?,
+            span,
+        })
     }
 
     fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
@@ -377,7 +427,11 @@ impl Lowerer {
         while let Some(p) = c.next() {
             members.push(self.ident(&p));
         }
-        EventGroup { name, members, span }
+        EventGroup {
+            name,
+            members,
+            span,
+        }
     }
 
     fn field(&mut self, pair: Pair<'_, Rule>) -> FieldDecl {
@@ -439,7 +493,11 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut c = children(pair);
         c.keyword(Rule::k_on);
-        let when = if c.take().as_rule() == Rule::k_enter { OnWhen::Enter } else { OnWhen::Exit };
+        let when = if c.take().as_rule() == Rule::k_enter {
+            OnWhen::Enter
+        } else {
+            OnWhen::Exit
+        };
         let target_pair = c.take();
         let segment = target_pair.as_rule() == Rule::segment_target;
         let mut t = children(target_pair);
@@ -452,7 +510,13 @@ impl Lowerer {
         while let Some(p) = c.next() {
             actions.push(self.action(p));
         }
-        OnBlock { when, segment, target, actions, span }
+        OnBlock {
+            when,
+            segment,
+            target,
+            actions,
+            span,
+        }
     }
 
     fn action(&mut self, pair: Pair<'_, Rule>) -> Action {
@@ -466,7 +530,12 @@ impl Lowerer {
                 let title = self.string(c.take());
                 c.keyword(Rule::k_due);
                 let due = self.duration(&c.take());
-                Action::Task { to, title, due, span }
+                Action::Task {
+                    to,
+                    title,
+                    due,
+                    span,
+                }
             }
             Rule::notify_action => {
                 let to = self.recipient(c.take());
@@ -576,7 +645,13 @@ impl Lowerer {
             None
         };
         c.done();
-        StateDecl { name, label, when, clause_span, span }
+        StateDecl {
+            name,
+            label,
+            when,
+            clause_span,
+            span,
+        }
     }
 
     fn segment(&mut self, pair: Pair<'_, Rule>) -> StateDecl {
@@ -593,7 +668,12 @@ impl Lowerer {
         while let Some(p) = c.next() {
             clauses.push(self.esc_clause(p));
         }
-        EscalationDecl { name, label, clauses, span }
+        EscalationDecl {
+            name,
+            label,
+            clauses,
+            span,
+        }
     }
 
     fn esc_clause(&mut self, pair: Pair<'_, Rule>) -> EscClause {
@@ -638,7 +718,13 @@ impl Lowerer {
                 while let Some(p) = c.next() {
                     actions.push(self.action(p));
                 }
-                EscClause::Every { period, after, max, actions, span }
+                EscClause::Every {
+                    period,
+                    after,
+                    max,
+                    actions,
+                    span,
+                }
             }
             other => unreachable!("not an escalation clause: {other:?}"),
         };
@@ -725,7 +811,12 @@ impl Lowerer {
         let op = cmp_op(c.take().as_str());
         let value = self.value(c.take());
         c.done();
-        GoalDecl { metric, op, value, span }
+        GoalDecl {
+            metric,
+            op,
+            value,
+            span,
+        }
     }
 
     fn template(&mut self, pair: Pair<'_, Rule>) -> TemplateDecl {
@@ -750,7 +841,10 @@ impl Lowerer {
             })
             .map_prefix(|op, rhs| {
                 let span = this.borrow().span(&op).to(rhs.span);
-                Expr { kind: ExprKind::Not(Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Not(Box::new(rhs)),
+                    span,
+                }
             })
             .map_infix(|lhs, op, rhs| {
                 let span = lhs.span.to(rhs.span);
@@ -826,8 +920,11 @@ impl Lowerer {
             Rule::since_v => {
                 let mut c = children(pair);
                 c.keyword(Rule::k_since);
-                let which =
-                    if c.take().as_rule() == Rule::k_last { SinceWhich::Last } else { SinceWhich::First };
+                let which = if c.take().as_rule() == Rule::k_last {
+                    SinceWhich::Last
+                } else {
+                    SinceWhich::First
+                };
                 let filter = self.filter(c.take());
                 c.done();
                 ValueKind::Since(which, filter)
@@ -901,7 +998,12 @@ impl Lowerer {
             let negated = tc.take().as_str() == "!=";
             let value = self.value(tc.take());
             tc.done();
-            tests.push(AttrTest { attr, negated, value, span: tspan });
+            tests.push(AttrTest {
+                attr,
+                negated,
+                value,
+                span: tspan,
+            });
         }
         Filter { kind, tests, span }
     }

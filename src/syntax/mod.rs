@@ -8,4 +8,5 @@ mod lower;
 mod parser;
 
 pub use error::SyntaxError;
+pub use literal::parse_duration;
 pub use parser::{parse_expr, parse_file};

@@ -20,8 +20,23 @@ pub(crate) struct FlowParser;
 
 /// Words that start an item; recovery resumes at a line starting with one.
 const ITEM_KEYWORDS: &[&str] = &[
-    "flow", "include", "timezone", "calendar", "roles", "events", "event", "field",
-    "pipeline", "on", "health", "escalation", "risk", "tags", "segment", "update", "goal",
+    "flow",
+    "include",
+    "timezone",
+    "calendar",
+    "roles",
+    "events",
+    "event",
+    "field",
+    "pipeline",
+    "on",
+    "health",
+    "escalation",
+    "risk",
+    "tags",
+    "segment",
+    "update",
+    "goal",
     "template",
 ];
 
@@ -63,7 +78,14 @@ pub fn parse_file(source: &Arc<SourceFile>) -> (File, Vec<SyntaxError>) {
     comments.sort_by_key(|c| c.span.start);
     comments.dedup();
     let errors = std::mem::take(&mut lowerer.errors);
-    (File { source: source.clone(), items, comments }, errors)
+    (
+        File {
+            source: source.clone(),
+            items,
+            comments,
+        },
+        errors,
+    )
 }
 
 /// Parses one expression (for `list --where`); `None` with errors when it is not one.
@@ -74,7 +96,11 @@ pub fn parse_expr(source: &Arc<SourceFile>) -> Result<super::ast::Expr, Vec<Synt
         Ok(mut pairs) => {
             let pair = pairs.next().expect("expr_only always yields one pair");
             let expr = lowerer.expr_only(pair);
-            if lowerer.errors.is_empty() { Ok(expr) } else { Err(lowerer.errors) }
+            if lowerer.errors.is_empty() {
+                Ok(expr)
+            } else {
+                Err(lowerer.errors)
+            }
         }
         Err(_) => {
             let err = detailed_error_rule(Rule::expr_only, text);
@@ -95,7 +121,9 @@ fn detailed_error_rule(rule: Rule, text: &str) -> pest::error::Error<Rule> {
     match result {
         Err(e) => e,
         Ok(_) => pest::error::Error::new_from_pos(
-            ErrorVariant::CustomError { message: "parse error".into() },
+            ErrorVariant::CustomError {
+                message: "parse error".into(),
+            },
             pest::Position::from_start(text),
         ),
     }
@@ -106,7 +134,9 @@ fn resume_point(text: &str, at: usize) -> Option<usize> {
     let mut line_start = text[at.min(text.len())..].find('\n')? + at + 1;
     loop {
         let line = &text[line_start..];
-        let word_end = line.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(line.len());
+        let word_end = line
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
         if ITEM_KEYWORDS.contains(&&line[..word_end]) {
             return Some(line_start);
         }
@@ -159,17 +189,29 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 
 /// The length of the token at the start of `text`: a word, or one character.
 fn token_len(text: &str) -> usize {
-    let word = text.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(text.len());
-    if word > 0 { word } else { text.chars().next().map_or(0, char::len_utf8) }
+    let word = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    if word > 0 {
+        word
+    } else {
+        text.chars().next().map_or(0, char::len_utf8)
+    }
 }
 
 fn hint(expected: &[String], found: &str) -> Option<String> {
     if ["and", "or", "not", "is", "in", "within", "true", "false"].contains(&found)
         && expected.iter().any(|e| e == "a name")
     {
-        return Some(format!("`{found}` is reserved and cannot be used as a name"));
+        return Some(format!(
+            "`{found}` is reserved and cannot be used as a name"
+        ));
     }
-    if found == "," && expected.iter().any(|e| e.starts_with("`cc`") || e == "`template`") {
+    if found == ","
+        && expected
+            .iter()
+            .any(|e| e.starts_with("`cc`") || e == "`template`")
+    {
         return Some("no comma goes before `cc` or the message".into());
     }
     None

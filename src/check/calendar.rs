@@ -1,0 +1,201 @@
+//! Calendars: weekly hours, holiday files (read relative to the declaring file),
+//! inline `off` and `work` dates, each problem reported at its span.
+
+use chrono::Weekday;
+
+use super::Checker;
+use crate::calendar::{
+    Calendar, CalendarError, HoursError, MinuteRange, WeeklyHours, parse_holiday_file,
+};
+use crate::diagnostic::Code;
+use crate::model::CalendarDef;
+use crate::syntax::ast::{CalendarDecl, CalendarLine, Item};
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+impl Checker<'_> {
+    pub(super) fn check_calendars(&mut self) {
+        let items: Vec<_> = self.items().collect();
+        for (file, item) in items {
+            if let Item::Calendar(c) = item {
+                self.cur = file;
+                if self.flow.calendars.iter().any(|x| x.name == c.name.name) {
+                    continue;
+                }
+                let calendar = self.calendar(c);
+                self.flow.calendars.push(CalendarDef {
+                    name: c.name.name.clone(),
+                    calendar,
+                });
+            }
+        }
+    }
+
+    fn calendar(&mut self, decl: &CalendarDecl) -> Calendar {
+        let mut weekly = WeeklyHours::new();
+        for line in &decl.lines {
+            let CalendarLine::Hours { days, ranges, .. } = line else {
+                continue;
+            };
+            let mut set: Vec<Weekday> = Vec::new();
+            for (from, to) in days {
+                // `fri-mon` wraps over the weekend.
+                let mut i = from.index;
+                loop {
+                    if !set.contains(&WEEKDAYS[usize::from(i)]) {
+                        set.push(WEEKDAYS[usize::from(i)]);
+                    }
+                    if i == to.index {
+                        break;
+                    }
+                    i = (i + 1) % 7;
+                }
+            }
+            for (from, to) in ranges {
+                let span = from.span.to(to.span);
+                let range = MinuteRange::new(from.minutes, to.minutes);
+                match weekly.add(&set, range) {
+                    Ok(()) => {}
+                    Err(HoursError::Overlaps { day, existing }) => {
+                        self.report(
+                            Code::OverlappingHours,
+                            span,
+                            format!("hours {range} overlap {existing} on {day}"),
+                            "overlaps earlier hours",
+                        )
+                        .help = Some(
+                            "each minute of a day is listed once; merge or split the ranges".into(),
+                        );
+                    }
+                    Err(e) => {
+                        self.report(
+                            Code::InvalidHours,
+                            span,
+                            format!("invalid hours {range}"),
+                            e.to_string(),
+                        )
+                        .help = Some(
+                            "a range runs from its start to a later end, at most 24:00".into(),
+                        );
+                    }
+                }
+            }
+        }
+        if weekly.is_empty() {
+            self.report(
+                Code::EmptyCalendar,
+                decl.name.span,
+                format!("calendar `{}` has no working hours", decl.name.name),
+                "no `hours` line",
+            )
+            .help = Some(
+                "add e.g. `hours mon-fri 09:00-18:00`; durations on this clock would never elapse"
+                    .into(),
+            );
+        }
+        let mut calendar = Calendar::new(self.flow.timezone, weekly);
+        for line in &decl.lines {
+            match line {
+                CalendarLine::Holidays(files, _) => {
+                    for f in files {
+                        self.holiday_file(&mut calendar, f);
+                    }
+                }
+                CalendarLine::Off(ranges, label, _) => {
+                    for r in ranges {
+                        let result = calendar.add_off(
+                            r.from,
+                            r.to,
+                            label.as_ref().map(|l| l.value.as_str()),
+                        );
+                        self.calendar_error(result, r.span);
+                    }
+                }
+                CalendarLine::Work(ranges, _) => {
+                    for r in ranges {
+                        if r.to < r.from {
+                            self.calendar_error(
+                                Err(CalendarError::InvertedDates {
+                                    from: r.from,
+                                    to: r.to,
+                                }),
+                                r.span,
+                            );
+                            continue;
+                        }
+                        for date in r.from.iter_days().take_while(|d| *d <= r.to).take(3660) {
+                            let result = calendar.add_work(date);
+                            if result.is_err() {
+                                self.calendar_error(result, r.span);
+                                break;
+                            }
+                        }
+                    }
+                }
+                CalendarLine::Hours { .. } => {}
+            }
+        }
+        calendar
+    }
+
+    fn calendar_error(&mut self, result: Result<(), CalendarError>, span: crate::source::Span) {
+        match result {
+            Ok(()) => {}
+            Err(CalendarError::Conflict { date }) => {
+                self.report(
+                    Code::OffAndWork,
+                    span,
+                    format!("{date} is both `off` and `work`"),
+                    "conflicts with another line",
+                )
+                .help = Some(
+                    "a date is either a day off or a working day; remove one of the two".into(),
+                );
+            }
+            Err(e) => {
+                self.report(
+                    Code::InvertedDateRange,
+                    span,
+                    e.to_string(),
+                    "invalid range",
+                )
+                .help = Some("write the earlier date first: `off 2026-10-01..2026-10-07`".into());
+            }
+        }
+    }
+
+    fn holiday_file(&mut self, calendar: &mut Calendar, lit: &crate::syntax::ast::StrLit) {
+        let path = super::normalize(&self.file(self.cur).dir().join(&lit.value));
+        let text = match self.loader.read(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.report(
+                    Code::HolidayFileMissing,
+                    lit.span,
+                    format!("cannot read holiday file `{}`", lit.value),
+                    e.to_string(),
+                )
+                .help = Some(format!(
+                    "holiday paths are relative to the rule file; this one resolves to `{}`",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        match parse_holiday_file(&text) {
+            Ok(days) => calendar.add_holidays(&days),
+            Err(e) => {
+                self.report(Code::HolidayFileMalformed, lit.span, format!("holiday file `{}` is malformed", lit.value), e.to_string())
+                    .help = Some("the holiday-cn format is {\"year\": 2026, \"days\": [{\"name\": \"春节\", \"date\": \"2026-02-17\", \"isOffDay\": true}]}".into());
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Syntax trees → checked [`Flow`]: names resolved (with "did you mean"), types
+//! checked, durations bound to clocks, calendars and holiday files read, templates
+//! parsed and their variables checked, lints run. Every finding is collected; a
+//! flow is returned only when there is no error.
+//!
+//! Passes: `declare` (symbol tables, duplicates) → `items` (pipeline, states,
+//! risks, tags, goals) → `calendar` → `expr` / `actions` (conditions, on blocks,
+//! escalations) → `templates` → `lints`.
+
+mod actions;
+mod calendar;
+mod declare;
+mod expr;
+mod items;
+mod lints;
+mod loader;
+mod names;
+mod templates;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use loader::{DiskLoader, Loader, MemoryLoader, normalize};
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{Flow, TemplateSite};
+use crate::source::{SourceFile, Span};
+use crate::syntax::ast::{File, Item};
+use names::{Names, Site};
+
+/// The result of checking one flow.
+pub struct Checked {
+    /// The root file.
+    pub root: PathBuf,
+    /// Every file of the flow, root first.
+    pub files: Vec<Arc<SourceFile>>,
+    /// The flow, when it has no error.
+    pub flow: Option<Flow>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Checks the flow whose root is `path`, reading files with `loader`.
+pub fn check_path(path: &Path, loader: &dyn Loader) -> std::io::Result<Checked> {
+    let loaded = loader::load(path, loader)?;
+    Ok(finish(path.to_path_buf(), loaded, loader))
+}
+
+/// Checks a flow whose root text is given (includes and holiday files come from
+/// `loader`).
+pub fn check_source(source: Arc<SourceFile>, loader: &dyn Loader) -> Checked {
+    let root = source.path.clone();
+    let loaded = loader::load_source(source, loader);
+    finish(root, loaded, loader)
+}
+
+/// The files a root includes, directly or not (for deciding which given files
+/// are roots).
+pub fn included_files(path: &Path, loader: &dyn Loader) -> Vec<PathBuf> {
+    loader::load(path, loader)
+        .map(|l| {
+            l.files
+                .iter()
+                .skip(1)
+                .map(|f| normalize(&f.source.path))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn finish(root: PathBuf, loaded: loader::Loaded, loader: &dyn Loader) -> Checked {
+    let files: Vec<Arc<SourceFile>> = loaded.files.iter().map(|f| f.source.clone()).collect();
+    let mut diagnostics = loaded.diagnostics;
+    let mut flow = None;
+    // Semantic checks on a tree with holes would mostly report the holes again.
+    if !loaded.syntax_errors {
+        let mut checker = Checker::new(&loaded.files, loader);
+        let built = checker.run();
+        diagnostics.extend(checker.diags);
+        if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            flow = built;
+        }
+    }
+    let order = |d: &Diagnostic| {
+        let file = d
+            .file()
+            .and_then(|f| files.iter().position(|g| Arc::ptr_eq(f, g)));
+        (file, d.labels.first().map(|l| l.span.start))
+    };
+    diagnostics.sort_by_key(order);
+    Checked {
+        root,
+        files,
+        flow,
+        diagnostics,
+    }
+}
+
+/// The state of checking one flow.
+pub(crate) struct Checker<'a> {
+    files: &'a [File],
+    loader: &'a dyn Loader,
+    /// The file of the item being checked.
+    cur: usize,
+    diags: Vec<Diagnostic>,
+    stages: Names,
+    states: Names,
+    segments: Names,
+    risks: Names,
+    tags: Names,
+    roles: Names,
+    /// Event kinds and groups share one namespace.
+    kinds: Names,
+    fields: Names,
+    calendars: Names,
+    templates: Names,
+    escalations: Names,
+    /// For each template: where it is used.
+    template_uses: Vec<Vec<(TemplateSite, Site)>>,
+    /// Each template's literal and its file.
+    template_sources: Vec<(usize, crate::syntax::ast::StrLit)>,
+    flow: Flow,
+}
+
+impl<'a> Checker<'a> {
+    fn new(files: &'a [File], loader: &'a dyn Loader) -> Self {
+        Self {
+            files,
+            loader,
+            cur: 0,
+            diags: Vec::new(),
+            stages: Names::default(),
+            states: Names::default(),
+            segments: Names::default(),
+            risks: Names::default(),
+            tags: Names::default(),
+            roles: Names::default(),
+            kinds: Names::default(),
+            fields: Names::default(),
+            calendars: Names::default(),
+            templates: Names::default(),
+            escalations: Names::default(),
+            template_uses: Vec::new(),
+            template_sources: Vec::new(),
+            flow: empty_flow(),
+        }
+    }
+
+    /// Every item with its file index, in load order.
+    fn items(&self) -> impl Iterator<Item = (usize, &'a Item)> + 'a {
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.items.iter().map(move |it| (i, it)))
+    }
+
+    fn file(&self, index: usize) -> &'a Arc<SourceFile> {
+        &self.files[index].source
+    }
+
+    /// Reports a diagnostic in the current file.
+    fn report(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: String,
+        label: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::new(code, message, self.file(self.cur), span, label);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports a name declared twice, pointing at both places.
+    fn duplicate(&mut self, what: &str, name: &str, span: Span, first: Site) {
+        let d = Diagnostic::new(
+            Code::DuplicateName,
+            format!("{what} `{name}` is declared twice"),
+            self.file(self.cur),
+            span,
+            "declared again here",
+        )
+        .with_label(self.file(first.0), first.1, "first declared here")
+        .with_help(format!(
+            "names are global across a file and its includes; rename or remove one `{name}`"
+        ));
+        self.diags.push(d);
+    }
+
+    fn run(&mut self) -> Option<Flow> {
+        self.declare();
+        self.check_items();
+        self.check_calendars();
+        self.check_conditions();
+        self.check_blocks();
+        self.check_escalations();
+        self.check_templates();
+        self.lint();
+        self.flow.digest = digest(self.files);
+        Some(std::mem::replace(&mut self.flow, empty_flow()))
+    }
+}
+
+fn empty_flow() -> Flow {
+    Flow {
+        name: None,
+        timezone: chrono_tz::UTC,
+        calendars: Vec::new(),
+        roles: Vec::new(),
+        event_kinds: Vec::new(),
+        event_groups: Vec::new(),
+        fields: Vec::new(),
+        stages: Vec::new(),
+        blocks: Vec::new(),
+        health: Vec::new(),
+        segments: Vec::new(),
+        escalations: Vec::new(),
+        risks: Vec::new(),
+        tags: Vec::new(),
+        update_requires: Vec::new(),
+        goals: Vec::new(),
+        templates: Vec::new(),
+        digest: String::new(),
+    }
+}
+
+/// A digest of the flow's sources (FNV-1a over paths and texts), recorded with
+/// every tick so a result can be traced to the rules that made it.
+fn digest(files: &[File]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        for b in f
+            .source
+            .name()
+            .bytes()
+            .chain([0])
+            .chain(f.source.text.bytes())
+            .chain([0])
+        {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}

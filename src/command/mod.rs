@@ -1,0 +1,40 @@
+//! One file per command. Each takes its parsed arguments and returns an [`Exit`].
+
+mod calendar;
+mod check;
+
+use crate::cli::{Cli, Command};
+
+/// How a command ended; maps to the process exit code listed in `--help`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: success.
+    Success,
+    /// 1: the rules or the data have errors.
+    Failure,
+    /// 2: usage error or unreadable input.
+    Usage,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(e: Exit) -> Self {
+        match e {
+            Exit::Success => Self::SUCCESS,
+            Exit::Failure => Self::from(1),
+            Exit::Usage => Self::from(2),
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Calendar(args) => calendar::run(&args),
+    }
+}
+
+/// Whether to draw in colour: a terminal, and `NO_COLOR` unset.
+pub(crate) fn color(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
