@@ -25,7 +25,7 @@ macro_rules! codes {
     ($($variant:ident = $name:literal, $sev:ident;)*) => {
         /// Every diagnostic code, with its stable name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Code { $(#[doc = $name] $variant,)* }
+        pub enum Code { $(#[doc = concat!("`salesflow::", $name, "`")] $variant,)* }
 
         impl Code {
             /// The stable name, `salesflow::…`.

@@ -2,6 +2,8 @@
 //! without an offset are in the flow's time zone, and output always states the
 //! offset.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -54,13 +56,13 @@ pub fn format_seconds(seconds: i64) -> String {
     let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     let mut out = String::new();
     if d > 0 {
-        out.push_str(&format!("{d}d"));
+        let _ = write!(out, "{d}d");
     }
     if h > 0 {
-        out.push_str(&format!("{h}h"));
+        let _ = write!(out, "{h}h");
     }
     if m > 0 || out.is_empty() {
-        out.push_str(&format!("{m}m"));
+        let _ = write!(out, "{m}m");
     }
     out
 }

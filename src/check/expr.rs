@@ -485,7 +485,7 @@ impl Checker<'_> {
                 (DurationUnit::Days, None) => out.seconds += amount * 86_400,
                 (DurationUnit::Weeks, None) => out.seconds += amount * 7 * 86_400,
                 (DurationUnit::Days, Some(_)) => {
-                    out.days += u32::try_from(amount).unwrap_or(u32::MAX)
+                    out.days += u32::try_from(amount).unwrap_or(u32::MAX);
                 }
                 (DurationUnit::Weeks, Some(c)) => {
                     let name = self

@@ -81,12 +81,12 @@ pub fn load(root: &Path, loader: &dyn Loader) -> Result<Loaded, io::Error> {
         by_path: HashMap::new(),
     };
     let source = SourceFile::new(root, text);
-    state.visit(source, &mut Vec::new());
+    state.visit(&source, &mut Vec::new());
     Ok(state.loaded)
 }
 
 /// Loads a flow whose root text is already in memory (includes come from `loader`).
-pub fn load_source(source: Arc<SourceFile>, loader: &dyn Loader) -> Loaded {
+pub fn load_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Loaded {
     let mut state = State {
         loader,
         loaded: Loaded {
@@ -110,17 +110,15 @@ struct State<'a> {
 type ChainLink = (Arc<SourceFile>, Span, PathBuf);
 
 impl State<'_> {
-    fn visit(&mut self, source: Arc<SourceFile>, chain: &mut Vec<ChainLink>) {
+    fn visit(&mut self, source: &Arc<SourceFile>, chain: &mut Vec<ChainLink>) {
         let key = normalize(&source.path);
         self.by_path.insert(key.clone(), self.loaded.files.len());
-        let (file, errors) = parse_file(&source);
+        let (file, errors) = parse_file(source);
         self.loaded.syntax_errors |= !errors.is_empty();
         for e in &errors {
-            self.loaded.diagnostics.push(Diagnostic::from_miette(
-                Code::UnexpectedToken,
-                &source,
-                e,
-            ));
+            self.loaded
+                .diagnostics
+                .push(Diagnostic::from_miette(Code::UnexpectedToken, source, e));
         }
         let includes: Vec<(String, Span)> = file
             .items
@@ -138,7 +136,7 @@ impl State<'_> {
                 .position(|(_, _, p)| *p == path)
                 .or_else(|| (path == key).then_some(chain.len()))
             {
-                self.cycle(&source, span, &rel, &chain[start..]);
+                self.cycle(source, span, &rel, &chain[start..]);
                 continue;
             }
             if self.by_path.contains_key(&path) {
@@ -147,14 +145,14 @@ impl State<'_> {
             match self.loader.read(&path) {
                 Ok(text) => {
                     chain.push((source.clone(), span, key.clone()));
-                    self.visit(SourceFile::new(path, text), chain);
+                    self.visit(&SourceFile::new(path, text), chain);
                     chain.pop();
                 }
                 Err(e) => {
                     let d = Diagnostic::new(
                         Code::IncludeNotFound,
                         format!("cannot read included file `{rel}`"),
-                        &source,
+                        source,
                         span,
                         e.to_string(),
                     )

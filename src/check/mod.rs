@@ -57,7 +57,7 @@ pub fn check_path(path: &Path, loader: &dyn Loader) -> std::io::Result<Checked> 
 
 /// Checks a flow whose root text is given (includes and holiday files come from
 /// `loader`).
-pub fn check_source(source: Arc<SourceFile>, loader: &dyn Loader) -> Checked {
+pub fn check_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Checked {
     let root = source.path.clone();
     let loaded = loader::load_source(source, loader);
     finish(root, loaded, loader)
@@ -87,7 +87,7 @@ fn finish(root: PathBuf, loaded: loader::Loaded, loader: &dyn Loader) -> Checked
         let built = checker.run();
         diagnostics.extend(checker.diags);
         if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            flow = built;
+            flow = Some(built);
         }
     }
     let order = |d: &Diagnostic| {
@@ -196,7 +196,7 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
-    fn run(&mut self) -> Option<Flow> {
+    fn run(&mut self) -> Flow {
         self.declare();
         self.check_items();
         self.check_calendars();
@@ -206,7 +206,7 @@ impl<'a> Checker<'a> {
         self.check_templates();
         self.lint();
         self.flow.digest = digest(self.files);
-        Some(std::mem::replace(&mut self.flow, empty_flow()))
+        std::mem::replace(&mut self.flow, empty_flow())
     }
 }
 

@@ -1,4 +1,4 @@
-//! Templates: each is parsed with MiniJinja, and every variable it reads is checked
+//! Templates: each is parsed with `MiniJinja`, and every variable it reads is checked
 //! against what each place that uses it provides (PRODUCT.md, "Template context").
 
 use std::collections::BTreeSet;

@@ -124,7 +124,7 @@ fn work_duration(text: &str) -> Result<WorkDuration, String> {
             DurationUnit::Minutes => d.seconds += amount * 60,
             DurationUnit::Hours => d.seconds += amount * 3600,
             DurationUnit::Days => {
-                d.days += u32::try_from(amount).map_err(|_| "duration too large".to_string())?
+                d.days += u32::try_from(amount).map_err(|_| "duration too large".to_string())?;
             }
             DurationUnit::Weeks => return Err("`w` is not a unit of working time: say `5d`".into()),
         }

@@ -232,7 +232,12 @@ fn rule_name(rule: Rule) -> String {
         return format!("`{keyword}`");
     }
     let text = match rule {
-        Rule::ident | Rule::name_v | Rule::stage_target => "a name",
+        Rule::ident
+        | Rule::name_v
+        | Rule::stage_target
+        | Rule::stage_line
+        | Rule::state_line
+        | Rule::tag_line => "a name",
         Rule::string | Rule::text_block => "a string",
         Rule::duration | Rule::duration_start => "a duration",
         Rule::number => "a number",
@@ -257,7 +262,6 @@ fn rule_name(rule: Rule) -> String {
         Rule::in_tail => "`in`",
         Rule::within => "`within`",
         Rule::cc_list => "`cc`",
-        Rule::stage_line | Rule::state_line | Rule::tag_line => "a name",
         Rule::m_milestone => "`milestone`",
         Rule::m_expect => "`expect`",
         Rule::m_evidence => "`evidence`",
