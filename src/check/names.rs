@@ -49,7 +49,7 @@ pub fn suggest<'a>(
     let len = name.chars().count();
     let best = candidates
         .clone()
-        .map(|c| (strsim::levenshtein(name, c), c))
+        .map(|c| (strsim::osa_distance(name, c), c))
         .filter(|(d, c)| {
             let longest = len.max(c.chars().count());
             *d <= (longest / 3).max(1) && *d < longest
