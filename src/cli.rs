@@ -52,6 +52,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// A team file: warn about recipients that resolve to nobody in it (default:
+    /// `team` of salesflow.yaml, if any).
+    #[arg(long)]
+    pub team: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,

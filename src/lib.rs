@@ -13,5 +13,6 @@ pub mod diagnostic;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod team;
 pub mod text;
 pub mod timefmt;

@@ -302,11 +302,20 @@ impl Checker<'_> {
     }
 
     fn recipient(&mut self, r: &ast::Recipient) -> Option<crate::model::Recipient> {
+        let resolved = self.resolve_recipient(r)?;
+        self.step_recipients
+            .push((resolved.clone(), (self.cur, r.span())));
+        Some(resolved)
+    }
+
+    fn resolve_recipient(&mut self, r: &ast::Recipient) -> Option<crate::model::Recipient> {
         use crate::model::Recipient as R;
         match r {
             ast::Recipient::Name(n) if n.name == "owner" => Some(R::Owner),
             ast::Recipient::Name(n) => self.lookup(n, Lookup::Role).map(|i| R::Role(RoleId(i))),
-            ast::Recipient::ManagerOf(of, _) => Some(R::ManagerOf(Box::new(self.recipient(of)?))),
+            ast::Recipient::ManagerOf(of, _) => {
+                Some(R::ManagerOf(Box::new(self.resolve_recipient(of)?)))
+            }
             ast::Recipient::Person(id, _) => Some(R::Person(id.value.clone())),
         }
     }

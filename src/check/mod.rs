@@ -15,6 +15,7 @@ mod items;
 mod lints;
 mod loader;
 mod names;
+mod team_lint;
 mod templates;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Flow, TemplateSite};
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{File, Item};
+use crate::team::Team;
 use names::{Names, Site};
 
 /// The result of checking one flow.
@@ -51,8 +53,17 @@ impl Checked {
 
 /// Checks the flow whose root is `path`, reading files with `loader`.
 pub fn check_path(path: &Path, loader: &dyn Loader) -> std::io::Result<Checked> {
+    check_path_with_team(path, loader, None)
+}
+
+/// Checks a flow and, with a team, warns about step recipients nobody can be.
+pub fn check_path_with_team(
+    path: &Path,
+    loader: &dyn Loader,
+    team: Option<&Team>,
+) -> std::io::Result<Checked> {
     let loaded = loader::load(path, loader)?;
-    Ok(finish(path.to_path_buf(), loaded, loader))
+    Ok(finish(path.to_path_buf(), loaded, loader, team))
 }
 
 /// Checks a flow whose root text is given (includes and holiday files come from
@@ -60,7 +71,7 @@ pub fn check_path(path: &Path, loader: &dyn Loader) -> std::io::Result<Checked> 
 pub fn check_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Checked {
     let root = source.path.clone();
     let loaded = loader::load_source(source, loader);
-    finish(root, loaded, loader)
+    finish(root, loaded, loader, None)
 }
 
 /// The files a root includes, directly or not (for deciding which given files
@@ -77,13 +88,19 @@ pub fn included_files(path: &Path, loader: &dyn Loader) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn finish(root: PathBuf, loaded: loader::Loaded, loader: &dyn Loader) -> Checked {
+fn finish(
+    root: PathBuf,
+    loaded: loader::Loaded,
+    loader: &dyn Loader,
+    team: Option<&Team>,
+) -> Checked {
     let files: Vec<Arc<SourceFile>> = loaded.files.iter().map(|f| f.source.clone()).collect();
     let mut diagnostics = loaded.diagnostics;
     let mut flow = None;
     // Semantic checks on a tree with holes would mostly report the holes again.
     if !loaded.syntax_errors {
         let mut checker = Checker::new(&loaded.files, loader);
+        checker.team = team;
         let built = checker.run();
         diagnostics.extend(checker.diags);
         if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -129,6 +146,10 @@ pub(crate) struct Checker<'a> {
     /// Each template's literal and its file.
     template_sources: Vec<(usize, crate::syntax::ast::StrLit)>,
     flow: Flow,
+    /// The team, when given: step recipients are checked against it.
+    team: Option<&'a Team>,
+    /// Recipients of escalation steps, for the team lint.
+    step_recipients: Vec<(crate::model::Recipient, Site)>,
 }
 
 impl<'a> Checker<'a> {
@@ -152,6 +173,8 @@ impl<'a> Checker<'a> {
             template_uses: Vec::new(),
             template_sources: Vec::new(),
             flow: empty_flow(),
+            team: None,
+            step_recipients: Vec::new(),
         }
     }
 
@@ -205,6 +228,7 @@ impl<'a> Checker<'a> {
         self.check_escalations();
         self.check_templates();
         self.lint();
+        self.lint_team();
         self.flow.digest = digest(self.files);
         std::mem::replace(&mut self.flow, empty_flow())
     }

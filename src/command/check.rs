@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::Exit;
-use crate::check::{DiskLoader, check_path, normalize};
+use crate::check::{DiskLoader, check_path_with_team, normalize};
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -20,9 +20,20 @@ pub(super) fn run(args: &CheckArgs) -> Exit {
             }
         }
     }
+    let team_path = args
+        .team
+        .clone()
+        .or_else(|| crate::config::Config::load().ok().and_then(|c| c.team));
+    let team = match team_path.map(|p| crate::team::Team::load(&p)).transpose() {
+        Ok(team) => team,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Usage;
+        }
+    };
     let mut results = Vec::new();
     for file in &files {
-        match check_path(file, &DiskLoader) {
+        match check_path_with_team(file, &DiskLoader, team.as_ref()) {
             Ok(checked) => results.push(checked),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", file.display());
