@@ -93,9 +93,36 @@ impl Lowerer {
         }
     }
 
+    /// The pair's span without the blanks and comments pest skipped after its last
+    /// token (a rule ending in `x?` keeps the skip made before trying `x`), so a
+    /// label never runs onto the next line.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.base + s.start(), self.base + s.end())
+        let text = s.as_str();
+        let comments: Vec<(usize, usize)> = if text.contains('#') {
+            pair.clone()
+                .into_inner()
+                .flatten()
+                .filter(|p| p.as_rule() == Rule::COMMENT)
+                .map(|p| {
+                    (
+                        p.as_span().start() - s.start(),
+                        p.as_span().end() - s.start(),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut end = text.len();
+        loop {
+            end = text[..end].trim_end_matches(is_blank).len();
+            match comments.iter().find(|(_, e)| *e == end) {
+                Some((start, _)) => end = *start,
+                None => break,
+            }
+        }
+        Span::new(self.base + s.start(), self.base + s.start() + end)
     }
 
     fn collect_comments(&mut self, pair: &Pair<'_, Rule>) {
@@ -1018,4 +1045,9 @@ fn cmp_op(text: &str) -> CmpOp {
         ">=" => CmpOp::Ge,
         _ => CmpOp::Eq,
     }
+}
+
+/// The grammar's `WHITESPACE`.
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{FEFF}' | '\u{3000}')
 }

@@ -158,7 +158,12 @@ fn convert_error(err: &pest::error::Error<Rule>, rest: &str, base: usize) -> (us
     if let Some(attempts) = err.parse_attempts() {
         for token in attempts.expected_tokens() {
             let token = token.to_string();
-            if !token.is_empty() && !token.chars().any(char::is_alphanumeric) {
+            // Blanks, `#` and `_` are what the skipped whitespace, comments and
+            // the start of a name would accept: noise in an "expected" list.
+            let noise = token.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
+                || token == "#"
+                || token == "_";
+            if !noise && !token.chars().any(char::is_alphanumeric) {
                 push_unique(&mut expected, format!("`{token}`"));
             }
         }
@@ -171,7 +176,14 @@ fn convert_error(err: &pest::error::Error<Rule>, rest: &str, base: usize) -> (us
         format!("`{}`", &rest[at..at + found_len])
     };
     let help = hint(&expected, &rest[at..at + found_len]);
-    let span = Span::new(base + at, base + at + found_len);
+    // At the end of the file, point just after the last text: a label on the
+    // empty last line would not be drawn.
+    let at_label = if found_len == 0 {
+        rest[..at].trim_end().len()
+    } else {
+        at
+    };
+    let span = Span::new(base + at_label, base + at_label + found_len);
     let error = SyntaxError::UnexpectedToken {
         found,
         span: span.into(),
@@ -200,6 +212,29 @@ fn token_len(text: &str) -> usize {
 }
 
 fn hint(expected: &[String], found: &str) -> Option<String> {
+    if found.is_empty() && expected.iter().any(|e| e == "`}`") {
+        return Some("a block is still open: close it with `}`".into());
+    }
+    if expected.iter().any(|e| e == "an item") {
+        // A misspelt item keyword (`pipline`, transpositions counting as one edit).
+        let close = ITEM_KEYWORDS
+            .iter()
+            .map(|k| (strsim::osa_distance(found, k), k))
+            .filter(|(d, k)| *d <= (k.len() / 3).max(1) && *d < k.len())
+            .min_by_key(|(d, _)| *d);
+        return Some(match close {
+            Some((_, k)) => format!("did you mean `{k}`?"),
+            None => format!(
+                "an item starts with {}",
+                join_or(
+                    &ITEM_KEYWORDS
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                )
+            ),
+        });
+    }
     if ["and", "or", "not", "is", "in", "within", "true", "false"].contains(&found)
         && expected.iter().any(|e| e == "a name")
     {
@@ -238,6 +273,25 @@ fn rule_name(rule: Rule) -> String {
         | Rule::stage_line
         | Rule::state_line
         | Rule::tag_line => "a name",
+        Rule::next_item
+        | Rule::flow_item
+        | Rule::include_item
+        | Rule::timezone_item
+        | Rule::calendar_item
+        | Rule::roles_item
+        | Rule::events_item
+        | Rule::event_group
+        | Rule::field_item
+        | Rule::pipeline_item
+        | Rule::on_block
+        | Rule::health_item
+        | Rule::escalation_item
+        | Rule::risk_item
+        | Rule::tags_item
+        | Rule::segment_item
+        | Rule::update_requires
+        | Rule::goal_item
+        | Rule::template_item => "an item",
         Rule::string | Rule::text_block => "a string",
         Rule::duration | Rule::duration_start => "a duration",
         Rule::number => "a number",
