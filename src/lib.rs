@@ -10,6 +10,7 @@ pub mod cli;
 pub mod command;
 pub mod config;
 pub mod diagnostic;
+pub mod engine;
 pub mod model;
 pub mod source;
 pub mod syntax;

@@ -264,5 +264,6 @@ fn state_def(name: &Ident, label: Option<&crate::syntax::ast::StrLit>) -> StateD
         name: name.name.clone(),
         label: label.map_or_else(|| name.name.clone(), |l| l.value.clone()),
         when: None,
+        when_text: None,
     }
 }

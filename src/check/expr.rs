@@ -66,7 +66,9 @@ impl Checker<'_> {
                             continue;
                         }
                         let when = s.when.as_ref().and_then(|e| self.cond(e, None));
+                        let text = s.when.as_ref().map(|e| self.source_text(e.span));
                         self.flow.health[id as usize].when = when;
+                        self.flow.health[id as usize].when_text = text;
                     }
                 }
                 Item::Segment(s) => {
@@ -77,11 +79,22 @@ impl Checker<'_> {
                         continue;
                     }
                     let when = s.when.as_ref().and_then(|e| self.cond(e, None));
+                    let text = s.when.as_ref().map(|e| self.source_text(e.span));
                     self.flow.segments[id as usize].when = when;
+                    self.flow.segments[id as usize].when_text = text;
                 }
                 _ => {}
             }
         }
+    }
+
+    /// The source text of a span in the current file, whitespace folded.
+    pub(super) fn source_text(&self, span: Span) -> String {
+        self.file(self.cur)
+            .slice(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Checks a condition; `None` after reporting when it does not check.
@@ -175,15 +188,19 @@ impl Checker<'_> {
     }
 
     fn bare_name_both(&mut self, a: Span, b: Span) -> Option<Cond> {
-        self.report(
+        let file = self.file(self.cur).clone();
+        let mut d = Diagnostic::new(
             Code::BareName,
+            "a bare name cannot be tested against another name",
+            &file,
             a,
-            "a bare name cannot be tested against another name".into(),
             "a bare name",
         )
-        .help =
-            Some("one side must be a value such as `stage`, `health` or `customer.FIELD`".into());
-        let _ = b;
+        .with_help("one side must be a value such as `stage`, `health` or `customer.FIELD`");
+        if b != a {
+            d = d.with_label(&file, b, "another bare name");
+        }
+        self.diags.push(d);
         None
     }
 

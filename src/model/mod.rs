@@ -156,6 +156,8 @@ pub struct StateDef {
     pub label: String,
     /// Its condition; `None` is `otherwise`.
     pub when: Option<Cond>,
+    /// The condition as written (whitespace folded), for evidence and `explain`.
+    pub when_text: Option<String>,
 }
 
 /// Who receives a task or notice.

@@ -1,0 +1,534 @@
+//! Evaluating checked conditions on the replayed state at an instant: the truth
+//! value, the witness events that made it true, and the instants after which the
+//! value could change with no new record (threshold crossings, windows closing).
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::records::{Event, FieldValue};
+use super::state::State;
+use crate::model::{
+    BuiltinField, CalendarId, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
+    SignalWhich, Type,
+};
+use crate::syntax::ast::{CmpOp, SinceWhich, TaskState};
+use crate::text::normalize;
+
+/// A runtime value.
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Num(f64),
+    /// Seconds; `None` is infinitely long (`since` with no matching event).
+    Dur(Option<i64>),
+    Text(String),
+    Bool(bool),
+    /// Stage, state and segment indices (`None`: the customer has none).
+    Index(Option<usize>),
+    Time(DateTime<Utc>),
+    Missing,
+}
+
+/// What made a condition true.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Witness {
+    /// Witness event ids.
+    pub events: Vec<i64>,
+    /// For a time-only condition, the time elapsed since the witness.
+    pub elapsed: Option<i64>,
+}
+
+impl Witness {
+    fn merge(&mut self, other: Witness) {
+        for e in other.events {
+            if !self.events.contains(&e) {
+                self.events.push(e);
+            }
+        }
+        self.elapsed = self.elapsed.or(other.elapsed);
+    }
+}
+
+/// What conditions are evaluated against.
+pub struct Ctx<'a, 'h> {
+    /// The flow.
+    pub flow: &'a Flow,
+    /// The replayed state.
+    pub state: &'a State<'h>,
+    /// The instant.
+    pub t: DateTime<Utc>,
+}
+
+impl Ctx<'_, '_> {
+    /// Adds a duration on its clock (wall-clock when it has none).
+    pub fn add(&self, from: DateTime<Utc>, d: Duration) -> Option<DateTime<Utc>> {
+        add(self.flow, from, d)
+    }
+
+    /// Evaluates a condition: its value and, when true, its witness.
+    pub fn eval(&self, c: &Cond) -> (bool, Witness) {
+        match c {
+            Cond::Or(a, b) => {
+                let (va, wa) = self.eval(a);
+                if va {
+                    return (true, wa);
+                }
+                self.eval(b)
+            }
+            Cond::And(a, b) => {
+                let (va, mut wa) = self.eval(a);
+                if !va {
+                    return (false, Witness::default());
+                }
+                let (vb, wb) = self.eval(b);
+                wa.merge(wb);
+                (vb, if vb { wa } else { Witness::default() })
+            }
+            Cond::Not(a) => (!self.eval(a).0, Witness::default()),
+            Cond::Holds(op) => {
+                let (v, w) = self.operand(op);
+                (v == Val::Bool(true), w)
+            }
+            Cond::In(lhs, list, _) => {
+                let (v, w) = self.operand(lhs);
+                let hit = list
+                    .iter()
+                    .any(|o| compare(&v, CmpOp::Eq, &self.operand(o).0));
+                (hit, if hit { w } else { Witness::default() })
+            }
+            Cond::Compare(l, op, r, _) => {
+                if let Some(result) = self.threshold(l, *op, r) {
+                    return result;
+                }
+                let ((lv, mut lw), (rv, rw)) = (self.operand(l), self.operand(r));
+                let hit = compare(&lv, *op, &rv);
+                lw.merge(rw);
+                (hit, if hit { lw } else { Witness::default() })
+            }
+        }
+    }
+
+    /// `since … OP D` and `time_in_stage OP D` compare instants, so a duration on a
+    /// calendar clock (working days included) is exact.
+    fn threshold(&self, l: &Operand, op: CmpOp, r: &Operand) -> Option<(bool, Witness)> {
+        let (anchor_op, d, op) = match (l, r) {
+            (a, Operand::Const(Const::Duration(d))) => (a, *d, op),
+            (Operand::Const(Const::Duration(d)), a) => (a, *d, flip(op)),
+            _ => return None,
+        };
+        let (anchor, witness) = match anchor_op {
+            Operand::Since(which, filter, _) => {
+                let e = self.since_event(*which, filter);
+                (e.map(|e| e.at), e.map(|e| vec![e.id]).unwrap_or_default())
+            }
+            Operand::TimeInStage => {
+                let v = self.state.visit();
+                (
+                    v.map(|v| v.entered_at),
+                    v.map(|v| vec![v.event]).unwrap_or_default(),
+                )
+            }
+            _ => return None,
+        };
+        let hit = match anchor {
+            // Infinitely long: greater than any duration.
+            None => matches!(op, CmpOp::Gt | CmpOp::Ge | CmpOp::Ne),
+            Some(a) => {
+                let Some(limit) = self.add(a, d) else {
+                    return Some((false, Witness::default()));
+                };
+                match op {
+                    CmpOp::Gt => self.t > limit,
+                    CmpOp::Ge => self.t >= limit,
+                    CmpOp::Lt => self.t < limit,
+                    CmpOp::Le => self.t <= limit,
+                    CmpOp::Eq => self.t == limit,
+                    CmpOp::Ne => self.t != limit,
+                }
+            }
+        };
+        let elapsed = anchor.map(|a| (self.t - a).num_seconds());
+        Some((
+            hit,
+            if hit {
+                Witness {
+                    events: witness,
+                    elapsed,
+                }
+            } else {
+                Witness::default()
+            },
+        ))
+    }
+
+    fn since_event(&self, which: SinceWhich, filter: &EventFilter) -> Option<&Event> {
+        let mut matching = self
+            .state
+            .events()
+            .iter()
+            .filter(|e| self.matches(e, filter));
+        match which {
+            SinceWhich::Last => matching.next_back(),
+            SinceWhich::First => matching.next(),
+        }
+    }
+
+    /// Whether an event passes a filter.
+    pub fn matches(&self, e: &Event, filter: &EventFilter) -> bool {
+        let Some(kind) = self.flow.event_kinds.iter().position(|k| *k == e.kind) else {
+            return false;
+        };
+        if !filter.kinds.iter().any(|k| k.index() == kind) {
+            return false;
+        }
+        filter.tests.iter().all(|(attr, negated, value)| {
+            let want = match self.operand(value).0 {
+                Val::Text(s) => s,
+                Val::Num(n) => n.to_string(),
+                Val::Bool(b) => b.to_string(),
+                _ => return *negated,
+            };
+            (e.attr(attr) == Some(want.as_str())) != *negated
+        })
+    }
+
+    /// Whether an instant lies within a window back from now.
+    fn within(&self, at: DateTime<Utc>, window: Option<Duration>) -> bool {
+        at <= self.t && window.is_none_or(|w| self.add(at, w).is_some_and(|end| end >= self.t))
+    }
+
+    fn operand(&self, op: &Operand) -> (Val, Witness) {
+        let none = Witness::default;
+        let st = self.state;
+        match op {
+            Operand::Const(c) => (constant(c), none()),
+            Operand::Field(f) => self.field(*f),
+            Operand::Stage => (Val::Index(self.stage()), self.visit_witness()),
+            Operand::Health => (Val::Index(st.health.as_ref().map(|h| h.0)), none()),
+            Operand::Segment => (Val::Index(st.segment), none()),
+            Operand::Since(which, filter, clock) => match self.since_event(*which, filter) {
+                None => (Val::Dur(None), none()),
+                Some(e) => {
+                    let secs = elapsed(self.flow, *clock, e.at, self.t);
+                    (
+                        Val::Dur(Some(secs)),
+                        Witness {
+                            events: vec![e.id],
+                            elapsed: Some(secs),
+                        },
+                    )
+                }
+            },
+            Operand::Count(filter, window) => {
+                let ids: Vec<i64> = st
+                    .events()
+                    .iter()
+                    .filter(|e| self.matches(e, filter) && self.within(e.at, *window))
+                    .map(|e| e.id)
+                    .collect();
+                #[expect(
+                    clippy::cast_precision_loss,
+                    reason = "event counts are far below 2^52"
+                )]
+                let n = ids.len() as f64;
+                (
+                    Val::Num(n),
+                    Witness {
+                        events: ids,
+                        elapsed: None,
+                    },
+                )
+            }
+            Operand::TimeInStage => match st.visit() {
+                None => (Val::Dur(Some(0)), none()),
+                Some(v) => (
+                    Val::Dur(Some((self.t - v.entered_at).num_seconds())),
+                    self.visit_witness(),
+                ),
+            },
+            Operand::Overdue => {
+                let over = self.overdue_at().is_some_and(|limit| self.t > limit);
+                (
+                    Val::Bool(over),
+                    if over { self.visit_witness() } else { none() },
+                )
+            }
+            Operand::Signal(which, window) => {
+                let ids: Vec<i64> = st
+                    .signals
+                    .iter()
+                    .filter(|s| match which {
+                        SignalWhich::Risk(r) => s.risk == r.index(),
+                        SignalWhich::Any(None) => true,
+                        SignalWhich::Any(Some(sev)) => self.flow.risks[s.risk].severity == *sev,
+                    })
+                    .filter(|s| self.within(s.at, *window))
+                    .map(|s| s.event)
+                    .collect();
+                (
+                    Val::Bool(!ids.is_empty()),
+                    Witness {
+                        events: ids,
+                        elapsed: None,
+                    },
+                )
+            }
+            Operand::Task(title, want) => {
+                let mut hit = None;
+                for task in st.tasks_titled(title, self.t) {
+                    let done = task.done_at.is_some_and(|d| d <= self.t);
+                    let ok = match want {
+                        TaskState::Done => done,
+                        TaskState::Open => !done,
+                        TaskState::Overdue => !done && task.due_at.is_some_and(|d| self.t > d),
+                    };
+                    if ok {
+                        hit = Some(task.done_event);
+                        break;
+                    }
+                }
+                let w = Witness {
+                    events: hit.flatten().into_iter().collect(),
+                    elapsed: None,
+                };
+                (Val::Bool(hit.is_some()), w)
+            }
+            Operand::Tagged(tag) => (Val::Bool(st.tags.contains(&tag.index())), none()),
+            Operand::Mentions(text, window) => {
+                let needle = normalize(text);
+                let hit = st.events().iter().rev().find(|e| {
+                    self.within(e.at, *window) && e.texts().any(|x| normalize(x).contains(&needle))
+                });
+                (
+                    Val::Bool(hit.is_some()),
+                    Witness {
+                        events: hit.map(|e| e.id).into_iter().collect(),
+                        elapsed: None,
+                    },
+                )
+            }
+        }
+    }
+
+    fn stage(&self) -> Option<usize> {
+        self.state
+            .visit()
+            .and_then(|v| self.flow.stages.iter().position(|s| s.name == v.stage))
+    }
+
+    fn visit_witness(&self) -> Witness {
+        Witness {
+            events: self
+                .state
+                .visit()
+                .map(|v| vec![v.event])
+                .unwrap_or_default(),
+            elapsed: None,
+        }
+    }
+
+    /// When the current visit becomes overdue (its `expect` passes).
+    fn overdue_at(&self) -> Option<DateTime<Utc>> {
+        let visit = self.state.visit()?;
+        let expect = self.flow.stages.get(self.stage()?)?.expect?;
+        self.add(visit.entered_at, expect)
+    }
+
+    fn field(&self, f: FieldRef) -> (Val, Witness) {
+        let c = &self.state.history.customer;
+        match f {
+            FieldRef::Builtin(b) => {
+                let v = match b {
+                    BuiltinField::Id => Val::Text(c.id.clone()),
+                    BuiltinField::Name => Val::Text(c.name.clone()),
+                    BuiltinField::Owner => Val::Text(c.owner.clone()),
+                    BuiltinField::Stage => Val::Index(self.stage()),
+                    BuiltinField::Health => Val::Index(self.state.health.as_ref().map(|h| h.0)),
+                    BuiltinField::Segment => Val::Index(self.state.segment),
+                    BuiltinField::CreatedAt => Val::Time(c.created_at),
+                };
+                (v, Witness::default())
+            }
+            FieldRef::Declared(id) => {
+                let def = &self.flow.fields[id.index()];
+                let witness = Witness {
+                    events: self
+                        .state
+                        .field_events
+                        .get(&def.name)
+                        .copied()
+                        .into_iter()
+                        .collect(),
+                    elapsed: None,
+                };
+                let v = match self.state.fields.get(&def.name) {
+                    None => Val::Missing,
+                    Some(FieldValue::Bool(b)) => Val::Bool(*b),
+                    Some(FieldValue::Number(n)) => Val::Num(*n),
+                    Some(FieldValue::Text(s)) => match def.ty.value_type() {
+                        Type::Number | Type::Money => {
+                            s.trim().parse().map_or(Val::Missing, Val::Num)
+                        }
+                        Type::Bool => Val::Bool(s == "true"),
+                        _ => Val::Text(s.clone()),
+                    },
+                };
+                (v, witness)
+            }
+        }
+    }
+
+    /// Instants after `t` at which a condition could change with no new record.
+    pub fn crossings(&self, c: &Cond, out: &mut Vec<DateTime<Utc>>) {
+        match c {
+            Cond::Or(a, b) | Cond::And(a, b) => {
+                self.crossings(a, out);
+                self.crossings(b, out);
+            }
+            Cond::Not(a) => self.crossings(a, out),
+            Cond::Holds(op) => self.operand_crossings(op, None, out),
+            Cond::In(op, list, _) => {
+                self.operand_crossings(op, None, out);
+                for o in list {
+                    self.operand_crossings(o, None, out);
+                }
+            }
+            Cond::Compare(l, _, r, _) => {
+                let d = |o: &Operand| match o {
+                    Operand::Const(Const::Duration(d)) => Some(*d),
+                    _ => None,
+                };
+                self.operand_crossings(l, d(r), out);
+                self.operand_crossings(r, d(l), out);
+            }
+        }
+    }
+
+    fn operand_crossings(
+        &self,
+        op: &Operand,
+        against: Option<Duration>,
+        out: &mut Vec<DateTime<Utc>>,
+    ) {
+        let mut push = |at: Option<DateTime<Utc>>| {
+            if let Some(at) = at {
+                for x in [at, at + TimeDelta::seconds(1)] {
+                    if x > self.t {
+                        out.push(x);
+                    }
+                }
+            }
+        };
+        match op {
+            Operand::Since(which, filter, _) => {
+                if let (Some(e), Some(d)) = (self.since_event(*which, filter), against) {
+                    push(self.add(e.at, d));
+                }
+            }
+            Operand::TimeInStage => {
+                if let (Some(v), Some(d)) = (self.state.visit(), against) {
+                    push(self.add(v.entered_at, d));
+                }
+            }
+            Operand::Overdue => push(self.overdue_at()),
+            Operand::Count(filter, Some(w)) => {
+                for e in self
+                    .state
+                    .events()
+                    .iter()
+                    .filter(|e| self.matches(e, filter))
+                {
+                    push(self.add(e.at, *w));
+                }
+            }
+            Operand::Signal(_, Some(w)) => {
+                for s in &self.state.signals {
+                    push(self.add(s.at, *w));
+                }
+            }
+            Operand::Mentions(_, Some(w)) => {
+                for e in self.state.events() {
+                    push(self.add(e.at, *w));
+                }
+            }
+            Operand::Task(title, TaskState::Overdue) => {
+                for task in self.state.tasks_titled(title, self.t) {
+                    push(task.due_at);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Adds a duration on its clock (wall-clock when it has none).
+pub fn add(flow: &Flow, from: DateTime<Utc>, d: Duration) -> Option<DateTime<Utc>> {
+    match d.clock {
+        None => from.checked_add_signed(TimeDelta::seconds(d.seconds + i64::from(d.days) * 86_400)),
+        Some(c) => {
+            let cal = &flow.calendars.get(c.index())?.calendar;
+            cal.add(
+                from,
+                crate::calendar::WorkDuration {
+                    days: d.days,
+                    seconds: d.seconds,
+                },
+            )
+        }
+    }
+}
+
+/// Time between two instants on a clock, in seconds.
+fn elapsed(flow: &Flow, clock: Option<CalendarId>, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    match clock.and_then(|c| flow.calendars.get(c.index())) {
+        Some(def) => def.calendar.between(from, to),
+        None => (to - from).num_seconds(),
+    }
+}
+
+fn constant(c: &Const) -> Val {
+    match c {
+        Const::Number(n) | Const::Percent(n) => Val::Num(*n),
+        Const::Duration(d) => Val::Dur(Some(d.seconds + i64::from(d.days) * 86_400)),
+        Const::Text(s) => Val::Text(s.clone()),
+        Const::Bool(b) => Val::Bool(*b),
+        Const::Stage(i) => Val::Index(Some(i.index())),
+        Const::State(i) => Val::Index(Some(i.index())),
+        Const::Segment(i) => Val::Index(Some(i.index())),
+    }
+}
+
+fn flip(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        other => other,
+    }
+}
+
+fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
+    use std::cmp::Ordering;
+    let ord = match (l, r) {
+        (Val::Num(a), Val::Num(b)) => a.partial_cmp(b),
+        (Val::Dur(a), Val::Dur(b)) => Some(match (a, b) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(a), Some(b)) => a.cmp(b),
+        }),
+        (Val::Text(a), Val::Text(b)) => Some(a.cmp(b)),
+        (Val::Bool(a), Val::Bool(b)) => Some(a.cmp(b)),
+        (Val::Index(Some(a)), Val::Index(Some(b))) => Some(a.cmp(b)),
+        (Val::Time(a), Val::Time(b)) => Some(a.cmp(b)),
+        _ => None,
+    };
+    let Some(ord) = ord else { return false };
+    match op {
+        CmpOp::Eq => ord == Ordering::Equal,
+        CmpOp::Ne => ord != Ordering::Equal,
+        CmpOp::Lt => ord == Ordering::Less,
+        CmpOp::Le => ord != Ordering::Greater,
+        CmpOp::Gt => ord == Ordering::Greater,
+        CmpOp::Ge => ord != Ordering::Less,
+    }
+}
