@@ -7,7 +7,7 @@ use super::Checker;
 use crate::calendar::{
     Calendar, CalendarError, HoursError, MinuteRange, WeeklyHours, parse_holiday_file,
 };
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::CalendarDef;
 use crate::syntax::ast::{CalendarDecl, CalendarLine, Item};
 
@@ -68,7 +68,10 @@ impl Checker<'_> {
                         self.report(
                             Code::OverlappingHours,
                             span,
-                            format!("hours {range} overlap {existing} on {day}"),
+                            format!(
+                                "hours {range} overlap {existing} on `{}`",
+                                day.to_string().to_lowercase()
+                            ),
                             "overlaps earlier hours",
                         )
                         .help = Some(
@@ -79,17 +82,27 @@ impl Checker<'_> {
                         self.report(
                             Code::InvalidHours,
                             span,
-                            format!("invalid hours {range}"),
                             e.to_string(),
+                            match e {
+                                HoursError::Inverted { .. } => "the end is not after the start",
+                                _ => "not within one day",
+                            },
                         )
                         .help = Some(
-                            "a range runs from its start to a later end, at most 24:00".into(),
+                            "a range runs from its start to a later end, at most 24:00; \
+                             split hours past midnight over two days"
+                                .into(),
                         );
                     }
                 }
             }
         }
-        if weekly.is_empty() {
+        // A calendar whose `hours` lines were all invalid already has its errors.
+        let has_hours = decl
+            .lines
+            .iter()
+            .any(|l| matches!(l, CalendarLine::Hours { .. }));
+        if weekly.is_empty() && !has_hours {
             self.report(
                 Code::EmptyCalendar,
                 decl.name.span,
@@ -116,13 +129,14 @@ impl Checker<'_> {
                             r.to,
                             label.as_ref().map(|l| l.value.as_str()),
                         );
-                        self.calendar_error(result, r.span);
+                        self.calendar_error(decl, result, r.span);
                     }
                 }
                 CalendarLine::Work(ranges, _) => {
                     for r in ranges {
                         if r.to < r.from {
                             self.calendar_error(
+                                decl,
                                 Err(CalendarError::InvertedDates {
                                     from: r.from,
                                     to: r.to,
@@ -134,7 +148,7 @@ impl Checker<'_> {
                         for date in r.from.iter_days().take_while(|d| *d <= r.to).take(3660) {
                             let result = calendar.add_work(date);
                             if result.is_err() {
-                                self.calendar_error(result, r.span);
+                                self.calendar_error(decl, result, r.span);
                                 break;
                             }
                         }
@@ -146,19 +160,49 @@ impl Checker<'_> {
         calendar
     }
 
-    fn calendar_error(&mut self, result: Result<(), CalendarError>, span: crate::source::Span) {
+    fn calendar_error(
+        &mut self,
+        decl: &CalendarDecl,
+        result: Result<(), CalendarError>,
+        span: crate::source::Span,
+    ) {
         match result {
             Ok(()) => {}
             Err(CalendarError::Conflict { date }) => {
-                self.report(
+                // The other line: a range of the other kind that holds the date.
+                let other = decl
+                    .lines
+                    .iter()
+                    .flat_map(|l| match l {
+                        CalendarLine::Off(ranges, ..) | CalendarLine::Work(ranges, _) => {
+                            ranges.as_slice()
+                        }
+                        _ => &[],
+                    })
+                    .find(|r| r.span != span && r.from <= date && date <= r.to)
+                    .map(|r| r.span);
+                let file = self.file(self.cur).clone();
+                let mut d = Diagnostic::new(
                     Code::OffAndWork,
-                    span,
                     format!("{date} is both `off` and `work`"),
-                    "conflicts with another line",
+                    &file,
+                    span,
+                    "set here",
                 )
-                .help = Some(
-                    "a date is either a day off or a working day; remove one of the two".into(),
-                );
+                .with_help("a date is either a day off or a working day; remove one of the two");
+                if let Some(other) = other {
+                    d = d.with_label(&file, other, "and the other way here");
+                }
+                self.diags.push(d);
+            }
+            Err(CalendarError::InvertedDates { from, to }) => {
+                self.report(
+                    Code::InvertedDateRange,
+                    span,
+                    format!("date range {from}..{to} ends before it starts"),
+                    "ends before it starts",
+                )
+                .help = Some(format!("write the earlier date first: `{to}..{from}`"));
             }
             Err(e) => {
                 self.report(
@@ -167,7 +211,7 @@ impl Checker<'_> {
                     e.to_string(),
                     "invalid range",
                 )
-                .help = Some("write the earlier date first: `off 2026-10-01..2026-10-07`".into());
+                .help = Some("split it into shorter ranges".into());
             }
         }
     }
@@ -181,7 +225,7 @@ impl Checker<'_> {
                     Code::HolidayFileMissing,
                     lit.span,
                     format!("cannot read holiday file `{}`", lit.value),
-                    e.to_string(),
+                    super::loader::io_reason(&e),
                 )
                 .help = Some(format!(
                     "holiday paths are relative to the rule file; this one resolves to `{}`",
@@ -194,7 +238,7 @@ impl Checker<'_> {
             Ok(days) => calendar.add_holidays(&days),
             Err(e) => {
                 self.report(Code::HolidayFileMalformed, lit.span, format!("holiday file `{}` is malformed", lit.value), e.to_string())
-                    .help = Some("the holiday-cn format is {\"year\": 2026, \"days\": [{\"name\": \"春节\", \"date\": \"2026-02-17\", \"isOffDay\": true}]}".into());
+                    .help = Some("the holiday-cn format is `{\"year\": 2026, \"days\": [{\"name\": \"春节\", \"date\": \"2026-02-17\", \"isOffDay\": true}]}`".into());
             }
         }
     }

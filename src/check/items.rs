@@ -167,7 +167,11 @@ impl Checker<'_> {
                                 g.value.span,
                                 "a goal lies between 0% and 100%".into(),
                                 "out of range",
-                            );
+                            )
+                            .help = Some(format!(
+                                "write a share such as `goal {} >= 80%`",
+                                g.metric.name
+                            ));
                             continue;
                         }
                         _ => {
@@ -252,7 +256,8 @@ impl Checker<'_> {
                 (None, Some(_)) => Some(Outcome::Lost),
                 (None, None) => None,
             };
-            any_won |= outcome == Some(Outcome::Won);
+            // A stage marked both ways is reported once, as `won_and_lost`.
+            any_won |= s.won.is_some();
             let stage = &mut self.flow.stages[id as usize];
             stage.expect = expect;
             stage.outcome = outcome;

@@ -39,7 +39,14 @@ impl Checker<'_> {
             }
         }
         self.keyword_overlaps(&items);
-        for (id, uses) in self.template_uses.clone().iter().enumerate() {
+        // A misspelt `template NAME` most likely meant one of the unused ones.
+        let misspelt = self.diags.iter().any(|d| d.code == Code::UnknownTemplate);
+        let all_uses = if misspelt {
+            Vec::new()
+        } else {
+            self.template_uses.clone()
+        };
+        for (id, uses) in all_uses.iter().enumerate() {
             if uses.is_empty() && self.flow.templates[id].name.is_some() {
                 let (file, _) = self.template_sources[id];
                 self.cur = file;
@@ -124,8 +131,8 @@ impl Checker<'_> {
                 let (code, message, label) = if identical {
                     (
                         Code::DuplicateKeyword,
-                        format!("keyword `{raw}` is in risks `{other_risk}` and `{risk}`"),
-                        "the same keyword",
+                        format!("keyword `{raw}` is in risks `{risk}` and `{other_risk}`"),
+                        "the same keyword again",
                     )
                 } else {
                     (
@@ -146,9 +153,9 @@ impl Checker<'_> {
                         self.file(secondary.0),
                         secondary.1,
                         if identical {
-                            "here again"
+                            "first here"
                         } else {
-                            "this keyword"
+                            "the keyword it contains"
                         },
                     )
                     .with_help("one text would raise both signals; keep the keyword in one risk");

@@ -51,6 +51,17 @@ pub struct Loaded {
     pub syntax_errors: bool,
 }
 
+/// Why a file could not be read, in the words of a label: lowercase and the same
+/// on every platform for the common cases.
+pub(super) fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::InvalidData => "not UTF-8 text".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// `a/./b/../c` → `a/c`, so the same file is recognised however it is named.
 pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -154,7 +165,7 @@ impl State<'_> {
                         format!("cannot read included file `{rel}`"),
                         source,
                         span,
-                        e.to_string(),
+                        io_reason(&e),
                     )
                     .with_help(format!(
                         "include paths are relative to the including file; this one resolves to `{}`",
@@ -175,12 +186,9 @@ impl State<'_> {
             "this include closes the cycle",
         );
         let mut names = Vec::new();
-        for (file, at, _) in chain {
-            d = d.with_label(
-                file,
-                *at,
-                format!("`{}` includes the next file", file.name()),
-            );
+        for (i, (file, at, _)) in chain.iter().enumerate() {
+            let next = chain.get(i + 1).map_or(source, |(f, _, _)| f);
+            d = d.with_label(file, *at, format!("includes `{}`", next.name()));
             names.push(file.name());
         }
         names.push(source.name());

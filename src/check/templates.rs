@@ -65,11 +65,28 @@ impl Checker<'_> {
                         .line()
                         .map(|l| format!(" (line {l} of the template)"))
                         .unwrap_or_default();
+                    // Point at the offending text when the string has no escapes,
+                    // so that template offsets are file offsets.
+                    let body = self
+                        .file(file)
+                        .slice(lit.span)
+                        .get(1..lit.span.len().saturating_sub(1));
+                    let at = e
+                        .range()
+                        .filter(|_| !lit.block && body == Some(source.as_str()))
+                        .map(|r| {
+                            let start = lit.span.start + 1 + r.start;
+                            Span::new(start, (lit.span.start + 1 + r.end).max(start))
+                        });
+                    let (span, label) = match at {
+                        Some(span) => (span, detail),
+                        None => (lit.span, format!("{detail}{line}")),
+                    };
                     self.report(
                         Code::TemplateSyntax,
-                        lit.span,
+                        span,
                         format!("{what} is not a valid template"),
-                        format!("{detail}{line}"),
+                        label,
                     )
                     .help = Some(
                         "templates use Jinja syntax: `{{ customer.name }}`, `{{ due | date }}`"
