@@ -107,7 +107,7 @@ fn setup() -> (Flow, Team) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn hourly_ticks_and_one_late_tick_fire_the_same(steps in prop::collection::vec(step(), 0..12)) {
