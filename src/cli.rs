@@ -40,6 +40,77 @@ pub enum Command {
     /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
     #[command(after_help = EXIT_CODES)]
     Calendar(CalendarArgs),
+    /// What `apply` would do now, written nowhere (the store stays byte-identical).
+    #[command(after_help = PLAN_EXIT_CODES)]
+    Plan(PlanArgs),
+    /// Evaluate the rules and record every effect once: health, signals, tasks,
+    /// escalation steps, outbox messages.
+    #[command(after_help = EXIT_CODES)]
+    Apply(RunArgs),
+    /// Why a customer is in its health state, segment and stage, and its timers.
+    #[command(after_help = EXIT_CODES)]
+    Explain(ExplainArgs),
+    /// Customers matching a condition in the rule language.
+    #[command(after_help = EXIT_CODES)]
+    List(ListArgs),
+}
+
+const PLAN_EXIT_CODES: &str = "\
+Exit codes:
+  0  success (with --detailed-exitcode: nothing to do)
+  1  the rules or a template failed to evaluate
+  2  usage error or unreadable input (with --detailed-exitcode: actions pending)";
+
+/// Where the store, rules and team are, and what time it is.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// The customer store (default: `db` of salesflow.yaml, else `salesflow.db`).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// The root rule file (default: `rules` of salesflow.yaml).
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// The team file (default: `team` of salesflow.yaml).
+    #[arg(long)]
+    pub team: Option<PathBuf>,
+    /// "Now": RFC 3339, or `2026-03-02 09:00` in the flow's time zone (default: the clock).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `salesflow plan`
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Store, rules, team, time, format.
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Exit 0 when there is nothing to do and 2 when actions are pending.
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+}
+
+/// `salesflow explain`
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The customer's id.
+    pub customer: String,
+    /// Store, rules, team, time, format.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// `salesflow list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A condition in the rule language: `tagged 新能源 and health is yellow`.
+    #[arg(long = "where", value_name = "EXPR")]
+    pub filter: Option<String>,
+    /// Store, rules, team, time, format.
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// `salesflow check`

@@ -67,6 +67,15 @@ pub fn format_seconds(seconds: i64) -> String {
     out
 }
 
+/// A number without a useless `.0`.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
 /// Working hours and minutes: `12h`, `7h30m` (never days, which on a calendar
 /// clock would read as working days).
 pub fn format_working(seconds: i64) -> String {

@@ -74,6 +74,52 @@ pub fn check_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Checked {
     finish(root, loaded, loader, None)
 }
 
+/// Checks the flow at `root` and a condition written in its language (`list
+/// --where`), resolved against the flow's names.
+pub fn check_condition(
+    root: &Path,
+    loader: &dyn Loader,
+    text: &str,
+) -> std::io::Result<Result<(Flow, crate::model::Cond), Vec<Diagnostic>>> {
+    let loaded = loader::load(root, loader)?;
+    let mut diagnostics = loaded.diagnostics;
+    let errors = |d: &[Diagnostic]| d.iter().any(|d| d.severity == Severity::Error);
+    if loaded.syntax_errors || errors(&diagnostics) {
+        return Ok(Err(diagnostics));
+    }
+    let source = SourceFile::new("--where", text);
+    let expr = match crate::syntax::parse_expr(&source) {
+        Ok(e) => e,
+        Err(errs) => {
+            let code = Code::UnexpectedToken;
+            return Ok(Err(errs
+                .iter()
+                .map(|e| Diagnostic::from_miette(code, &source, e))
+                .collect()));
+        }
+    };
+    let mut files = loaded.files;
+    files.push(File {
+        source,
+        items: Vec::new(),
+        comments: Vec::new(),
+    });
+    let mut checker = Checker::new(&files, loader);
+    let flow = checker.run();
+    checker.cur = files.len() - 1;
+    let cond = checker.cond(&expr, None);
+    diagnostics.extend(
+        checker
+            .diags
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error),
+    );
+    match cond {
+        Some(c) if !errors(&diagnostics) => Ok(Ok((flow, c))),
+        _ => Ok(Err(diagnostics)),
+    }
+}
+
 /// The files a root includes, directly or not (for deciding which given files
 /// are roots).
 pub fn included_files(path: &Path, loader: &dyn Loader) -> Vec<PathBuf> {

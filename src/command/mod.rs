@@ -1,7 +1,12 @@
 //! One file per command. Each takes its parsed arguments and returns an [`Exit`].
 
+mod apply;
 mod calendar;
 mod check;
+mod explain;
+mod list;
+mod plan;
+mod runtime;
 
 use crate::cli::{Cli, Command};
 
@@ -31,6 +36,10 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Plan(args) => plan::run(&args),
+        Command::Apply(args) => apply::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::List(args) => list::run(&args),
     }
 }
 

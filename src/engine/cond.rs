@@ -532,3 +532,34 @@ fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
         CmpOp::Ge => ord != Ordering::Less,
     }
 }
+
+impl Ctx<'_, '_> {
+    /// An operand's actual value, as `explain` prints it.
+    pub fn describe(&self, op: &Operand) -> String {
+        let flow = self.flow;
+        match self.operand(op).0 {
+            Val::Num(n) => crate::timefmt::format_number(n),
+            Val::Dur(None) => "never (no such event)".into(),
+            Val::Dur(Some(s)) => match op {
+                Operand::Since(_, _, Some(_)) => {
+                    format!("{} working", crate::timefmt::format_working(s))
+                }
+                _ => crate::timefmt::format_seconds(s),
+            },
+            Val::Text(t) => format!("\"{t}\""),
+            Val::Bool(b) => b.to_string(),
+            Val::Index(None) => "(none)".into(),
+            Val::Index(Some(i)) => match op {
+                Operand::Health | Operand::Field(FieldRef::Builtin(BuiltinField::Health)) => {
+                    flow.health[i].name.clone()
+                }
+                Operand::Segment | Operand::Field(FieldRef::Builtin(BuiltinField::Segment)) => {
+                    flow.segments[i].name.clone()
+                }
+                _ => flow.stages[i].name.clone(),
+            },
+            Val::Time(t) => crate::timefmt::format_instant(t, flow.timezone),
+            Val::Missing => "(not set)".into(),
+        }
+    }
+}

@@ -12,6 +12,7 @@
 mod actions;
 mod cond;
 pub mod effects;
+pub mod explain;
 mod matcher;
 pub mod records;
 mod render;

@@ -56,6 +56,12 @@ impl<'e, 'h> Replay<'e, 'h> {
 
     /// Runs the replay up to `now`.
     pub fn run(mut self, now: DateTime<Utc>) -> Evaluation {
+        let next_wake = self.advance(now);
+        self.finish(now, next_wake)
+    }
+
+    /// Replays every instant up to `now`; returns the next instant of interest.
+    pub(super) fn advance(&mut self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let history = self.state.history;
         let mut t = history
             .events
@@ -63,33 +69,22 @@ impl<'e, 'h> Replay<'e, 'h> {
             .map_or(history.customer.created_at, |e| {
                 e.at.min(history.customer.created_at)
             });
-        let mut next_wake = None;
-        let mut steps = 0;
-        if t <= now {
-            loop {
-                self.apply_events(t);
-                self.derive(t);
-                let next = self.next_instant(t);
-                steps += 1;
-                match next {
-                    Some(n) if n <= now && steps < MAX_STEPS => t = n,
-                    Some(n) if n <= now => {
-                        self.errors.push(format!(
-                            "{}: replay stopped after {MAX_STEPS} instants",
-                            self.cid()
-                        ));
-                        break;
-                    }
-                    other => {
-                        next_wake = other;
-                        break;
-                    }
-                }
-            }
-        } else {
-            next_wake = Some(t);
+        if t > now {
+            return Some(t);
         }
-        self.finish(now, next_wake)
+        for _ in 0..MAX_STEPS {
+            self.apply_events(t);
+            self.derive(t);
+            match self.next_instant(t) {
+                Some(n) if n <= now => t = n,
+                other => return other,
+            }
+        }
+        self.errors.push(format!(
+            "{}: replay stopped after {MAX_STEPS} instants",
+            self.cid()
+        ));
+        None
     }
 
     fn apply_events(&mut self, t: DateTime<Utc>) {
@@ -423,7 +418,7 @@ impl<'e, 'h> Replay<'e, 'h> {
         candidates.into_iter().filter(|c| *c > t).min()
     }
 
-    fn finish(self, now: DateTime<Utc>, next_wake: Option<DateTime<Utc>>) -> Evaluation {
+    pub(super) fn finish(self, now: DateTime<Utc>, next_wake: Option<DateTime<Utc>>) -> Evaluation {
         let flow = self.engine.flow;
         let timers = flow
             .escalations

@@ -1,0 +1,138 @@
+//! `salesflow explain CUSTOMER`: every health state and segment in order with each
+//! condition and its actual values, the witness events, the stage visit and the
+//! running timers with their next deadlines.
+
+use std::fmt::Write as _;
+
+use super::Exit;
+use super::runtime::{Runtime, usage};
+use crate::cli::{ExplainArgs, Format};
+use crate::engine::Engine;
+use crate::engine::explain::{Explanation, StateExplain};
+use crate::timefmt::{format_instant, format_seconds};
+
+pub(super) fn run(args: &ExplainArgs) -> Exit {
+    let rt = match Runtime::resolve(&args.run) {
+        Ok(rt) => rt,
+        Err(e) => return e,
+    };
+    let store = match rt.read_store() {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let history = match store.history(&args.customer) {
+        Ok(Some(h)) => h,
+        Ok(None) => return usage(&format!("no customer `{}` in the store", args.customer)),
+        Err(e) => return usage(&e.to_string()),
+    };
+    let engine = Engine::new(&rt.flow, &rt.team);
+    let x = engine.explain(&history, rt.now);
+    match args.run.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&x).unwrap_or_default()),
+        Format::Human => print!("{}", render(&x, &history.customer.name, rt.flow.timezone)),
+    }
+    Exit::Success
+}
+
+/// The human explanation.
+pub fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
+    let e = &x.evaluation;
+    let at = |t| format_instant(t, tz);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {name} at {}", e.customer, at(e.at));
+    match e.visits.last().filter(|v| v.left_at.is_none()) {
+        Some(v) => {
+            let _ = writeln!(
+                out,
+                "stage: {} since {} ({})",
+                v.stage,
+                at(v.entered_at),
+                format_seconds((e.at - v.entered_at).num_seconds())
+            );
+        }
+        None => {
+            let _ = writeln!(out, "stage: (none)");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nhealth: {}",
+        e.health.as_ref().map_or("(none)", |h| h.0.as_str())
+    );
+    states(&mut out, &x.health);
+    if !x.witnesses.is_empty() {
+        let _ = writeln!(out, "  witness:");
+        for w in &x.witnesses {
+            let text = w.texts().collect::<Vec<_>>().join(" / ");
+            let _ = writeln!(out, "    event {} {} {} {text}", w.id, at(w.at), w.kind);
+        }
+    } else if e.health.as_ref().is_some_and(|h| h.1.creation) {
+        let _ = writeln!(
+            out,
+            "  witness: the customer's creation record ({})",
+            at(x.evaluation.visits.first().map_or(e.at, |v| v.entered_at))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nsegment: {}",
+        e.segment.as_deref().unwrap_or("(none)")
+    );
+    states(&mut out, &x.segments);
+    if !e.tags.is_empty() {
+        let _ = writeln!(out, "\ntags: {}", e.tags.join(", "));
+    }
+    if !e.timers.is_empty() {
+        let _ = writeln!(out, "\ntimers:");
+        for t in &e.timers {
+            let next = t
+                .next
+                .as_ref()
+                .map(|(step, due)| format!(", next: {step} at {}", at(*due)))
+                .unwrap_or_default();
+            let paused = if t.pauses.iter().any(|p| p.1.is_none()) {
+                ", paused"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {} #{} {} since {}{paused}{next}",
+                t.escalation,
+                t.epoch,
+                t.state,
+                at(t.started_at)
+            );
+        }
+    }
+    for err in &e.errors {
+        let _ = writeln!(out, "\nerror: {err}");
+    }
+    out
+}
+
+fn states(out: &mut String, states: &[StateExplain]) {
+    for s in states {
+        let mark = if s.decided {
+            "→"
+        } else if s.holds {
+            "·"
+        } else {
+            " "
+        };
+        if s.branches.is_empty() {
+            let _ = writeln!(out, "  {mark} {} \"{}\" otherwise", s.name, s.label);
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  {mark} {} \"{}\" {}",
+            s.name,
+            s.label,
+            if s.holds { "holds" } else { "does not hold" }
+        );
+        for b in &s.branches {
+            let _ = writeln!(out, "      {} {}", if b.holds { "✓" } else { "✗" }, b.text);
+        }
+    }
+}

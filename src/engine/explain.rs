@@ -1,0 +1,206 @@
+//! `explain`: why a customer is in its health state and segment. Every state is
+//! shown in order with each of its `or` branches, its actual values and whether it
+//! holds, so an ops person sees both the deciding state and the skipped ones.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Engine;
+use super::cond::Ctx;
+use super::effects::Evaluation;
+use super::records::{CustomerHistory, Event};
+use super::replay::Replay;
+use crate::model::{Cond, StateDef};
+
+/// One `or` branch of a state's condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Branch {
+    /// The branch with its actual value: `since last contact(…) = 16d3h > 14d`.
+    pub text: String,
+    /// Whether it holds.
+    pub holds: bool,
+}
+
+/// One health state or segment, evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StateExplain {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: String,
+    /// Whether it is the customer's (the first that holds).
+    pub decided: bool,
+    /// Whether its condition holds (`otherwise` always does).
+    pub holds: bool,
+    /// Its branches (empty for `otherwise`).
+    pub branches: Vec<Branch>,
+}
+
+/// Everything `explain` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    /// The evaluation at the instant (timers, visits, effects).
+    pub evaluation: Evaluation,
+    /// Health states in order.
+    pub health: Vec<StateExplain>,
+    /// Segments in order.
+    pub segments: Vec<StateExplain>,
+    /// The witness events of the current health state.
+    pub witnesses: Vec<Event>,
+}
+
+impl Engine<'_> {
+    /// Explains one customer at `now`.
+    pub fn explain(&self, history: &CustomerHistory, now: DateTime<Utc>) -> Explanation {
+        let mut replay = Replay::new(self, history);
+        let next = replay.advance(now);
+        let (health, segments) = {
+            let ctx = replay.ctx(now);
+            (
+                explain_states(&ctx, &self.flow.health),
+                explain_states(&ctx, &self.flow.segments),
+            )
+        };
+        let evaluation = replay.finish(now, next);
+        let witnesses = evaluation
+            .health
+            .as_ref()
+            .map(|(_, e)| {
+                history
+                    .events
+                    .iter()
+                    .filter(|ev| e.events.contains(&ev.id))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        Explanation {
+            evaluation,
+            health,
+            segments,
+            witnesses,
+        }
+    }
+
+    /// Whether a condition holds for the customer at `now` (for `list --where`).
+    pub fn holds(&self, history: &CustomerHistory, now: DateTime<Utc>, cond: &Cond) -> bool {
+        let mut replay = Replay::new(self, history);
+        replay.advance(now);
+        replay.ctx(now).eval(cond).0
+    }
+}
+
+fn explain_states(ctx: &Ctx<'_, '_>, states: &[StateDef]) -> Vec<StateExplain> {
+    let mut decided = false;
+    states
+        .iter()
+        .map(|s| {
+            let (holds, branches) = match &s.when {
+                None => (true, Vec::new()),
+                Some(c) => {
+                    let holds = ctx.eval(c).0;
+                    (
+                        holds,
+                        branches(ctx, c, s.when_text.as_deref().unwrap_or("")),
+                    )
+                }
+            };
+            let this = holds && !decided;
+            decided |= holds;
+            StateExplain {
+                name: s.name.clone(),
+                label: s.label.clone(),
+                decided: this,
+                holds,
+                branches,
+            }
+        })
+        .collect()
+}
+
+fn branches(ctx: &Ctx<'_, '_>, c: &Cond, text: &str) -> Vec<Branch> {
+    let mut conds = Vec::new();
+    flatten_or(c, &mut conds);
+    let texts = split_top(text, " or ");
+    if texts.len() != conds.len() {
+        return vec![Branch {
+            text: text.to_string(),
+            holds: ctx.eval(c).0,
+        }];
+    }
+    conds
+        .iter()
+        .zip(texts)
+        .map(|(c, t)| Branch {
+            text: with_value(ctx, c, t),
+            holds: ctx.eval(c).0,
+        })
+        .collect()
+}
+
+fn flatten_or<'c>(c: &'c Cond, out: &mut Vec<&'c Cond>) {
+    // `a or b or c` is `(a or b) or c`; a parenthesised `or` on the right stays whole.
+    if let Cond::Or(a, b) = c {
+        flatten_or(a, out);
+        out.push(b);
+    } else {
+        out.push(c);
+    }
+}
+
+/// `lhs OP rhs` → `lhs = ACTUAL OP rhs`.
+fn with_value(ctx: &Ctx<'_, '_>, c: &Cond, text: &str) -> String {
+    let Cond::Compare(l, _, _, _) = c else {
+        return text.to_string();
+    };
+    for op in [" >= ", " <= ", " == ", " != ", " > ", " < "] {
+        if let Some((lhs, rhs)) = split_top(text, op)
+            .split_first()
+            .filter(|(_, r)| !r.is_empty())
+        {
+            if matches!(l, crate::model::Operand::Const(_)) {
+                return text.to_string();
+            }
+            return format!("{lhs} = {}{op}{}", ctx.describe(l), rhs.join(op));
+        }
+    }
+    text.to_string()
+}
+
+/// Splits at `sep` outside parentheses, brackets and strings.
+fn split_top<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b'(' | b'[' if !quoted => depth += 1,
+            b')' | b']' if !quoted => depth -= 1,
+            _ if !quoted && depth == 0 && text[i..].starts_with(sep) => {
+                parts.push(&text[start..i]);
+                i += sep.len();
+                start = i;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_top;
+
+    #[test]
+    fn splitting_ignores_parentheses_and_strings() {
+        assert_eq!(
+            split_top("a or (b or c) or mentions \"x or y\"", " or "),
+            ["a", "(b or c)", "mentions \"x or y\""]
+        );
+    }
+}
