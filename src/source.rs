@@ -98,12 +98,14 @@ impl miette::SourceCode for SourceFile {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts columns in bytes; people (and our JSON) count characters.
+        let (_, column) = self.line_col(inner.span().offset());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column - 1,
             inner.line_count(),
         )))
     }
