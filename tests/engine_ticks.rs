@@ -12,7 +12,9 @@ use salesflow::model::Flow;
 use salesflow::team::Team;
 
 fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-02-09T09:00:00+08:00").unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339("2026-02-09T09:00:00+08:00")
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 const TEXTS: [&str; 8] = [
@@ -26,11 +28,22 @@ const TEXTS: [&str; 8] = [
     "不需要法务介入",
 ];
 const KINDS: [&str; 5] = ["visit", "call", "wechat", "demo_cancelled", "note"];
-const STAGES: [&str; 6] = ["requirement", "demo", "poc", "negotiation", "signed", "lost"];
+const STAGES: [&str; 6] = [
+    "requirement",
+    "demo",
+    "poc",
+    "negotiation",
+    "signed",
+    "lost",
+];
 
 #[derive(Debug, Clone)]
 enum Step {
-    Contact { kind: usize, text: usize, decision_maker: bool },
+    Contact {
+        kind: usize,
+        text: usize,
+        decision_maker: bool,
+    },
     Stage(usize),
     TaskDone,
 }
@@ -66,9 +79,18 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
     for (i, (gap, s)) in steps.iter().enumerate() {
         at += TimeDelta::minutes(i64::from(*gap));
         let id = i64::try_from(i).unwrap() + 2;
-        let mut e = Event { id, at, attrs: BTreeMap::new(), ..stage.clone() };
+        let mut e = Event {
+            id,
+            at,
+            attrs: BTreeMap::new(),
+            ..stage.clone()
+        };
         match s {
-            Step::Contact { kind, text, decision_maker } => {
+            Step::Contact {
+                kind,
+                text,
+                decision_maker,
+            } => {
                 e.kind = KINDS[*kind].into();
                 e.text = Some(TEXTS[*text].into());
                 e.role = decision_maker.then(|| "decision_maker".into());
@@ -79,7 +101,8 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
             }
             Step::TaskDone => {
                 e.kind = "task_done".into();
-                e.attrs.insert("task".into(), format!("c1/enter/poc/{}/b0/task/0", id - 1));
+                e.attrs
+                    .insert("task".into(), format!("c1/enter/poc/{}/b0/task/0", id - 1));
             }
         }
         events.push(e);
@@ -91,7 +114,10 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
             name: "新能源汽车电池pack厂".into(),
             owner: "zhang".into(),
             assignees: BTreeMap::new(),
-            fields: BTreeMap::from([("estimated_margin".into(), salesflow::engine::FieldValue::Number(120_000.0))]),
+            fields: BTreeMap::from([(
+                "estimated_margin".into(),
+                salesflow::engine::FieldValue::Number(120_000.0),
+            )]),
             created_at: start(),
             contact: Contact::default(),
         },
@@ -101,7 +127,10 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
 }
 
 fn setup() -> (Flow, Team) {
-    let flow = check_path(std::path::Path::new("examples/zhilian.flow"), &DiskLoader).unwrap().flow.unwrap();
+    let flow = check_path(std::path::Path::new("examples/zhilian.flow"), &DiskLoader)
+        .unwrap()
+        .flow
+        .unwrap();
     let team = Team::load(std::path::Path::new("examples/team.yaml")).unwrap();
     (flow, team)
 }

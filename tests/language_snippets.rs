@@ -157,7 +157,11 @@ fn loader() -> MemoryLoader {
 fn assert_clean(parts: &[&str]) {
     let text = parts.concat();
     let checked = check_source(&SourceFile::new("snippet.flow", text.as_str()), &loader());
-    let rendered: Vec<String> = checked.diagnostics.iter().map(|d| d.render_to_string(false)).collect();
+    let rendered: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.render_to_string(false))
+        .collect();
     assert!(rendered.is_empty(), "{text}\n{}", rendered.join("\n"));
     assert!(checked.flow.is_some());
 }
@@ -186,7 +190,13 @@ fn pipeline_checks_clean() {
 
 #[test]
 fn on_enter_blocks_check_clean() {
-    assert_clean(&[DECLARATIONS, PIPELINE, ON_ENTER, SUPPORT_TEMPLATES_ON_ENTER, SUPPORT_SEGMENTS]);
+    assert_clean(&[
+        DECLARATIONS,
+        PIPELINE,
+        ON_ENTER,
+        SUPPORT_TEMPLATES_ON_ENTER,
+        SUPPORT_SEGMENTS,
+    ]);
 }
 
 const SUPPORT_TEMPLATES_ON_ENTER: &str = r#"
@@ -227,7 +237,11 @@ on enter poc {
 
 #[test]
 fn risk_checks_clean() {
-    assert_clean(&[PIPELINE, "health {\n  yellow \"需关注\" when signal any yellow\n  green \"正常\" otherwise\n}\n", RISK]);
+    assert_clean(&[
+        PIPELINE,
+        "health {\n  yellow \"需关注\" when signal any yellow\n  green \"正常\" otherwise\n}\n",
+        RISK,
+    ]);
 }
 
 #[test]
@@ -237,7 +251,12 @@ fn tags_check_clean() {
 
 #[test]
 fn segments_check_clean() {
-    assert_clean(&[DECLARATIONS, "field deals_won: number\n", PIPELINE, SEGMENTS]);
+    assert_clean(&[
+        DECLARATIONS,
+        "field deals_won: number\n",
+        PIPELINE,
+        SEGMENTS,
+    ]);
 }
 
 #[test]
