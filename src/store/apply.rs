@@ -1,0 +1,339 @@
+//! Writing one customer's evaluation: in ONE transaction, every new effect into its
+//! table and its key into the `effects` ledger, the timers, the stage visits, the
+//! derived columns and the wake-up time. All or nothing.
+//!
+//! Exactly once: each effect first claims its key in `effects` with
+//! `ON CONFLICT DO NOTHING`; only a claim that inserted a row writes the effect.
+//! Write transactions are `BEGIN IMMEDIATE`, so two processes applying the same
+//! customer run one after the other and the second finds every key taken.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use super::error::{Result, StoreError};
+use super::events::{self, NewEvent};
+use super::json::Json;
+use super::sqltime::SqlTime;
+use super::tasks::{self, TaskRow};
+use super::{Store, TaskId, verdicts};
+use crate::engine::{Effect, Evaluation};
+
+/// What [`Store::apply_customer`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ApplyOutcome {
+    /// Keys of the effects this call wrote, in the order given.
+    pub inserted: Vec<String>,
+    /// How many of them per kind ([`Effect::kind`]).
+    pub by_kind: BTreeMap<&'static str, usize>,
+    /// Effects whose key was already applied (by an earlier or a concurrent
+    /// apply): not written again.
+    pub already_applied: usize,
+    /// The customer stays `dirty`: a record arrived after its history was read, or
+    /// this apply recorded a field change the next evaluation must read.
+    pub still_dirty: bool,
+}
+
+impl Store {
+    /// Every effect key applied to the customer so far.
+    pub fn applied_keys(&self, customer: &str) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key FROM effects WHERE customer = ?1")?;
+        let keys = stmt.query_map([customer], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes the customer's evaluation at `now` in one transaction: each of
+    /// `new_effects` into its table (once, whatever else runs), every key into the
+    /// ledger, timers upserted from `eval.timers`, stage visits replaced by
+    /// `eval.visits`, stage/health/segment/tags, `wake_at = eval.next_wake`, and
+    /// `dirty` cleared unless records arrived since [`Store::history`] read them.
+    pub fn apply_customer(
+        &mut self,
+        customer: &str,
+        eval: &Evaluation,
+        new_effects: &[&Effect],
+        now: DateTime<Utc>,
+    ) -> Result<ApplyOutcome> {
+        debug_assert_eq!(eval.customer, customer);
+        let seen = self.seen.borrow().get(customer).copied();
+        self.write(|tx| {
+            let rev: i64 = tx
+                .query_row("SELECT rev FROM customers WHERE id = ?1", [customer], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or_else(|| StoreError::UnknownCustomer(customer.to_string()))?;
+            let mut outcome = ApplyOutcome::default();
+            let mut field_changed = false;
+            let mut signals = false;
+            for effect in new_effects {
+                if !claim(tx, customer, effect, now)? {
+                    outcome.already_applied += 1;
+                    continue;
+                }
+                write_effect(tx, customer, effect, now)?;
+                field_changed |= matches!(effect, Effect::FieldChange { .. });
+                signals |= matches!(effect, Effect::Signal { .. });
+                outcome.inserted.push(effect.key().to_string());
+                *outcome.by_kind.entry(effect.kind()).or_default() += 1;
+            }
+            if signals {
+                verdicts::refresh(tx, customer)?;
+            }
+            write_timers(tx, customer, eval)?;
+            write_visits(tx, customer, eval)?;
+            outcome.still_dirty = field_changed || seen.is_some_and(|s| s != rev);
+            tx.prepare_cached(
+                "UPDATE customers SET stage = ?2, health = ?3, segment = ?4, tags = ?5,
+                        wake_at = ?6, dirty = ?7
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                customer,
+                eval.stage,
+                eval.health.as_ref().map(|(state, _)| state),
+                eval.segment,
+                Json(&eval.tags),
+                eval.next_wake.map(SqlTime::ceil),
+                outcome.still_dirty,
+            ])?;
+            Ok(outcome)
+        })
+    }
+}
+
+/// Records the effect's key in the ledger; false when it was there already.
+fn claim(
+    tx: &Transaction<'_>,
+    customer: &str,
+    effect: &Effect,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    // Kinds without a table of their own keep the whole effect here.
+    let detail = match effect {
+        Effect::StageAction { .. } | Effect::Tag { .. } | Effect::Segment { .. } => {
+            Some(Json(effect))
+        }
+        _ => None,
+    };
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO effects (key, customer, kind, at, applied_at, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key) DO NOTHING",
+        )?
+        .execute(params![
+            effect.key(),
+            customer,
+            effect.kind(),
+            SqlTime(effect_at(effect)),
+            SqlTime(now),
+            detail,
+        ])?;
+    Ok(n == 1)
+}
+
+/// When the effect happened (or was due).
+fn effect_at(effect: &Effect) -> DateTime<Utc> {
+    match effect {
+        Effect::Health { at, .. }
+        | Effect::Segment { at, .. }
+        | Effect::Tag { at, .. }
+        | Effect::Signal { at, .. }
+        | Effect::StageAction { at, .. }
+        | Effect::FieldChange { at, .. } => *at,
+        Effect::Task { created_at, .. } | Effect::Outbox { created_at, .. } => *created_at,
+        Effect::EscalationStep { due_at, .. } => *due_at,
+    }
+}
+
+fn write_effect(
+    tx: &Transaction<'_>,
+    customer: &str,
+    effect: &Effect,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    match effect {
+        Effect::Health {
+            key,
+            at,
+            from,
+            to,
+            evidence,
+        } => {
+            tx.prepare_cached(
+                "INSERT INTO health_changes
+                   (key, customer, from_state, to_state, at, rule, witness, creation, elapsed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                key,
+                customer,
+                from,
+                to,
+                SqlTime(*at),
+                evidence.rule,
+                Json(&evidence.events),
+                evidence.creation,
+                evidence.elapsed,
+            ])?;
+        }
+        Effect::Signal {
+            key,
+            at,
+            risk,
+            event,
+            keyword,
+            strategy,
+        } => {
+            tx.prepare_cached(
+                "INSERT INTO signals (key, customer, risk, event, keyword, at, strategy)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                key,
+                customer,
+                risk,
+                event,
+                keyword,
+                SqlTime(*at),
+                Json(strategy)
+            ])?;
+        }
+        Effect::Task {
+            key,
+            title,
+            assignee,
+            role,
+            created_at,
+            due_at,
+            origin,
+        } => {
+            tasks::upsert(
+                tx,
+                &TaskRow {
+                    id: TaskId(0),
+                    key: key.clone(),
+                    customer: customer.to_string(),
+                    title: title.clone(),
+                    role: role.clone(),
+                    assignee: assignee.clone(),
+                    created_at: *created_at,
+                    due_at: Some(*due_at),
+                    done_at: None,
+                    origin: origin.clone(),
+                    source: "rules".into(),
+                },
+            )?;
+        }
+        Effect::EscalationStep {
+            key,
+            escalation,
+            epoch,
+            step,
+            due_at,
+        } => {
+            tx.prepare_cached(
+                "INSERT INTO fired_steps (key, customer, escalation, epoch, step, due_at, fired_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                key,
+                customer,
+                escalation,
+                epoch,
+                step,
+                SqlTime(*due_at),
+                SqlTime(now)
+            ])?;
+        }
+        Effect::Outbox {
+            key,
+            created_at,
+            channel,
+            recipient,
+            cc,
+            subject,
+            body,
+            origin,
+        } => {
+            tx.prepare_cached(
+                "INSERT INTO outbox (key, customer, created_at, channel, recipient, cc, subject,
+                                     body, origin, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')",
+            )?
+            .execute(params![
+                key,
+                customer,
+                SqlTime(*created_at),
+                channel,
+                recipient,
+                Json(cc),
+                subject,
+                body,
+                origin
+            ])?;
+        }
+        Effect::FieldChange {
+            key,
+            at,
+            field,
+            value,
+        } => {
+            let mut event = NewEvent::new(customer, *at, "field_change", "rules");
+            event.attrs.insert("field".into(), field.clone());
+            event.attrs.insert("value".into(), value.clone());
+            events::insert(tx, &event, &format!("rules:{key}"))?;
+        }
+        Effect::StageAction { .. } | Effect::Tag { .. } | Effect::Segment { .. } => {}
+    }
+    Ok(())
+}
+
+fn write_timers(tx: &Transaction<'_>, customer: &str, eval: &Evaluation) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO timers (customer, escalation, epoch, started_at, pauses, state,
+                             next_step, next_due)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (customer, escalation, epoch) DO UPDATE SET
+           started_at = excluded.started_at, pauses = excluded.pauses, state = excluded.state,
+           next_step = excluded.next_step, next_due = excluded.next_due",
+    )?;
+    for t in &eval.timers {
+        stmt.execute(params![
+            customer,
+            t.escalation,
+            t.epoch,
+            SqlTime(t.started_at),
+            Json(&t.pauses),
+            t.state,
+            t.next.as_ref().map(|(step, _)| step),
+            t.next.as_ref().map(|(_, due)| SqlTime(*due)),
+        ])?;
+    }
+    Ok(())
+}
+
+fn write_visits(tx: &Transaction<'_>, customer: &str, eval: &Evaluation) -> Result<()> {
+    tx.prepare_cached("DELETE FROM stage_visits WHERE customer = ?1")?
+        .execute([customer])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO stage_visits (customer, seq, stage, entered_at, left_at, evidence, event)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (seq, v) in eval.visits.iter().enumerate() {
+        stmt.execute(params![
+            customer,
+            i64::try_from(seq).unwrap_or(i64::MAX),
+            v.stage,
+            SqlTime(v.entered_at),
+            v.left_at.map(SqlTime),
+            Json(&v.evidence),
+            v.event,
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Why a store operation failed: one error type for every store operation, with a
+//! stable code and help for the ones a user can fix.
+
+use std::path::PathBuf;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum StoreError {
+    /// `create` on a path that already exists.
+    #[error("`{}` already exists", path.display())]
+    #[diagnostic(
+        code(salesflow::store::exists),
+        help("`init` never overwrites a store; remove it first or pass another `--db`")
+    )]
+    Exists {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `open` on a path with no store.
+    #[error("no store at `{}`", path.display())]
+    #[diagnostic(
+        code(salesflow::store::not_found),
+        help("create one with `salesflow init`, or pass `--db PATH`")
+    )]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file could not be created.
+    #[error("cannot create `{}`: {source}", path.display())]
+    #[diagnostic(code(salesflow::store::create))]
+    Create {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The store was written by a newer salesflow.
+    #[error("the store has schema version {found}, newer than this salesflow knows ({known})")]
+    #[diagnostic(
+        code(salesflow::store::too_new),
+        help("upgrade salesflow; an older one must not write a newer store")
+    )]
+    TooNew {
+        /// `user_version` of the file.
+        found: i64,
+        /// Migrations this build knows.
+        known: i64,
+    },
+    /// A read-only open met a store that needs migrating.
+    #[error("the store has schema version {found} and needs migrating to {known}")]
+    #[diagnostic(
+        code(salesflow::store::outdated),
+        help(
+            "a read-only command never migrates: run a command that writes, such as `salesflow apply`"
+        )
+    )]
+    Outdated {
+        /// `user_version` of the file.
+        found: i64,
+        /// Migrations this build knows.
+        known: i64,
+    },
+    /// Another process kept the store locked through every retry.
+    #[error("the store stayed busy: another salesflow process kept it locked")]
+    #[diagnostic(
+        code(salesflow::store::busy),
+        help("try again when the other process is done")
+    )]
+    Busy,
+    /// No customer with this id.
+    #[error("no customer `{0}` in the store")]
+    #[diagnostic(code(salesflow::store::unknown_customer))]
+    UnknownCustomer(String),
+    /// No task with this id.
+    #[error("no task {0}")]
+    #[diagnostic(
+        code(salesflow::store::unknown_task),
+        help("`salesflow task list` shows the ids")
+    )]
+    UnknownTask(i64),
+    /// No signal with this id.
+    #[error("no signal {0}")]
+    #[diagnostic(
+        code(salesflow::store::unknown_signal),
+        help("`salesflow signal list` shows the ids")
+    )]
+    UnknownSignal(i64),
+    /// A value read back is not what the schema promises.
+    #[error("unreadable `{column}` in the store: {message}")]
+    #[diagnostic(code(salesflow::store::corrupt))]
+    Corrupt {
+        /// Table and column.
+        column: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// SQLite said no.
+    #[error("store: {0}")]
+    #[diagnostic(code(salesflow::store::sqlite))]
+    Sqlite(#[from] rusqlite::Error),
+    /// A JSON column could not be written.
+    #[error("store: {0}")]
+    #[diagnostic(code(salesflow::store::json))]
+    Json(#[from] serde_json::Error),
+}
+
+impl StoreError {
+    /// Whether retrying the transaction may succeed (another writer held the lock).
+    pub(crate) fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// The store's result.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,160 @@
+//! `events`, the append-only history (triggers refuse UPDATE and DELETE): writing
+//! a new event once, however often the same record is imported, and reading a
+//! customer's events in (at, id) order.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, params};
+use serde::Serialize;
+
+use super::error::{Result, StoreError};
+use super::ids::EventId;
+use super::json::Json;
+use super::sqltime::SqlTime;
+use super::{Store, customers};
+use crate::engine::Event;
+
+/// An event to record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewEvent {
+    /// The customer id.
+    pub customer: String,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Its kind.
+    pub kind: String,
+    /// Who recorded it.
+    pub actor: Option<String>,
+    /// The contact's role.
+    pub role: Option<String>,
+    /// Free text.
+    pub text: Option<String>,
+    /// `update`: status.
+    pub status: Option<String>,
+    /// `update`: next action.
+    pub next_action: Option<String>,
+    /// `update`: blocker.
+    pub blocker: Option<String>,
+    /// Evidence references.
+    pub evidence: Vec<String>,
+    /// Free attributes (`stage`, `task`, `risk`, `verdict`, …).
+    pub attrs: BTreeMap<String, String>,
+    /// `import`, `cli` or `rules`.
+    #[serde(skip)]
+    pub source: String,
+}
+
+impl NewEvent {
+    /// An event with only its customer, time and kind set.
+    pub fn new(customer: &str, at: DateTime<Utc>, kind: &str, source: &str) -> NewEvent {
+        NewEvent {
+            customer: customer.to_string(),
+            at,
+            kind: kind.to_string(),
+            actor: None,
+            role: None,
+            text: None,
+            status: None,
+            next_action: None,
+            blocker: None,
+            evidence: Vec::new(),
+            attrs: BTreeMap::new(),
+            source: source.to_string(),
+        }
+    }
+}
+
+impl Store {
+    /// Records one event (from a command) and marks its customer `dirty`; `None`
+    /// when the same event is already recorded.
+    pub fn record_event(&mut self, event: &NewEvent) -> Result<Option<EventId>> {
+        let key = natural_key(event, 1);
+        self.write(|tx| {
+            let exists = tx
+                .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")?
+                .exists([&event.customer])?;
+            if !exists {
+                return Err(StoreError::UnknownCustomer(event.customer.clone()));
+            }
+            let id = insert(tx, event, &key)?;
+            if id.is_some() {
+                customers::touch(tx, &event.customer)?;
+            }
+            Ok(id)
+        })
+    }
+}
+
+/// The natural key of an event: a digest of everything it says (not of where it
+/// came from), with `#n` for the n-th identical record of one batch. Re-importing
+/// a file yields the same keys, so it inserts nothing new.
+pub fn natural_key(event: &NewEvent, occurrence: u32) -> String {
+    // The time as stored (whole seconds), so a record read back keys the same.
+    let content = serde_json::to_string(&(SqlTime::text(event.at), event)).unwrap_or_default();
+    let digest = fnv1a_128(content.as_bytes());
+    if occurrence > 1 {
+        format!("{digest:032x}#{occurrence}")
+    } else {
+        format!("{digest:032x}")
+    }
+}
+
+/// 128-bit FNV-1a: stable across builds and platforms, unlike `std`'s hasher.
+fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, b| (h ^ u128::from(*b)).wrapping_mul(PRIME))
+}
+
+/// Inserts the event unless one with the same natural key exists; its id when new.
+pub(super) fn insert(tx: &Transaction<'_>, e: &NewEvent, key: &str) -> Result<Option<EventId>> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO events (customer, at, kind, actor, role, text, status, next_action,
+                             blocker, evidence, attrs, source, natural_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (natural_key) DO NOTHING",
+    )?;
+    let inserted = stmt.execute(params![
+        e.customer,
+        SqlTime(e.at),
+        e.kind,
+        e.actor,
+        e.role,
+        e.text,
+        e.status,
+        e.next_action,
+        e.blocker,
+        Json(&e.evidence),
+        Json(&e.attrs),
+        e.source,
+        key,
+    ])?;
+    Ok((inserted == 1).then(|| EventId(tx.last_insert_rowid())))
+}
+
+/// A customer's events in (at, id) order.
+pub(super) fn load(conn: &rusqlite::Connection, customer: &str) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, kind, actor, role, text, status, next_action, blocker, evidence, attrs
+         FROM events WHERE customer = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([customer], |r| {
+        Ok(Event {
+            id: r.get(0)?,
+            at: r.get::<_, SqlTime>(1)?.0,
+            kind: r.get(2)?,
+            actor: r.get(3)?,
+            role: r.get(4)?,
+            text: r.get(5)?,
+            status: r.get(6)?,
+            next_action: r.get(7)?,
+            blocker: r.get(8)?,
+            evidence: r.get::<_, Json<Vec<String>>>(9)?.0,
+            attrs: r.get::<_, Json<BTreeMap<String, String>>>(10)?.0,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,206 @@
+//! The customer store: one SQLite file, and the only place in salesflow with SQL.
+//!
+//! Takes plain records (imported rows, commands' events, the engine's
+//! [`Evaluation`](crate::engine::Evaluation) and effects) and gives back plain
+//! records ([`CustomerHistory`](crate::engine::CustomerHistory), task, signal and
+//! outbox rows). It never evaluates a rule.
+//!
+//! - Three ways in: [`Store::create`] (a new file, never an existing one),
+//!   [`Store::open`] (read-write; migrates), [`Store::open_read_only`]
+//!   (`SQLITE_OPEN_READ_ONLY` and `query_only`: `plan` leaves the file
+//!   byte-identical).
+//! - WAL mode, `foreign_keys=ON`, a busy timeout, and every write transaction is
+//!   `BEGIN IMMEDIATE` retried a bounded number of times on `SQLITE_BUSY`/`LOCKED`,
+//!   so two processes writing together wait for each other instead of failing.
+//! - Times are RFC 3339 UTC text (see [`sqltime`]); lists and maps are JSON text.
+//! - Which customers `apply` visits: `dirty` (new records since the last apply) or
+//!   `wake_at <= now` (see [`Store::customers_to_visit`]).
+
+mod apply;
+mod customers;
+mod error;
+mod events;
+mod ids;
+mod import_batch;
+mod json;
+mod migrations;
+mod outbox;
+mod people;
+mod signals;
+pub mod sqltime;
+mod tasks;
+mod ticks;
+mod verdicts;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use apply::ApplyOutcome;
+pub use error::{Result, StoreError};
+pub use events::{NewEvent, natural_key};
+pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
+pub use import_batch::{ImportBatch, ImportCounts, NewTask};
+pub use migrations::latest as schema_version;
+pub use outbox::OutboxRow;
+pub use signals::{SignalRow, Verdict};
+pub use tasks::TaskRow;
+pub use ticks::Tick;
+
+/// How long one statement waits for another writer's lock before `SQLITE_BUSY`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How many times a write transaction is tried when the store stays busy.
+const WRITE_ATTEMPTS: u32 = 8;
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// The customer revision each [`Store::history`] call read, so that
+    /// [`Store::apply_customer`] clears `dirty` only when no record arrived since.
+    seen: RefCell<HashMap<String, i64>>,
+}
+
+impl Store {
+    /// Creates a store at `path`; fails if anything exists there.
+    pub fn create(path: &Path) -> Result<Store> {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => Store::open(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            }),
+            Err(source) => Err(StoreError::Create {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Opens an existing store read-write, applying any migration it lacks.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut store = Store::wrap(conn, path);
+        store.retry(|conn| {
+            // Persistent in the file; a no-op once set.
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            debug_assert!(mode.eq_ignore_ascii_case("wal") || mode == "memory");
+            migrations::migrate(conn)
+        })?;
+        Ok(store)
+    }
+
+    /// Opens an existing store so that nothing can be written: the file stays
+    /// byte-identical. Fails if the store needs a migration.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.pragma_update(None, "query_only", true)?;
+        let found = migrations::version(&conn)?;
+        let known = migrations::latest();
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        if found < known {
+            return Err(StoreError::Outdated { found, known });
+        }
+        Ok(Store::wrap(conn, path))
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the file (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::version(&self.conn)
+    }
+
+    fn wrap(conn: Connection, path: &Path) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            seen: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction and commits it; retried
+    /// from the start while another writer holds the store.
+    pub(crate) fn write<T>(
+        &mut self,
+        body: impl FnMut(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.transact(true, body)
+    }
+
+    /// Like [`Store::write`] but rolls back: what the writes would have done,
+    /// with nothing written (`--dry-run`).
+    pub(crate) fn rehearse<T>(
+        &mut self,
+        body: impl FnMut(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.transact(false, body)
+    }
+
+    fn transact<T>(
+        &mut self,
+        commit: bool,
+        mut body: impl FnMut(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.retry(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = body(&tx)?;
+            if commit {
+                tx.commit()?;
+            }
+            Ok(value)
+        })
+    }
+
+    fn retry<T>(&mut self, mut body: impl FnMut(&mut Connection) -> Result<T>) -> Result<T> {
+        let mut attempt = 0;
+        loop {
+            match body(&mut self.conn) {
+                Err(e) if e.is_busy() => {
+                    attempt += 1;
+                    if attempt >= WRITE_ATTEMPTS {
+                        return Err(StoreError::Busy);
+                    }
+                    std::thread::sleep(backoff(attempt));
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+fn connect(path: &Path, mode: OpenFlags) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(StoreError::NotFound {
+            path: path.to_path_buf(),
+        });
+    }
+    let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(conn)
+}
+
+/// 20 ms, 40 ms, … up to 1 s, spread by the clock's nanoseconds so that two
+/// waiting processes do not retry in step.
+fn backoff(attempt: u32) -> Duration {
+    let base = 20u64 << attempt.min(6);
+    let jitter = u64::from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos())
+            % 20,
+    );
+    Duration::from_millis((base + jitter).min(1000))
+}

@@ -1,0 +1,77 @@
+//! `outbox`: the messages the rules produced, one row per idempotency key, waiting
+//! for delivery (`pending`) or delivered.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::Result;
+use super::ids::OutboxId;
+use super::json::Json;
+use super::sqltime::{SqlTime, opt};
+
+/// A message as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutboxRow {
+    /// Row id.
+    pub id: OutboxId,
+    /// Idempotency key.
+    pub key: String,
+    /// The customer it is about.
+    pub customer: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// `notify` or `message`.
+    pub channel: String,
+    /// Person id, or `customer`.
+    pub recipient: String,
+    /// Copies.
+    pub cc: Vec<String>,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+    /// What produced it.
+    pub origin: String,
+    /// `pending`, `sending`, `delivered`, `failed`.
+    pub status: String,
+    /// Delivery attempts so far.
+    pub attempts: i64,
+    /// The last delivery error.
+    pub last_error: Option<String>,
+    /// Delivered.
+    pub delivered_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// Messages, of one status or all; by id.
+    pub fn outbox(&self, status: Option<&str>) -> Result<Vec<OutboxRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, key, customer, created_at, channel, recipient, cc, subject, body,
+                    origin, status, attempts, last_error, delivered_at
+             FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![status], outbox_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn outbox_row(r: &Row<'_>) -> rusqlite::Result<OutboxRow> {
+    Ok(OutboxRow {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        customer: r.get(2)?,
+        created_at: r.get::<_, SqlTime>(3)?.0,
+        channel: r.get(4)?,
+        recipient: r.get(5)?,
+        cc: r.get::<_, Json<Vec<String>>>(6)?.0,
+        subject: r.get(7)?,
+        body: r.get(8)?,
+        origin: r.get(9)?,
+        status: r.get(10)?,
+        attempts: r.get(11)?,
+        last_error: r.get(12)?,
+        delivered_at: opt(r.get(13)?),
+    })
+}
