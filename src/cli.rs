@@ -5,6 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod store_args;
+use store_args::{IMPORT_EXIT_CODES, INIT_EXIT_CODES, RECORD_EXIT_CODES};
+pub use store_args::{
+    ImportArgs, InitArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
+};
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (check: no error)
@@ -53,6 +59,26 @@ pub enum Command {
     /// Customers matching a condition in the rule language.
     #[command(after_help = EXIT_CODES)]
     List(ListArgs),
+    /// Create the store, and a starter salesflow.yaml, rule file and team file
+    /// where none exists. Never overwrites anything.
+    #[command(after_help = INIT_EXIT_CODES)]
+    Init(InitArgs),
+    /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or
+    /// YAML; every row is checked and a file with any bad row writes nothing.
+    #[command(after_help = IMPORT_EXIT_CODES)]
+    Import(ImportArgs),
+    /// Record a customer's progress update (the rules say which fields it needs).
+    #[command(after_help = RECORD_EXIT_CODES)]
+    Update(UpdateArgs),
+    /// Record that a customer entered a pipeline stage.
+    #[command(after_help = RECORD_EXIT_CODES)]
+    Move(MoveArgs),
+    /// List tasks, or close one.
+    #[command(subcommand, after_help = RECORD_EXIT_CODES)]
+    Task(TaskCommand),
+    /// List risk signals, or judge one.
+    #[command(subcommand, after_help = RECORD_EXIT_CODES)]
+    Signal(SignalCommand),
 }
 
 const PLAN_EXIT_CODES: &str = "\

@@ -126,14 +126,16 @@ fn history_holds_imported_tasks_only_and_closing_a_task_records_task_done() {
         .find(|t| t.source == "rules")
         .unwrap();
     let done_at = t("2026-03-03T15:00:00+08:00");
-    let done = store
+    let (done, closed) = store
         .complete_task(rule_task.id, done_at, Some("wang"))
         .unwrap();
     assert_eq!(done.done_at, Some(done_at));
+    assert!(closed);
     // Closing again changes nothing.
-    store
+    let (again, closed) = store
         .complete_task(rule_task.id, t("2026-03-09T00:00:00Z"), None)
         .unwrap();
+    assert_eq!((again.done_at, closed), (Some(done_at), false));
     assert_eq!(store.tasks(Some("c1"), true).unwrap().len(), 1);
     let h = store.history("c1").unwrap().unwrap();
     let task_done: Vec<_> = h.events.iter().filter(|e| e.kind == "task_done").collect();

@@ -4,9 +4,17 @@ mod apply;
 mod calendar;
 mod check;
 mod explain;
+mod import;
+mod init;
 mod list;
+mod move_stage;
 mod plan;
+mod record;
 mod runtime;
+mod settings;
+mod signal;
+mod task;
+mod update;
 
 use crate::cli::{Cli, Command};
 
@@ -40,6 +48,12 @@ pub fn run(cli: Cli) -> Exit {
         Command::Apply(args) => apply::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Update(args) => update::run(&args),
+        Command::Move(args) => move_stage::run(&args),
+        Command::Task(command) => task::run(&command),
+        Command::Signal(command) => signal::run(&command),
     }
 }
 

@@ -68,13 +68,14 @@ impl Store {
     }
 
     /// Closes a task at `at`: sets `done_at` and records a `task_done` event with
-    /// `attrs.task` = the task's key. A task already done is returned unchanged.
+    /// `attrs.task` = the task's key. Returns the task and whether this call closed
+    /// it (a task already done is returned unchanged, with `false`).
     pub fn complete_task(
         &mut self,
         id: TaskId,
         at: DateTime<Utc>,
         actor: Option<&str>,
-    ) -> Result<TaskRow> {
+    ) -> Result<(TaskRow, bool)> {
         self.write(|tx| {
             let task = tx
                 .query_row(
@@ -85,7 +86,7 @@ impl Store {
                 .optional()?
                 .ok_or(StoreError::UnknownTask(id.0))?;
             if task.done_at.is_some() {
-                return Ok(task);
+                return Ok((task, false));
             }
             tx.execute(
                 "UPDATE tasks SET done_at = ?2 WHERE id = ?1",
@@ -97,10 +98,13 @@ impl Store {
             event.attrs.insert("task".into(), task.key.clone());
             events::insert(tx, &event, &events::natural_key(&event, 1))?;
             customers::touch(tx, &task.customer)?;
-            Ok(TaskRow {
-                done_at: Some(at),
-                ..task
-            })
+            Ok((
+                TaskRow {
+                    done_at: Some(at),
+                    ..task
+                },
+                true,
+            ))
         })
     }
 }

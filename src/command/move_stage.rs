@@ -1,0 +1,62 @@
+//! `salesflow move CUSTOMER STAGE [--evidence E]…`: records a `stage_change`
+//! event, refusing an unknown stage and, where the stage says `evidence required`,
+//! a move without evidence.
+
+use super::Exit;
+use super::record::{check_actor, record};
+use super::settings::{Settings, refuse};
+use crate::cli::MoveArgs;
+use crate::store::NewEvent;
+
+pub(super) fn run(args: &MoveArgs) -> Exit {
+    let settings = match Settings::resolve(&args.run) {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let flow = match settings.require_flow("`move`") {
+        Ok(f) => f,
+        Err(e) => return e,
+    };
+    let Some(stage) = flow.stages.iter().find(|s| s.name == args.stage) else {
+        let names: Vec<String> = flow
+            .stages
+            .iter()
+            .map(|s| format!("`{}`", s.name))
+            .collect();
+        return refuse(&format!(
+            "unknown stage `{}`; the pipeline is {}",
+            args.stage,
+            names.join(", ")
+        ));
+    };
+    let evidence: Vec<String> = args
+        .evidence
+        .iter()
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect();
+    if stage.evidence_required && evidence.is_empty() {
+        return refuse(&format!(
+            "stage `{}` ({}) says `evidence required`: give `--evidence REF`; nothing was recorded",
+            stage.name, stage.label
+        ));
+    }
+    let now = match settings.now(flow.timezone) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let mut store = match settings.open_store() {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let actor = match check_actor(&settings, &store, args.by.as_deref()) {
+        Ok(a) => a,
+        Err(e) => return e,
+    };
+    let mut event = NewEvent::new(&args.customer, now, "stage_change", "cli");
+    event.actor = actor;
+    event.attrs.insert("stage".into(), stage.name.clone());
+    event.evidence = evidence;
+    event.text = args.note.clone().filter(|n| !n.trim().is_empty());
+    record(&settings, &mut store, &event, flow.timezone)
+}

@@ -1,0 +1,68 @@
+//! What `update`, `move`, `task done` and `signal verdict` share: checking who
+//! records it, then recording one event and saying so.
+
+use chrono_tz::Tz;
+use serde_json::json;
+
+use super::Exit;
+use super::settings::{Settings, refuse, store_error};
+use crate::cli::Format;
+use crate::store::{NewEvent, Store};
+use crate::timefmt::{format_instant, rfc3339};
+
+/// Checks that `--by` names a person of the store's team or of the team file.
+pub(super) fn check_actor(
+    settings: &Settings,
+    store: &Store,
+    by: Option<&str>,
+) -> Result<Option<String>, Exit> {
+    let Some(by) = by else {
+        return Ok(None);
+    };
+    if store.person(by).map_err(|e| store_error(&e))?.is_some() {
+        return Ok(Some(by.to_string()));
+    }
+    let in_file = settings
+        .team_file()?
+        .is_some_and(|team| team.person(by).is_some());
+    if in_file {
+        Ok(Some(by.to_string()))
+    } else {
+        Err(refuse(&format!("`--by {by}`: no such person in the team")))
+    }
+}
+
+/// Records the event and reports it (a repeat of a recorded event is not an error).
+pub(super) fn record(settings: &Settings, store: &mut Store, event: &NewEvent, tz: Tz) -> Exit {
+    let id = match store.record_event(event) {
+        Ok(id) => id,
+        Err(e) => return store_error(&e),
+    };
+    match settings.format {
+        Format::Json => println!(
+            "{}",
+            json!({
+                "recorded": id.is_some(),
+                "event": id,
+                "customer": event.customer,
+                "kind": event.kind,
+                "at": rfc3339(event.at, tz),
+            })
+        ),
+        Format::Human => match id {
+            Some(id) => println!(
+                "recorded {} #{id} of `{}` at {}",
+                event.kind,
+                event.customer,
+                format_instant(event.at, tz)
+            ),
+            None => println!(
+                "already recorded: the same {} of `{}` at {}",
+                event.kind,
+                event.customer,
+                format_instant(event.at, tz)
+            ),
+        },
+    }
+    Exit::Success
+}
