@@ -53,9 +53,27 @@ impl Runtime {
             );
             return Err(Exit::Failure);
         };
-        let team = match args.team.clone().or(config.team) {
+        // `--team` when given; else the team imported into the store; else the
+        // team file of salesflow.yaml.
+        let stored = if args.team.is_none() && db.exists() {
+            Store::open_read_only(&db)
+                .and_then(|s| s.team())
+                .map_err(|e| {
+                    usage(&format!(
+                        "cannot read the team from `{}`: {e}",
+                        db.display()
+                    ))
+                })?
+        } else {
+            Team::default()
+        };
+        let team = match args.team.clone() {
             Some(path) => Team::load(&path).map_err(|e| usage(&e.to_string()))?,
-            None => Team::default(),
+            None if !stored.people.is_empty() => stored,
+            None => match config.team {
+                Some(path) => Team::load(&path).map_err(|e| usage(&e.to_string()))?,
+                None => Team::default(),
+            },
         };
         let now = match &args.at {
             Some(at) => crate::timefmt::parse_instant(at, flow.timezone).map_err(|e| usage(&e))?,
