@@ -8,7 +8,8 @@
 //! - Three ways in: [`Store::create`] (a new file, never an existing one),
 //!   [`Store::open`] (read-write; migrates), [`Store::open_read_only`]
 //!   (`SQLITE_OPEN_READ_ONLY` and `query_only`: `plan` leaves the file
-//!   byte-identical).
+//!   byte-identical; SQLite may leave an empty `-wal` and a `-shm` beside it,
+//!   which a read-only connection cannot remove).
 //! - WAL mode, `foreign_keys=ON`, a busy timeout, and every write transaction is
 //!   `BEGIN IMMEDIATE` retried a bounded number of times on `SQLITE_BUSY`/`LOCKED`,
 //!   so two processes writing together wait for each other instead of failing.
