@@ -11,6 +11,7 @@ pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod fmt;
 pub mod import;
 pub mod model;
 pub mod source;
