@@ -59,6 +59,9 @@ pub enum Command {
     /// Customers matching a condition in the rule language.
     #[command(after_help = EXIT_CODES)]
     List(ListArgs),
+    /// Rewrite rule files in the canonical layout (in place, or `--check`, or `--diff`).
+    #[command(after_help = FMT_EXIT_CODES)]
+    Fmt(FmtArgs),
     /// Create the store, and a starter salesflow.yaml, rule file and team file
     /// where none exists. Never overwrites anything.
     #[command(after_help = INIT_EXIT_CODES)]
@@ -200,4 +203,24 @@ pub enum CalendarOp {
         #[arg(long)]
         to: String,
     },
+}
+
+const FMT_EXIT_CODES: &str = "\
+Exit codes:
+  0  success (--check: every file is formatted already)
+  1  a file has syntax errors (it is left as it was), or with --check a file would change
+  2  usage error, unreadable input, or a file that cannot be written";
+
+/// `salesflow fmt`
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Rule files, or folders of `*.flow` files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; list the files that would change, and exit 1 if any would.
+    #[arg(long)]
+    pub check: bool,
+    /// Write nothing; print a unified diff of what would change.
+    #[arg(long)]
+    pub diff: bool,
 }

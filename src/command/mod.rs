@@ -4,6 +4,7 @@ mod apply;
 mod calendar;
 mod check;
 mod explain;
+mod fmt;
 mod import;
 mod init;
 mod list;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Apply(args) => apply::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Update(args) => update::run(&args),
