@@ -82,12 +82,13 @@ fn hunks(ops: &[Op]) -> Vec<(usize, usize)> {
     hunks
 }
 
-/// `start,count` of a hunk, one-based; an empty range names the line before it.
+/// `start,count` of a hunk, one-based, as `diff -u` writes it: a count of one is
+/// left out, and an empty range names the line before it.
 fn range(start: usize, count: usize) -> String {
-    if count == 0 {
-        format!("{start},0")
-    } else {
-        format!("{},{count}", start + 1)
+    match count {
+        0 => format!("{start},0"),
+        1 => format!("{}", start + 1),
+        _ => format!("{},{count}", start + 1),
     }
 }
 
@@ -149,6 +150,26 @@ fn lcs_script(old: &[&str], new: &[&str]) -> Vec<Op> {
 #[cfg(test)]
 mod tests {
     use super::unified_diff;
+
+    #[test]
+    fn a_one_line_file_gains_its_newline() {
+        assert_eq!(
+            unified_diff("a", "a\n", "x", "y"),
+            "--- x\n+++ y\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_side_names_line_zero() {
+        assert_eq!(
+            unified_diff("b\n", "a\nb\n", "x", "y"),
+            "--- x\n+++ y\n@@ -1 +1,2 @@\n+a\n b\n"
+        );
+        assert_eq!(
+            unified_diff("a\n", "", "x", "y"),
+            "--- x\n+++ y\n@@ -1 +0,0 @@\n-a\n"
+        );
+    }
 
     #[test]
     fn equal_texts_have_no_diff() {
