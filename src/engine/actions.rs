@@ -90,6 +90,7 @@ impl Replay<'_, '_> {
                             subject: site.subject.clone(),
                             body,
                             origin: site.origin.clone(),
+                            template: self.template_name(template.index()),
                         });
                     }
                 }
@@ -105,6 +106,7 @@ impl Replay<'_, '_> {
                             subject: site.subject.clone(),
                             body,
                             origin: site.origin.clone(),
+                            template: self.template_name(template.index()),
                         });
                     }
                 }
@@ -131,6 +133,7 @@ impl Replay<'_, '_> {
                         FieldValue::Text(s) => s.clone(),
                     };
                     self.state.fields.insert(name.clone(), new);
+                    self.state.tags_stale = true;
                     self.effects.push(Effect::FieldChange {
                         key: format!("{}/set/{i}", site.origin),
                         at: site.at,
@@ -140,6 +143,11 @@ impl Replay<'_, '_> {
                 }
             }
         }
+    }
+
+    /// A named template's name (`None` for inline text).
+    fn template_name(&self, template: usize) -> Option<String> {
+        self.engine.flow.templates[template].name.clone()
     }
 
     /// The person a recipient is for this customer.

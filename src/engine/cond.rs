@@ -190,6 +190,19 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The earliest instant whose window can still be open at `t`, so older records
+    /// are skipped without arithmetic. Working time elapses no faster than wall
+    /// time, so for a calendar window nothing is skipped.
+    fn window_start(&self, w: Duration) -> DateTime<Utc> {
+        if w.clock.is_some() {
+            return DateTime::<Utc>::MIN_UTC;
+        }
+        let wall = TimeDelta::seconds(w.seconds.saturating_add(i64::from(w.days) * 86_400));
+        self.t
+            .checked_sub_signed(wall)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+
     /// Whether an instant lies within a window back from now.
     fn within(&self, at: DateTime<Utc>, window: Option<Duration>) -> bool {
         at <= self.t && window.is_none_or(|w| self.add(at, w).is_some_and(|end| end >= self.t))
@@ -430,22 +443,25 @@ impl Ctx<'_, '_> {
             }
             Operand::Overdue => push(self.overdue_at()),
             Operand::Count(filter, Some(w)) => {
+                let open = self.window_start(*w);
                 for e in self
                     .state
                     .events()
                     .iter()
-                    .filter(|e| self.matches(e, filter))
+                    .filter(|e| e.at >= open && self.matches(e, filter))
                 {
                     push(self.add(e.at, *w));
                 }
             }
             Operand::Signal(_, Some(w)) => {
-                for s in &self.state.signals {
+                let open = self.window_start(*w);
+                for s in self.state.signals.iter().filter(|s| s.at >= open) {
                     push(self.add(s.at, *w));
                 }
             }
             Operand::Mentions(_, Some(w)) => {
-                for e in self.state.events() {
+                let open = self.window_start(*w);
+                for e in self.state.events().iter().filter(|e| e.at >= open) {
                     push(self.add(e.at, *w));
                 }
             }

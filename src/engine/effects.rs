@@ -145,6 +145,9 @@ pub enum Effect {
         body: String,
         /// What produced it.
         origin: String,
+        /// The named template it was rendered from (`None`: inline text).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        template: Option<String>,
     },
     /// A `set customer.F = …` (recorded as a `field_change` event).
     FieldChange {

@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 
 pub use effects::{Effect, Evaluation, Evidence, TimerView, Visit};
 pub use records::{Contact, CustomerHistory, CustomerRecord, Event, FieldValue, ImportedTask};
+pub use timers::step_label;
 
 use crate::model::Flow;
 use crate::team::Team;

@@ -103,6 +103,7 @@ impl<'e, 'h> Replay<'e, 'h> {
                             .fields
                             .insert(f.clone(), FieldValue::Text(v.clone()));
                         self.state.field_events.insert(f.clone(), e.id);
+                        self.state.tags_stale = true;
                     }
                 }
                 "task_done" => {
@@ -247,6 +248,10 @@ impl<'e, 'h> Replay<'e, 'h> {
     }
 
     fn derive_tags(&mut self, t: DateTime<Utc>) {
+        // Tags read only fields, so they change only when a field does.
+        if !std::mem::take(&mut self.state.tags_stale) {
+            return;
+        }
         let flow = self.engine.flow;
         let c = &self.state.history.customer;
         let mut tags = BTreeSet::new();

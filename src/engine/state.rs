@@ -62,6 +62,8 @@ pub struct State<'h> {
     pub segment: Option<usize>,
     /// Current tags (indices).
     pub tags: BTreeSet<usize>,
+    /// Whether a field changed since tags were last computed.
+    pub tags_stale: bool,
 }
 
 impl<'h> State<'h> {
@@ -91,6 +93,7 @@ impl<'h> State<'h> {
             health: None,
             segment: None,
             tags: BTreeSet::new(),
+            tags_stale: true,
         }
     }
 

@@ -3,6 +3,8 @@
 //! `pause when` stops the clock and the deadlines move back by the paused time.
 //! Each step fires once per epoch, at its due time, in order.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, Utc};
 
 use super::actions::Site;
@@ -35,16 +37,26 @@ pub struct Timer {
     pub state: TimerState,
     /// Per step, how many times it fired.
     pub fired: Vec<u32>,
+    /// The next step and deadline, computed once per change of `pauses` or `fired`.
+    pub memo: Cell<Option<NextStep>>,
 }
+
+/// The next step (index, firing number) and its deadline, if any.
+type NextStep = Option<((usize, u32), DateTime<Utc>)>;
 
 impl Timer {
     /// The next unfired step (index and firing number) and its deadline, unless
     /// the clock is paused.
-    pub fn next_step(
-        &self,
-        flow: &Flow,
-        esc: &Escalation,
-    ) -> Option<((usize, u32), DateTime<Utc>)> {
+    pub fn next_step(&self, flow: &Flow, esc: &Escalation) -> NextStep {
+        if let Some(next) = self.memo.get() {
+            return next;
+        }
+        let next = self.compute_next(flow, esc);
+        self.memo.set(Some(next));
+        next
+    }
+
+    fn compute_next(&self, flow: &Flow, esc: &Escalation) -> Option<((usize, u32), DateTime<Utc>)> {
         if self.pauses.last().is_some_and(|p| p.1.is_none()) {
             return None;
         }
@@ -191,6 +203,7 @@ impl Replay<'_, '_> {
                 let open = timer.pauses.last().is_some_and(|p| p.1.is_none());
                 if pause && !open {
                     timer.pauses.push((t, None));
+                    timer.memo.set(None);
                 } else if !pause && open {
                     close_pause(timer, t);
                 }
@@ -215,6 +228,7 @@ impl Replay<'_, '_> {
                     pauses: if pause { vec![(t, None)] } else { Vec::new() },
                     state: TimerState::Running,
                     fired: vec![0; esc.steps.len()],
+                    memo: Cell::new(None),
                 });
                 self.fire_due(i, esc, t, true);
             }
@@ -241,7 +255,9 @@ impl Replay<'_, '_> {
                 return;
             }
             let epoch = timer.epoch;
-            self.timers[i].last_mut().expect("exists").fired[step] = n;
+            let timer = self.timers[i].last_mut().expect("exists");
+            timer.fired[step] = n;
+            timer.memo.set(None);
             let label = step_label(esc, step, n);
             let origin = format!(
                 "{}/esc/{}/{epoch}/{label}",
@@ -270,5 +286,6 @@ impl Replay<'_, '_> {
 fn close_pause(timer: &mut Timer, t: DateTime<Utc>) {
     if let Some(p) = timer.pauses.last_mut().filter(|p| p.1.is_none()) {
         p.1 = Some(t);
+        timer.memo.set(None);
     }
 }
