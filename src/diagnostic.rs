@@ -53,6 +53,7 @@ codes! {
     InvalidNumber = "syntax::invalid_number", Error;
     InvalidTime = "syntax::invalid_time", Error;
     InvalidDate = "syntax::invalid_date", Error;
+    TooComplex = "syntax::too_complex", Error;
     UnreadableFile = "unreadable_file", Error;
     IncludeNotFound = "include_not_found", Error;
     IncludeCycle = "include_cycle", Error;

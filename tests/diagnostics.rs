@@ -68,6 +68,7 @@ cases! {
     invalid_escape => ["salesflow::syntax::invalid_escape"],
     invalid_duration_unit => ["salesflow::syntax::invalid_duration"],
     duration_without_unit => ["salesflow::syntax::invalid_duration"],
+    condition_too_complex => ["salesflow::syntax::too_complex"],
     invalid_number => ["salesflow::syntax::invalid_number"],
     invalid_time => ["salesflow::syntax::invalid_time"],
     invalid_date => ["salesflow::syntax::invalid_date"],

@@ -497,12 +497,24 @@ impl Checker<'_> {
         for (amount, unit) in &d.parts {
             let amount = i64::try_from(*amount).unwrap_or(i64::MAX / 2);
             match (unit, clock) {
-                (DurationUnit::Minutes, _) => out.seconds += amount * 60,
-                (DurationUnit::Hours, _) => out.seconds += amount * 3600,
-                (DurationUnit::Days, None) => out.seconds += amount * 86_400,
-                (DurationUnit::Weeks, None) => out.seconds += amount * 7 * 86_400,
+                (DurationUnit::Minutes, _) => {
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(60))
+                }
+                (DurationUnit::Hours, _) => {
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(3600))
+                }
+                (DurationUnit::Days, None) => {
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(86_400))
+                }
+                (DurationUnit::Weeks, None) => {
+                    out.seconds = out
+                        .seconds
+                        .saturating_add(amount.saturating_mul(7 * 86_400))
+                }
                 (DurationUnit::Days, Some(_)) => {
-                    out.days += u32::try_from(amount).unwrap_or(u32::MAX);
+                    out.days = out
+                        .days
+                        .saturating_add(u32::try_from(amount).unwrap_or(u32::MAX));
                 }
                 (DurationUnit::Weeks, Some(c)) => {
                     let name = self

@@ -75,8 +75,14 @@ impl Checker<'_> {
                         .range()
                         .filter(|_| !lit.block && body == Some(source.as_str()))
                         .map(|r| {
-                            let start = lit.span.start + 1 + r.start;
-                            Span::new(start, (lit.span.start + 1 + r.end).max(start))
+                            // MiniJinja may widen an empty range by one byte, into a
+                            // character: snap both ends to character boundaries.
+                            let text = &self.file(file).text;
+                            let start = floor_char(text, lit.span.start + 1 + r.start);
+                            Span::new(
+                                start,
+                                ceil_char(text, (lit.span.start + 1 + r.end).max(start)),
+                            )
                         });
                     let (span, label) = match at {
                         Some(span) => (span, detail),
@@ -205,4 +211,22 @@ fn find_in(hay: &str, needle: &str) -> Option<(usize, usize)> {
         from = end;
     }
     None
+}
+
+/// The nearest character boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary at or after `i`.
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }

@@ -111,4 +111,21 @@ pub enum SyntaxError {
         #[label("no such day")]
         span: SourceSpan,
     },
+    /// A condition with more operators or nesting than any rule needs.
+    #[error("condition too complex")]
+    #[diagnostic(
+        code(salesflow::syntax::too_complex),
+        help(
+            "a condition may have at most 256 `and`/`or`/`not` and 32 levels of parentheses; split it, e.g. into several states or a tag"
+        )
+    )]
+    TooComplex {
+        /// The condition.
+        #[label("{count} operators, {depth} levels of parentheses")]
+        span: SourceSpan,
+        /// Operators found.
+        count: usize,
+        /// Parentheses depth found.
+        depth: usize,
+    },
 }

@@ -101,9 +101,14 @@ pub enum DurationError {
     Overflow,
 }
 
+/// The longest duration a rule may name: a hundred years, so that no sum of
+/// durations, deadlines or windows can overflow.
+pub const MAX_MINUTES: u64 = 100 * 366 * 1440;
+
 /// Splits `1d12h` into its parts.
 pub fn parse_duration(text: &str) -> Result<Vec<(u64, DurationUnit)>, DurationError> {
     let mut parts = Vec::new();
+    let mut total: u64 = 0;
     let mut rest = text;
     while !rest.is_empty() {
         let digits = rest
@@ -130,6 +135,17 @@ pub fn parse_duration(text: &str) -> Result<Vec<(u64, DurationUnit)>, DurationEr
             "w" => DurationUnit::Weeks,
             other => return Err(DurationError::UnknownUnit(other.to_string())),
         };
+        let minutes = match unit {
+            DurationUnit::Minutes => 1,
+            DurationUnit::Hours => 60,
+            DurationUnit::Days => 1440,
+            DurationUnit::Weeks => 10_080,
+        };
+        total = amount
+            .checked_mul(minutes)
+            .and_then(|m| total.checked_add(m))
+            .filter(|t| *t <= MAX_MINUTES)
+            .ok_or(DurationError::Overflow)?;
         parts.push((amount, unit));
         rest = &rest[unit_len..];
     }

@@ -858,6 +858,29 @@ impl Lowerer {
 
     fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         debug_assert_eq!(pair.as_rule(), Rule::expr);
+        // Checking and evaluating recurse over the tree: bound its size here so a
+        // pathological condition is an error, never a stack overflow.
+        let (count, depth) = complexity(&pair);
+        if count > MAX_OPERATORS || depth > MAX_NESTING {
+            let span = self.span(&pair);
+            self.errors.push(SyntaxError::TooComplex {
+                span: span.into(),
+                count,
+                depth,
+            });
+            let value = Value {
+                kind: ValueKind::Bool(false),
+                span,
+            };
+            return Expr {
+                kind: ExprKind::Value(value),
+                span,
+            };
+        }
+        self.expr_unchecked(pair)
+    }
+
+    fn expr_unchecked(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let pairs = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT);
         let this = std::cell::RefCell::new(self);
         PRATT
@@ -1034,6 +1057,32 @@ impl Lowerer {
         }
         Filter { kind, tests, span }
     }
+}
+
+/// Most `and`/`or`/`not` in one condition.
+const MAX_OPERATORS: usize = 256;
+/// Deepest nesting of parentheses in one condition.
+const MAX_NESTING: usize = 32;
+
+/// Operators and parenthesis depth of a condition.
+fn complexity(pair: &Pair<'_, Rule>) -> (usize, usize) {
+    let mut count = 0;
+    let mut depth = 0;
+    let mut stack: Vec<usize> = Vec::new();
+    for p in pair.clone().into_inner().flatten() {
+        while stack.last().is_some_and(|end| p.as_span().start() >= *end) {
+            stack.pop();
+        }
+        match p.as_rule() {
+            Rule::op_or | Rule::op_and | Rule::op_not => count += 1,
+            Rule::expr => {
+                stack.push(p.as_span().end());
+                depth = depth.max(stack.len());
+            }
+            _ => {}
+        }
+    }
+    (count, depth)
 }
 
 fn cmp_op(text: &str) -> CmpOp {
