@@ -498,18 +498,18 @@ impl Checker<'_> {
             let amount = i64::try_from(*amount).unwrap_or(i64::MAX / 2);
             match (unit, clock) {
                 (DurationUnit::Minutes, _) => {
-                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(60))
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(60));
                 }
                 (DurationUnit::Hours, _) => {
-                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(3600))
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(3600));
                 }
                 (DurationUnit::Days, None) => {
-                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(86_400))
+                    out.seconds = out.seconds.saturating_add(amount.saturating_mul(86_400));
                 }
                 (DurationUnit::Weeks, None) => {
                     out.seconds = out
                         .seconds
-                        .saturating_add(amount.saturating_mul(7 * 86_400))
+                        .saturating_add(amount.saturating_mul(7 * 86_400));
                 }
                 (DurationUnit::Days, Some(_)) => {
                     out.days = out
