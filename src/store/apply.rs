@@ -259,6 +259,8 @@ fn write_effect(
             subject,
             body,
             origin,
+            // Not stored: the outbox keeps the rendered text.
+            template: _,
         } => {
             tx.prepare_cached(
                 "INSERT INTO outbox (key, customer, created_at, channel, recipient, cc, subject,

@@ -117,6 +117,15 @@ impl Store {
         Ok(Store::wrap(conn, path))
     }
 
+    /// A private store in memory with the same schema, gone when dropped: what
+    /// `salesflow test` runs each rule test against.
+    pub fn in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store::wrap(conn, Path::new(":memory:")))
+    }
+
     /// The file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -150,6 +150,7 @@ pub fn every_effect(event: i64) -> Vec<Effect> {
             subject: "技术可行性报告超时".into(),
             body: "提醒:宁波某整车配套厂 的技术可行性报告将于 2026-03-04 到期".into(),
             origin: "step:c1:feasibility:1:after 36h".into(),
+            template: Some("reminder".into()),
         },
         Effect::FieldChange {
             key: "set:c1:test_env_ready:1".into(),
