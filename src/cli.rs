@@ -82,6 +82,10 @@ pub enum Command {
     /// List risk signals, or judge one.
     #[command(subcommand, after_help = RECORD_EXIT_CODES)]
     Signal(SignalCommand),
+    /// Run rule test files: customers, a timeline of events and what the rules
+    /// must have done by given times, on virtual time against a store in memory.
+    #[command(after_help = TEST_EXIT_CODES)]
+    Test(TestArgs),
 }
 
 const PLAN_EXIT_CODES: &str = "\
@@ -223,4 +227,44 @@ pub struct FmtArgs {
     /// Write nothing; print a unified diff of what would change.
     #[arg(long)]
     pub diff: bool,
+}
+
+const TEST_EXIT_CODES: &str = "\
+Exit codes:
+  0  every test passed (and coverage reached --threshold)
+  1  a test failed, or coverage is below --threshold
+  2  a test file could not be read or parsed (an unknown key included), or its
+     rules do not check; usage error";
+
+/// Output format of `salesflow test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TestFormat {
+    /// A line per test, failures in detail, then `N passed, N failed`.
+    #[default]
+    Human,
+    /// JSON for programs.
+    Json,
+    /// JUnit XML: a testsuite per file, a testcase per expectation.
+    Junit,
+}
+
+/// `salesflow test`
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Test files, or folders searched recursively for `*.yaml`.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Run only the tests whose name, or file path, contains PATTERN.
+    #[arg(long = "run", value_name = "PATTERN")]
+    pub filter: Option<String>,
+    /// List every health state, segment, escalation step, risk, tag and `on`
+    /// block of the flows under test, and whether a test exercised it.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Fail (exit 1) when coverage is below N percent (implies --coverage).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub threshold: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: TestFormat,
 }

@@ -15,6 +15,7 @@ mod runtime;
 mod settings;
 mod signal;
 mod task;
+mod test;
 mod update;
 
 use crate::cli::{Cli, Command};
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Move(args) => move_stage::run(&args),
         Command::Task(command) => task::run(&command),
         Command::Signal(command) => signal::run(&command),
+        Command::Test(args) => test::run(&args),
     }
 }
 
