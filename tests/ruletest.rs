@@ -262,3 +262,22 @@ fn the_examples_cover_the_whole_example_flow() {
         "{out}"
     );
 }
+
+#[test]
+fn the_readme_example_passes() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let section = &readme[readme.find("## Testing rules").expect("the section")..];
+    let start = section.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let end = start + section[start..].find("```").expect("its end");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = section[start..end]
+        .replace("../zhilian.flow", &format!("{root}/examples/zhilian.flow"))
+        .replace("../team.yaml", &format!("{root}/examples/team.yaml"));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ruletest");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("readme_example.yaml");
+    std::fs::write(&file, text).unwrap();
+    let (code, out, err) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.ends_with("1 passed, 0 failed\n"), "{out}");
+}
