@@ -103,6 +103,10 @@ fn names_the_rules_or_the_test_lack_are_refused_with_their_line() {
             "update_missing_blocker",
             ":9: this update lacks `blocker` (the rules say `update requires`)",
         ),
+        (
+            "rules_do_not_check",
+            ":1: the rules `tests/fixtures/diagnostics/unknown_stage.flow` do not check",
+        ),
     ] {
         let (code, _, err) = run(&[&format!("{FIXTURES}/bad/{file}.yaml")]);
         assert_eq!(code, 2, "{file}: {err}");
