@@ -115,6 +115,11 @@ fn names_the_rules_or_the_test_lack_are_refused_with_their_line() {
             "{file}: {err}"
         );
     }
+    let (_, _, err) = run(&[&format!("{FIXTURES}/bad/rules_do_not_check.yaml")]);
+    assert!(
+        err.contains("unknown stage `negotiaton`"),
+        "the diagnostics: {err}"
+    );
 }
 
 #[test]
