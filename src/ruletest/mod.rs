@@ -4,30 +4,28 @@
 //! that held or not (with a diff and the rule that decided), and coverage of the
 //! flows under test.
 //!
-//! A test file, one test:
+//! A test file, one test (README.md has the same example, run by a test):
 //! ```yaml
-//! name: 法务环节让客户变黄并升级     # optional; default: the file's stem
+//! name: 法务环节                      # optional; default: the file's stem
 //! rules: ../zhilian.flow              # relative to this file
 //! team: ../team.yaml                  # optional
 //! start: 2026-03-02T09:00:00+08:00    # offsets count from here
 //! tick: 1h                            # optional: extra ticks this often
 //! customers:                          # import column names; created_at defaults to start
-//!   - { id: c1, name: 宁波某整车配套厂, owner: zhang, stage: demo, industry: 汽配 }
-//! events:                             # kind | move | update | task_done | verdict
+//!   - { id: c1, name: 宁波某整车配套厂, owner: zhang, stage: demo, estimated_margin: 320000 }
+//! events:                             # one of kind | move | update | task_done | verdict
 //!   - { at: 0h, customer: c1, kind: visit, role: decision_maker, text: 客户提到需要法务审核 }
-//!   - { at: 2d, customer: c1, update: { status: 推进中, next_action: 发合同, blocker: 法务审核 } }
-//!   - { at: 3d, customer: c1, move: poc, evidence: [POC申请单] }
-//!   - { at: 4d, customer: c1, task_done: 技术可行性报告 }
+//!   - { at: 1d, customer: c1, update: { status: 推进中, next_action: 发合同, blocker: 法务审核 } }
+//!   - { at: 2d, customer: c1, move: poc, evidence: [POC申请单] }
+//!   - { at: 3d, customer: c1, task_done: 技术可行性报告 }
 //!   - { at: 5d, customer: c1, verdict: { risk: legal_review, verdict: confirmed } }
 //! expect:
-//!   - at: 1h
-//!     customer: c1
-//!     name: 周一上午变黄
-//!     health: yellow
-//!     signals: [legal_review]
-//!   - at: 8d3h
-//!     outbox: [{ to: chen, cc: [li], channel: notify, template: escalation }]
-//!     fired: [{ escalation: feasibility, step: after 48h, due: 2026-03-10 12:00 }]
+//!   - { at: 1h, customer: c1, name: 周一上午变黄, health: yellow, signals: [legal_review] }
+//!   - at: 2d
+//!     tasks: [{ title: 技术可行性报告, assignee: wang, due: 2026-03-06 09:00 }]
+//!     outbox: [{ to: zhao, channel: notify, template: margin_sync, text_contains: "320000" }]
+//!   - { at: 10d, fired: [], exactly: true }
+//!   - { at: 10d, no_outbox: true }
 //! ```
 //! Several tests in one file: `rules`, `team`, `start` and `tick` at the top and
 //! `tests: [{ name, tick, customers, events, expect }, …]`. Times are offsets from

@@ -1,7 +1,8 @@
 //! The shape of a test file as written, for serde: every map refuses a key it
 //! does not know (`deny_unknown_fields`), so a typo is an error with its line,
 //! never a check silently skipped. Names (customers, stages, risks, people) are
-//! checked later against the rules and the team, in [`super::compile`].
+//! checked later against the rules and the team ([`super::customers`],
+//! [`super::timeline`], [`super::expects`]).
 
 use std::collections::BTreeMap;
 
