@@ -33,7 +33,7 @@
 //! 18:00` in the rules' zone, RFC 3339). An unknown key anywhere is an error.
 //!
 //! Each test runs against a fresh store in memory, driven tick by tick through
-//! the same store calls as `apply` ([`run`]); by default a tick falls at every
+//! the same store calls as `apply` (see `run.rs`); by default a tick falls at every
 //! entry and every expectation.
 
 mod context;
