@@ -60,50 +60,84 @@ impl Store {
     ) -> Result<ApplyOutcome> {
         debug_assert_eq!(eval.customer, customer);
         let seen = self.seen.borrow().get(customer).copied();
+        self.write(|tx| apply_one(tx, customer, eval, new_effects, now, seen))
+    }
+
+    /// [`Store::apply_customer`] for several customers in one transaction: each
+    /// customer is still all or nothing (the batch is), and a page an index shares
+    /// between customers is written once per batch instead of once per customer.
+    pub fn apply_batch(
+        &mut self,
+        batch: &[(&Evaluation, Vec<&Effect>)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ApplyOutcome>> {
+        let seen: Vec<Option<i64>> = {
+            let seen = self.seen.borrow();
+            batch
+                .iter()
+                .map(|(eval, _)| seen.get(&eval.customer).copied())
+                .collect()
+        };
         self.write(|tx| {
-            let rev: i64 = tx
-                .query_row("SELECT rev FROM customers WHERE id = ?1", [customer], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .ok_or_else(|| StoreError::UnknownCustomer(customer.to_string()))?;
-            let mut outcome = ApplyOutcome::default();
-            let mut field_changed = false;
-            let mut signals = false;
-            for effect in new_effects {
-                if !claim(tx, customer, effect, now)? {
-                    outcome.already_applied += 1;
-                    continue;
-                }
-                write_effect(tx, customer, effect, now)?;
-                field_changed |= matches!(effect, Effect::FieldChange { .. });
-                signals |= matches!(effect, Effect::Signal { .. });
-                outcome.inserted.push(effect.key().to_string());
-                *outcome.by_kind.entry(effect.kind()).or_default() += 1;
-            }
-            if signals {
-                verdicts::refresh(tx, customer)?;
-            }
-            write_timers(tx, customer, eval)?;
-            write_visits(tx, customer, eval)?;
-            outcome.still_dirty = field_changed || seen.is_some_and(|s| s != rev);
-            tx.prepare_cached(
-                "UPDATE customers SET stage = ?2, health = ?3, segment = ?4, tags = ?5,
-                        wake_at = ?6, dirty = ?7
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                customer,
-                eval.stage,
-                eval.health.as_ref().map(|(state, _)| state),
-                eval.segment,
-                Json(&eval.tags),
-                eval.next_wake.map(SqlTime::ceil),
-                outcome.still_dirty,
-            ])?;
-            Ok(outcome)
+            batch
+                .iter()
+                .zip(&seen)
+                .map(|((eval, new), seen)| apply_one(tx, &eval.customer, eval, new, now, *seen))
+                .collect()
         })
     }
+}
+
+/// Writes one customer's evaluation inside a transaction.
+fn apply_one(
+    tx: &Transaction<'_>,
+    customer: &str,
+    eval: &Evaluation,
+    new_effects: &[&Effect],
+    now: DateTime<Utc>,
+    seen: Option<i64>,
+) -> Result<ApplyOutcome> {
+    let rev: i64 = tx
+        .query_row("SELECT rev FROM customers WHERE id = ?1", [customer], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownCustomer(customer.to_string()))?;
+    let mut outcome = ApplyOutcome::default();
+    let mut field_changed = false;
+    let mut signals = false;
+    for effect in new_effects {
+        if !claim(tx, customer, effect, now)? {
+            outcome.already_applied += 1;
+            continue;
+        }
+        write_effect(tx, customer, effect, now)?;
+        field_changed |= matches!(effect, Effect::FieldChange { .. });
+        signals |= matches!(effect, Effect::Signal { .. });
+        outcome.inserted.push(effect.key().to_string());
+        *outcome.by_kind.entry(effect.kind()).or_default() += 1;
+    }
+    if signals {
+        verdicts::refresh(tx, customer)?;
+    }
+    write_timers(tx, customer, eval)?;
+    write_visits(tx, customer, eval)?;
+    outcome.still_dirty = field_changed || seen.is_some_and(|s| s != rev);
+    tx.prepare_cached(
+        "UPDATE customers SET stage = ?2, health = ?3, segment = ?4, tags = ?5,
+                wake_at = ?6, dirty = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        customer,
+        eval.stage,
+        eval.health.as_ref().map(|(state, _)| state),
+        eval.segment,
+        Json(&eval.tags),
+        eval.next_wake.map(SqlTime::ceil),
+        outcome.still_dirty,
+    ])?;
+    Ok(outcome)
 }
 
 /// Records the effect's key in the ledger; false when it was there already.
