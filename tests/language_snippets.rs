@@ -281,3 +281,18 @@ fn the_whole_example_flow_checks_clean_with_every_snippet_construct() {
     let text = std::fs::read_to_string("examples/zhilian.flow").unwrap();
     assert_clean(&[text.as_str()]);
 }
+
+#[test]
+fn chinese_field_names_work_in_templates() {
+    let flow = r#"
+field 行业细分: text
+pipeline {
+  lead "线索"
+  won  "赢单"  won
+}
+on enter won {
+  notify owner "{{ customer.name }} 签约,行业:{{ customer.行业细分 }}"
+}
+"#;
+    assert_clean(&[flow]);
+}

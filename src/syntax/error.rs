@@ -116,7 +116,7 @@ pub enum SyntaxError {
     #[diagnostic(
         code(salesflow::syntax::too_complex),
         help(
-            "a condition may have at most 256 `and`/`or`/`not` and 32 levels of parentheses; split it, e.g. into several states or a tag"
+            "a condition may have at most 64 `and`/`or`/`not` and 16 levels of parentheses; split it, e.g. into several states or a tag"
         )
     )]
     TooComplex {

@@ -1059,10 +1059,12 @@ impl Lowerer {
     }
 }
 
-/// Most `and`/`or`/`not` in one condition.
-const MAX_OPERATORS: usize = 256;
+/// Most `and`/`or`/`not` in one condition: far more than any rule needs, and few
+/// enough that checking and evaluating, which recurse over the tree, stay well
+/// inside a 2 MB thread stack even in a debug build.
+const MAX_OPERATORS: usize = 64;
 /// Deepest nesting of parentheses in one condition.
-const MAX_NESTING: usize = 32;
+const MAX_NESTING: usize = 16;
 
 /// Operators and parenthesis depth of a condition.
 fn complexity(pair: &Pair<'_, Rule>) -> (usize, usize) {
