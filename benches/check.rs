@@ -456,8 +456,8 @@ fn escalation(w: &mut String, rng: &mut Lcg, n: usize, risks: &[String]) {
 /// state, then `otherwise`.
 fn health(w: &mut String, risks: &[String]) {
     w.push_str("health {\n  red \"高危\" when\n       signal any red within 7d\n");
-    // 150 terms: conditions are limited to 256 operators.
-    for risk in risks.iter().step_by(3).take(150) {
+    // 60 terms: conditions are limited to 64 operators.
+    for risk in risks.iter().step_by(3).take(60) {
         let _ = writeln!(w, "    or signal {risk} within 30d");
     }
     w.push_str(

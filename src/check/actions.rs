@@ -47,11 +47,9 @@ impl Checker<'_> {
         for (file, item) in items {
             let Item::Escalation(e) = item else { continue };
             self.cur = file;
-            if self
+            if !self
                 .escalations
-                .order
-                .iter()
-                .any(|(n, s)| *n == e.name.name && *s != (file, e.name.span))
+                .is_declared_at(&e.name.name, (file, e.name.span))
             {
                 continue;
             }

@@ -27,7 +27,10 @@ impl Checker<'_> {
         for (file, item) in items {
             if let Item::Calendar(c) = item {
                 self.cur = file;
-                if self.flow.calendars.iter().any(|x| x.name == c.name.name) {
+                if !self
+                    .calendars
+                    .is_declared_at(&c.name.name, (file, c.name.span))
+                {
                     continue;
                 }
                 let calendar = self.calendar(c);

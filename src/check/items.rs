@@ -40,9 +40,7 @@ impl Checker<'_> {
                             }
                         }
                     }
-                    if self.kinds.get(&g.name.name).is_some()
-                        && !self.flow.event_groups.iter().any(|x| x.name == g.name.name)
-                    {
+                    if self.kinds.is_declared_at(&g.name.name, (file, g.name.span)) {
                         self.flow.event_groups.push(EventGroupDef {
                             name: g.name.name.clone(),
                             kinds,
@@ -50,7 +48,7 @@ impl Checker<'_> {
                     }
                 }
                 Item::Risk(r) => {
-                    if self.flow.risks.iter().any(|x| x.name == r.name.name) {
+                    if !self.risks.is_declared_at(&r.name.name, (file, r.name.span)) {
                         continue;
                     }
                     let severity = self.risk_severity(r);
@@ -118,7 +116,7 @@ impl Checker<'_> {
                                 );
                             }
                         }
-                        if self.flow.tags.iter().any(|x| x.name == name.name) {
+                        if !self.tags.is_declared_at(&name.name, (file, name.span)) {
                             continue;
                         }
                         self.flow.tags.push(Tag {

@@ -28,6 +28,13 @@ impl Names {
         Ok(i)
     }
 
+    /// Whether the declaration at `site` is the one the name resolves to (a
+    /// duplicate is reported once and then skipped).
+    pub fn is_declared_at(&self, name: &str, site: Site) -> bool {
+        self.get(name)
+            .is_some_and(|i| self.order[i as usize].1 == site)
+    }
+
     /// The index of a declared name.
     pub fn get(&self, name: &str) -> Option<u32> {
         self.index.get(name).copied()
