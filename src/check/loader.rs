@@ -82,18 +82,7 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// Loads `root` and everything it includes.
 pub fn load(root: &Path, loader: &dyn Loader) -> Result<Loaded, io::Error> {
     let text = loader.read(root)?;
-    let mut state = State {
-        loader,
-        loaded: Loaded {
-            files: Vec::new(),
-            diagnostics: Vec::new(),
-            syntax_errors: false,
-        },
-        by_path: HashMap::new(),
-    };
-    let source = SourceFile::new(root, text);
-    state.visit(&source, &mut Vec::new());
-    Ok(state.loaded)
+    Ok(load_source(&SourceFile::new(root, text), loader))
 }
 
 /// Loads a flow whose root text is already in memory (includes come from `loader`).

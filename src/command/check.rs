@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub(super) fn run(args: &CheckArgs) -> Exit {
     let mut files = Vec::new();
     for path in &args.paths {
-        match expand(path) {
+        match super::flow_files(path) {
             Ok(mut found) => files.append(&mut found),
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", path.display());
@@ -87,19 +87,4 @@ pub(super) fn run(args: &CheckArgs) -> Exit {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// A file as given, or every `*.flow` file in a folder (sorted).
-fn expand(path: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "flow") && p.is_file())
-        .collect();
-    found.sort();
-    Ok(found)
 }

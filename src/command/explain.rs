@@ -12,12 +12,8 @@ use crate::engine::explain::{Explanation, StateExplain};
 use crate::timefmt::{format_instant, format_seconds};
 
 pub(super) fn run(args: &ExplainArgs) -> Exit {
-    let rt = match Runtime::resolve(&args.run) {
-        Ok(rt) => rt,
-        Err(e) => return e,
-    };
-    let store = match rt.read_store() {
-        Ok(s) => s,
+    let (rt, store) = match Runtime::reading(&args.run) {
+        Ok(opened) => opened,
         Err(e) => return e,
     };
     let history = match store.history(&args.customer) {
@@ -112,27 +108,7 @@ pub fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
 }
 
 fn states(out: &mut String, states: &[StateExplain]) {
-    for s in states {
-        let mark = if s.decided {
-            "→"
-        } else if s.holds {
-            "·"
-        } else {
-            " "
-        };
-        if s.branches.is_empty() {
-            let _ = writeln!(out, "  {mark} {} \"{}\" otherwise", s.name, s.label);
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "  {mark} {} \"{}\" {}",
-            s.name,
-            s.label,
-            if s.holds { "holds" } else { "does not hold" }
-        );
-        for b in &s.branches {
-            let _ = writeln!(out, "      {} {}", if b.holds { "✓" } else { "✗" }, b.text);
-        }
+    for line in crate::engine::explain::explain_lines(states) {
+        let _ = writeln!(out, "{line}");
     }
 }

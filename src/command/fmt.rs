@@ -6,7 +6,7 @@
 //! and exits 1 if any would; `--diff` prints what would change; neither writes.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Exit;
@@ -18,7 +18,7 @@ use crate::source::SourceFile;
 pub(super) fn run(args: &FmtArgs) -> Exit {
     let mut paths: Vec<PathBuf> = Vec::new();
     for path in &args.paths {
-        match expand(path) {
+        match super::flow_files(path) {
             Ok(found) => {
                 for p in found {
                     if !paths.contains(&p) {
@@ -89,19 +89,4 @@ pub(super) fn run(args: &FmtArgs) -> Exit {
         }
     }
     exit
-}
-
-/// A file as given, or every `*.flow` file in a folder (sorted).
-fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "flow") && p.is_file())
-        .collect();
-    found.sort();
-    Ok(found)
 }

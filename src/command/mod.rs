@@ -65,3 +65,19 @@ pub fn run(cli: Cli) -> Exit {
 pub(crate) fn color(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
+
+/// A file as given, or every `*.flow` file in a folder (sorted), for `check` and
+/// `fmt`.
+pub(crate) fn flow_files(path: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "flow") && p.is_file())
+        .collect();
+    found.sort();
+    Ok(found)
+}

@@ -51,12 +51,8 @@ pub fn pending(
 }
 
 pub(super) fn run(args: &PlanArgs) -> Exit {
-    let rt = match Runtime::resolve(&args.run) {
-        Ok(rt) => rt,
-        Err(e) => return e,
-    };
-    let store = match rt.read_store() {
-        Ok(s) => s,
+    let (rt, store) = match Runtime::reading(&args.run) {
+        Ok(opened) => opened,
         Err(e) => return e,
     };
     let engine = Engine::new(&rt.flow, &rt.team);

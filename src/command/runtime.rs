@@ -88,6 +88,13 @@ impl Runtime {
         })
     }
 
+    /// Resolves the flags and opens the store read-only (`plan`, `explain`).
+    pub fn reading(args: &RunArgs) -> Result<(Runtime, Store), Exit> {
+        let rt = Runtime::resolve(args)?;
+        let store = rt.read_store()?;
+        Ok((rt, store))
+    }
+
     /// Opens the store read-only (`plan`, `explain`, `list`).
     pub fn read_store(&self) -> Result<Store, Exit> {
         Store::open_read_only(&self.db)

@@ -90,6 +90,32 @@ impl Engine<'_> {
     }
 }
 
+/// `explain`'s lines for health states or segments: the deciding one marked `→`,
+/// each `or` branch with its actual value and whether it holds.
+pub fn explain_lines(states: &[StateExplain]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in states {
+        let mark = if s.decided {
+            "→"
+        } else if s.holds {
+            "·"
+        } else {
+            " "
+        };
+        if s.branches.is_empty() {
+            out.push(format!("  {mark} {} \"{}\" otherwise", s.name, s.label));
+            continue;
+        }
+        let holds = if s.holds { "holds" } else { "does not hold" };
+        out.push(format!("  {mark} {} \"{}\" {holds}", s.name, s.label));
+        for b in &s.branches {
+            let tick = if b.holds { "✓" } else { "✗" };
+            out.push(format!("      {tick} {}", b.text));
+        }
+    }
+    out
+}
+
 fn explain_states(ctx: &Ctx<'_, '_>, states: &[StateDef]) -> Vec<StateExplain> {
     let mut decided = false;
     states

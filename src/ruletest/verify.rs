@@ -18,7 +18,6 @@ use serde_json::{Value, json};
 use super::run::World;
 use super::suite::{Check, Expectation};
 use super::{lists, messages};
-use crate::engine::explain::StateExplain;
 use crate::store::StoreError;
 use crate::timefmt::format_instant;
 
@@ -116,7 +115,7 @@ fn state(
                 "explain {customer} at {}:",
                 format_instant(exp.at, world.tz)
             )];
-            lines.extend(explain_lines(states));
+            lines.extend(crate::engine::explain::explain_lines(states));
             lines
         }
     };
@@ -128,32 +127,6 @@ fn state(
         diff: vec![format!("- {want}"), format!("+ {shown}")],
         decided_by,
     }))
-}
-
-/// `explain`'s lines for health states or segments: the deciding one marked `→`,
-/// each `or` branch with its actual value and whether it holds.
-pub fn explain_lines(states: &[StateExplain]) -> Vec<String> {
-    let mut out = Vec::new();
-    for s in states {
-        let mark = if s.decided {
-            "→"
-        } else if s.holds {
-            "·"
-        } else {
-            " "
-        };
-        if s.branches.is_empty() {
-            out.push(format!("  {mark} {} \"{}\" otherwise", s.name, s.label));
-            continue;
-        }
-        let holds = if s.holds { "holds" } else { "does not hold" };
-        out.push(format!("  {mark} {} \"{}\" {holds}", s.name, s.label));
-        for b in &s.branches {
-            let tick = if b.holds { "✓" } else { "✗" };
-            out.push(format!("      {tick} {}", b.text));
-        }
-    }
-    out
 }
 
 /// The stage visits, for a stage mismatch.
