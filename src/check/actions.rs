@@ -120,6 +120,7 @@ impl Checker<'_> {
                     last_after = Some((key, d.span));
                     let actions = self.actions(actions, clock, TemplateSite::Escalation);
                     steps.push(Step {
+                        label: format!("after {}", self.source_text(d.span)),
                         timing: StepTiming::After(after),
                         actions,
                     });
@@ -144,7 +145,13 @@ impl Checker<'_> {
                     let a = self.duration(after, clock);
                     let actions = self.actions(actions, clock, TemplateSite::Escalation);
                     let max = max.map_or(u32::MAX, |(n, _)| n);
+                    let label = format!(
+                        "every {} after {}",
+                        self.source_text(period.span),
+                        self.source_text(after.span)
+                    );
                     steps.push(Step {
+                        label,
                         timing: StepTiming::Every {
                             period: p,
                             after: a,

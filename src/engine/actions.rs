@@ -242,6 +242,11 @@ impl Replay<'_, '_> {
         for (k, v) in &state.fields {
             let v = match v {
                 FieldValue::Bool(b) => Value::from(*b),
+                // `320000`, not `320000.0`, in a message.
+                #[expect(clippy::cast_possible_truncation, reason = "whole and below 2^53")]
+                FieldValue::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
+                    Value::from(*n as i64)
+                }
                 FieldValue::Number(n) => Value::from(*n),
                 FieldValue::Text(s) => Value::from(s.clone()),
             };

@@ -146,19 +146,10 @@ impl Timer {
 
 /// `after 48h`, `every 24h after 48h #2`.
 pub fn step_label(esc: &Escalation, step: usize, n: u32) -> String {
-    match esc.steps[step].timing {
-        StepTiming::After(d) => format!("after {}", dur(d)),
-        StepTiming::Every { period, after, .. } => {
-            format!("every {} after {} #{n}", dur(period), dur(after))
-        }
-    }
-}
-
-fn dur(d: Duration) -> String {
-    match (d.days, d.seconds) {
-        (0, s) => crate::timefmt::format_working(s),
-        (days, 0) => format!("{days}d"),
-        (days, s) => format!("{days}d{}", crate::timefmt::format_working(s)),
+    let s = &esc.steps[step];
+    match s.timing {
+        StepTiming::After(_) => s.label.clone(),
+        StepTiming::Every { .. } => format!("{} #{n}", s.label),
     }
 }
 

@@ -258,6 +258,9 @@ pub enum StepTiming {
 /// One step of an escalation.
 #[derive(Debug, Clone)]
 pub struct Step {
+    /// How the rules write it (`after 48h`, `every 24h after 48h`): the step's
+    /// name in effect keys, `explain` and rule tests.
+    pub label: String,
     /// When it fires.
     pub timing: StepTiming,
     /// What it does.
