@@ -213,3 +213,42 @@ fn ticking_every_hour_or_once_gives_the_same_effects() {
         .count();
     assert_eq!(steps, 5, "after 36h, after 48h, and every 24h three times");
 }
+
+#[test]
+fn entering_poc_asks_finance_for_the_margin_in_whole_yuan() {
+    let (flow, team) = (flow(), team());
+    let engine = Engine::new(&flow, &team);
+    let mut h = history();
+    h.customer.fields.insert(
+        "estimated_margin".into(),
+        salesflow::engine::FieldValue::Number(120_000.0),
+    );
+    let mut poc = event(3, "2026-03-03T10:00:00+08:00", "stage_change");
+    poc.attrs.insert("stage".into(), "poc".into());
+    poc.evidence = vec!["POC申请单".into()];
+    h.events.push(poc);
+    let eval = engine.evaluate(&h, t("2026-03-03T10:00:00+08:00"));
+    let sent = outbox(&eval);
+    let finance = sent
+        .iter()
+        .find(|m| m.1 == "zhao")
+        .expect("finance is notified");
+    assert!(finance.3.contains("预估毛利:120000 元"), "{}", finance.3);
+    let task = eval.effects.iter().find_map(|e| match e {
+        Effect::Task {
+            title,
+            assignee,
+            due_at,
+            ..
+        } => Some((title.clone(), assignee.clone(), *due_at)),
+        _ => None,
+    });
+    assert_eq!(
+        task,
+        Some((
+            "技术可行性报告".into(),
+            "wang".into(),
+            t("2026-03-05T10:00:00+08:00")
+        ))
+    );
+}
