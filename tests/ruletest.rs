@@ -290,3 +290,10 @@ fn the_readme_example_passes() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.ends_with("1 passed, 0 failed\n"), "{out}");
 }
+
+#[test]
+fn a_passing_folder_with_coverage_as_people_read_it() {
+    let (code, out, err) = run(&[&format!("{FIXTURES}/multi"), "--coverage"]);
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!("passing_human", out);
+}
