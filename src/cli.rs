@@ -51,13 +51,13 @@ pub enum Command {
     Plan(PlanArgs),
     /// Evaluate the rules and record every effect once: health, signals, tasks,
     /// escalation steps, outbox messages.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = APPLY_EXIT_CODES)]
     Apply(RunArgs),
     /// Why a customer is in its health state, segment and stage, and its timers.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = READ_EXIT_CODES)]
     Explain(ExplainArgs),
     /// Customers matching a condition in the rule language.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = READ_EXIT_CODES)]
     List(ListArgs),
     /// Rewrite rule files in the canonical layout (in place, or `--check`, or `--diff`).
     #[command(after_help = FMT_EXIT_CODES)]
@@ -87,6 +87,19 @@ pub enum Command {
     #[command(after_help = TEST_EXIT_CODES)]
     Test(TestArgs),
 }
+
+const APPLY_EXIT_CODES: &str = "\
+Exit codes:
+  0  applied (or nothing was due)
+  1  the rules do not check, or a template failed to render for a customer (its
+     other effects are applied; the failed message is retried on the next apply)
+  2  usage error, unreadable input, or no store";
+
+const READ_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the rules (or the --where condition) do not check
+  2  usage error, unreadable input, no store, or an unknown customer";
 
 const PLAN_EXIT_CODES: &str = "\
 Exit codes:
