@@ -92,7 +92,7 @@ const APPLY_EXIT_CODES: &str = "\
 Exit codes:
   0  applied (or nothing was due)
   1  the rules do not check, or a template failed to render for a customer (its
-     other effects are applied; the failed message is retried on the next apply)
+     other effects are applied; the failed message is tried again on every apply)
   2  usage error, unreadable input, or no store";
 
 const READ_EXIT_CODES: &str = "\

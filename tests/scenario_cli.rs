@@ -223,3 +223,47 @@ fn list_where_queries_in_the_rule_language() {
             .contains("did you mean `yellow`?")
     );
 }
+
+#[test]
+fn a_message_that_cannot_render_is_reported_by_every_apply_and_never_sent_empty() {
+    let shop = Shop::new("undefined_topic");
+    // c2 is never contacted and records no blocker: yellow from creation, and the
+    // care message has no `topic` to speak of.
+    std::fs::write(
+        shop.dir.join("more.yaml"),
+        "- { id: c2, name: 无锡某精密件厂, owner: zhang, stage: lead, created_at: \"2026-03-02 09:00\" }\n",
+    )
+    .unwrap();
+    shop.run(&["import", "customers", "more.yaml"]).success();
+    for _ in 0..2 {
+        let out = shop
+            .run(&["apply", "--at", "2026-03-10 12:00"])
+            .code(1)
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(out).unwrap();
+        assert!(
+            err.contains("c2/esc/feasibility/1/after 48h: template `care`"),
+            "{err}"
+        );
+    }
+    let out = shop
+        .run(&["plan", "--format", "json", "--at", "2026-03-10 12:00"])
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let plan: Value = serde_json::from_slice(&out).unwrap();
+    let sent_to_c2 = actions(&plan, "message")
+        .iter()
+        .any(|m| m["customer"] == "c2");
+    assert!(!sent_to_c2);
+    assert!(
+        plan["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_str().unwrap().contains("care"))
+    );
+}

@@ -50,7 +50,14 @@ pub(super) fn run(args: &RunArgs) -> Exit {
         for id in chunk {
             bar.inc(1);
             match pending(&store, &engine, id, rt.now) {
-                Ok(Some(p)) => pendings.push(p),
+                Ok(Some(mut p)) => {
+                    // A message that failed to render is retried on every apply
+                    // until the data or the rules are fixed.
+                    if !p.eval.errors.is_empty() {
+                        p.eval.next_wake = Some(rt.now);
+                    }
+                    pendings.push(p);
+                }
                 Ok(None) => {}
                 Err(e) => return usage(&e),
             }
