@@ -85,6 +85,25 @@ impl Renderer {
             .get_template(&format!("t{id}"))
             .map_err(|e| e.to_string())?;
         tmpl.render(ctx).map(|s| s.trim().to_string()).map_err(|e| {
+            if e.kind() == ErrorKind::UndefinedError {
+                // Name what is missing: the variables the template reads that this
+                // context does not hold.
+                let missing: Vec<String> = {
+                    let mut vars: Vec<String> =
+                        tmpl.undeclared_variables(true).into_iter().collect();
+                    vars.sort();
+                    vars.into_iter()
+                        .filter(|v| !defined(ctx, v))
+                        .map(|v| format!("`{v}`"))
+                        .collect()
+                };
+                if !missing.is_empty() {
+                    return format!(
+                        "undefined {} (a variable the template reads has no value here)",
+                        missing.join(", ")
+                    );
+                }
+            }
             let mut msg = e.to_string();
             if let Some(detail) = e.detail() {
                 if !msg.contains(detail) {
@@ -94,4 +113,16 @@ impl Renderer {
             msg
         })
     }
+}
+
+/// Whether a dotted path (`customer.estimated_margin`) has a value in the context.
+fn defined(ctx: &Value, path: &str) -> bool {
+    let mut v = ctx.clone();
+    for part in path.split('.') {
+        match v.get_attr(part) {
+            Ok(next) if !next.is_undefined() => v = next,
+            _ => return false,
+        }
+    }
+    true
 }
