@@ -327,7 +327,7 @@ fn an_undefined_template_variable_is_an_error_not_an_empty_message() {
     assert!(
         e.errors
             .iter()
-            .any(|m| m.contains("industry") || m.contains("undefined")),
+            .any(|m| m.contains("undefined `customer.industry`")),
         "{:?}",
         e.errors
     );
