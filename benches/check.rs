@@ -486,6 +486,20 @@ fn loader() -> MemoryLoader {
 fn benches(c: &mut Criterion) {
     let (text, risks, escalations) = generate(TARGET_BYTES);
     let bytes = text.len();
+    // `SALESFLOW_BENCH_FLOW=dir`: also write the flow (and its holiday files) there,
+    // to profile `salesflow check` on it.
+    if let Some(dir) = std::env::var_os("SALESFLOW_BENCH_FLOW") {
+        let dir = PathBuf::from(dir);
+        let _ = std::fs::create_dir_all(dir.join("holidays"));
+        let _ = std::fs::write(dir.join("bench.flow"), &text);
+        for year in [2025, 2026] {
+            let from = format!(
+                "{}/examples/holidays/{year}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let _ = std::fs::copy(from, dir.join(format!("holidays/{year}.json")));
+        }
+    }
     let source = SourceFile::new(ROOT, text);
     let loader = loader();
 
