@@ -4,46 +4,37 @@
 //! Literal problems (bad escapes, bad durations, bad dates) become [`SyntaxError`]s
 //! and lowering goes on, so one file reports all of them.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use pest::iterators::{Pair, Pairs};
-use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::ast::{
-    Action, AttrTest, Body, CalendarDecl, CalendarLine, CmpOp, Comment, DateRangeLit, DurationLit,
-    EscClause, EscalationDecl, EventGroup, Expr, ExprKind, FieldDecl, Filter, GoalDecl, Ident,
-    Item, OnBlock, OnWhen, Recipient, RiskDecl, SignalTarget, SinceWhich, StageDecl, StateDecl,
-    StrLit, TagsDecl, TaskState, TemplateDecl, TimeLit, Value, ValueKind, WeekdayLit,
+    Action, Body, Comment, DurationLit, EscClause, EscalationDecl, EventGroup, Expr, FieldDecl,
+    GoalDecl, Ident, Item, OnBlock, OnWhen, Recipient, RiskDecl, StageDecl, StateDecl, StrLit,
+    TagsDecl, TemplateDecl,
 };
 use super::error::SyntaxError;
 use super::literal::{DurationError, dedent_block, parse_duration, unescape};
 use super::parser::Rule;
 use crate::source::{SourceFile, Span};
 
-static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
-    PrattParser::new()
-        .op(Op::infix(Rule::op_or, Assoc::Left))
-        .op(Op::infix(Rule::op_and, Assoc::Left))
-        .op(Op::prefix(Rule::op_not))
-});
-
 /// The children of a pair, comments skipped, consumed in order.
-struct Children<'i> {
+pub(super) struct Children<'i> {
     inner: Pairs<'i, Rule>,
 }
 
 impl<'i> Children<'i> {
-    fn next(&mut self) -> Option<Pair<'i, Rule>> {
+    pub(super) fn next(&mut self) -> Option<Pair<'i, Rule>> {
         self.inner.by_ref().find(|p| p.as_rule() != Rule::COMMENT)
     }
 
     /// The next child, which the grammar guarantees is there.
-    fn take(&mut self) -> Pair<'i, Rule> {
+    pub(super) fn take(&mut self) -> Pair<'i, Rule> {
         self.next().expect("the grammar guarantees this child")
     }
 
     /// The next child if it is of `rule`.
-    fn take_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
+    pub(super) fn take_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
         let mut peek = self.inner.clone();
         let next = peek.find(|p| p.as_rule() != Rule::COMMENT)?;
         if next.as_rule() == rule {
@@ -55,13 +46,13 @@ impl<'i> Children<'i> {
     }
 
     /// Skips a keyword the grammar guarantees.
-    fn keyword(&mut self, rule: Rule) {
+    pub(super) fn keyword(&mut self, rule: Rule) {
         let pair = self.take();
         debug_assert_eq!(pair.as_rule(), rule);
     }
 
     /// Asserts every child was consumed.
-    fn done(mut self) {
+    pub(super) fn done(mut self) {
         debug_assert!(self.next().is_none(), "unconsumed child");
     }
 }
@@ -77,7 +68,7 @@ pub(crate) struct Lowerer {
     pub comments: Vec<Comment>,
 }
 
-fn children(pair: Pair<'_, Rule>) -> Children<'_> {
+pub(super) fn children(pair: Pair<'_, Rule>) -> Children<'_> {
     Children {
         inner: pair.into_inner(),
     }
@@ -96,7 +87,7 @@ impl Lowerer {
     /// The pair's span without the blanks and comments pest skipped after its last
     /// token (a rule ending in `x?` keeps the skip made before trying `x`), so a
     /// label never runs onto the next line.
-    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
         let text = s.as_str();
         let comments: Vec<(usize, usize)> = if text.contains('#') {
@@ -206,7 +197,7 @@ impl Lowerer {
         names
     }
 
-    fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
+    pub(super) fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
         debug_assert!(matches!(pair.as_rule(), Rule::ident));
         Ident {
             name: pair.as_str().to_string(),
@@ -215,7 +206,7 @@ impl Lowerer {
     }
 
     /// `string` or `text_block`.
-    fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
+    pub(super) fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::string => {
@@ -267,7 +258,7 @@ impl Lowerer {
         }
     }
 
-    fn duration(&mut self, pair: &Pair<'_, Rule>) -> DurationLit {
+    pub(super) fn duration(&mut self, pair: &Pair<'_, Rule>) -> DurationLit {
         debug_assert_eq!(pair.as_rule(), Rule::duration);
         let span = self.span(pair);
         let text = pair.as_str();
@@ -301,7 +292,7 @@ impl Lowerer {
         }
     }
 
-    fn number(&mut self, pair: &Pair<'_, Rule>) -> f64 {
+    pub(super) fn number(&mut self, pair: &Pair<'_, Rule>) -> f64 {
         let text = pair.as_str().trim_end_matches('%');
         match text.parse::<f64>() {
             Ok(v) if v.is_finite() && v.abs() < 1e15 => v,
@@ -314,135 +305,6 @@ impl Lowerer {
                 0.0
             }
         }
-    }
-
-    fn calendar(&mut self, pair: Pair<'_, Rule>) -> CalendarDecl {
-        let span = self.span(&pair);
-        let mut c = children(pair);
-        c.keyword(Rule::k_calendar);
-        let name = self.ident(&c.take());
-        let mut lines = Vec::new();
-        while let Some(line) = c.next() {
-            lines.push(self.calendar_line(line));
-        }
-        CalendarDecl { name, lines, span }
-    }
-
-    fn calendar_line(&mut self, pair: Pair<'_, Rule>) -> CalendarLine {
-        let span = self.span(&pair);
-        let rule = pair.as_rule();
-        let mut c = children(pair);
-        c.take();
-        match rule {
-            Rule::hours_line => {
-                let mut days = Vec::new();
-                let mut ranges = Vec::new();
-                while let Some(p) = c.next() {
-                    match p.as_rule() {
-                        Rule::day_spec => days.push(self.day_spec(p)),
-                        Rule::time_range => ranges.push(self.time_range(p)),
-                        other => unreachable!("in hours: {other:?}"),
-                    }
-                }
-                CalendarLine::Hours { days, ranges, span }
-            }
-            Rule::holidays_line => {
-                let mut files = Vec::new();
-                while let Some(p) = c.next() {
-                    files.push(self.string(p));
-                }
-                CalendarLine::Holidays(files, span)
-            }
-            Rule::off_line | Rule::work_line => {
-                let mut dates = Vec::new();
-                let mut label = None;
-                while let Some(p) = c.next() {
-                    if p.as_rule() == Rule::date_range {
-                        dates.extend(self.date_range(p));
-                    } else {
-                        label = Some(self.string(p));
-                    }
-                }
-                if rule == Rule::off_line {
-                    CalendarLine::Off(dates, label, span)
-                } else {
-                    CalendarLine::Work(dates, span)
-                }
-            }
-            other => unreachable!("not a calendar line: {other:?}"),
-        }
-    }
-
-    fn day_spec(&mut self, pair: Pair<'_, Rule>) -> (WeekdayLit, WeekdayLit) {
-        debug_assert_eq!(pair.as_rule(), Rule::day_spec);
-        let mut c = children(pair);
-        let from = self.weekday(&c.take());
-        let to = c.next().map_or(from, |p| self.weekday(&p));
-        c.done();
-        (from, to)
-    }
-
-    fn weekday(&self, pair: &Pair<'_, Rule>) -> WeekdayLit {
-        const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-        let index = DAYS.iter().position(|d| *d == pair.as_str()).unwrap_or(0);
-        WeekdayLit {
-            index: u8::try_from(index).unwrap_or(0),
-            span: self.span(pair),
-        }
-    }
-
-    fn time_range(&mut self, pair: Pair<'_, Rule>) -> (TimeLit, TimeLit) {
-        let mut c = children(pair);
-        let from = self.time_of_day(&c.take());
-        let to = self.time_of_day(&c.take());
-        c.done();
-        (from, to)
-    }
-
-    fn time_of_day(&mut self, pair: &Pair<'_, Rule>) -> TimeLit {
-        let span = self.span(pair);
-        let (h, m) = pair.as_str().split_once(':').unwrap_or(("0", "0"));
-        let (h, m) = (
-            h.parse::<u16>().unwrap_or(99),
-            m.parse::<u16>().unwrap_or(99),
-        );
-        let minutes = h * 60 + m;
-        if m >= 60 || minutes > 24 * 60 {
-            self.errors.push(SyntaxError::InvalidTime {
-                text: pair.as_str().into(),
-                span: span.into(),
-            });
-        }
-        TimeLit {
-            minutes: minutes.min(24 * 60),
-            span,
-        }
-    }
-
-    fn date_range(&mut self, pair: Pair<'_, Rule>) -> Option<DateRangeLit> {
-        let span = self.span(&pair);
-        let mut c = children(pair);
-        let from = self.date(&c.take());
-        let to = match c.next() {
-            Some(p) => self.date(&p),
-            None => from,
-        };
-        Some(DateRangeLit {
-            from: from?,
-            to: to?,
-            span,
-        })
-    }
-
-    fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
-        let parsed = chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").ok();
-        if parsed.is_none() {
-            self.errors.push(SyntaxError::InvalidDate {
-                text: pair.as_str().into(),
-                span: self.span(pair).into(),
-            });
-        }
-        parsed
     }
 
     fn event_group(&mut self, pair: Pair<'_, Rule>) -> EventGroup {
@@ -632,7 +494,7 @@ impl Lowerer {
         }
     }
 
-    fn field_ref(&mut self, pair: Pair<'_, Rule>) -> Ident {
+    pub(super) fn field_ref(&mut self, pair: Pair<'_, Rule>) -> Ident {
         debug_assert_eq!(pair.as_rule(), Rule::field_ref);
         let mut c = children(pair);
         c.keyword(Rule::k_customer);
@@ -835,7 +697,7 @@ impl Lowerer {
         let mut c = children(pair);
         c.keyword(Rule::k_goal);
         let metric = self.ident(&c.take());
-        let op = cmp_op(c.take().as_str());
+        let op = super::lower_expr::cmp_op(c.take().as_str());
         let value = self.value(c.take());
         c.done();
         GoalDecl {
@@ -854,247 +716,6 @@ impl Lowerer {
         let text = self.string(c.take());
         c.done();
         TemplateDecl { name, text, span }
-    }
-
-    fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        debug_assert_eq!(pair.as_rule(), Rule::expr);
-        // Checking and evaluating recurse over the tree: bound its size here so a
-        // pathological condition is an error, never a stack overflow.
-        let (count, depth) = complexity(&pair);
-        if count > MAX_OPERATORS || depth > MAX_NESTING {
-            let span = self.span(&pair);
-            self.errors.push(SyntaxError::TooComplex {
-                span: span.into(),
-                count,
-                depth,
-            });
-            let value = Value {
-                kind: ValueKind::Bool(false),
-                span,
-            };
-            return Expr {
-                kind: ExprKind::Value(value),
-                span,
-            };
-        }
-        self.expr_unchecked(pair)
-    }
-
-    fn expr_unchecked(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let pairs = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT);
-        let this = std::cell::RefCell::new(self);
-        PRATT
-            .map_primary(|p| match p.as_rule() {
-                Rule::expr => this.borrow_mut().expr(p),
-                Rule::comparison => this.borrow_mut().comparison(p),
-                other => unreachable!("not a primary: {other:?}"),
-            })
-            .map_prefix(|op, rhs| {
-                let span = this.borrow().span(&op).to(rhs.span);
-                Expr {
-                    kind: ExprKind::Not(Box::new(rhs)),
-                    span,
-                }
-            })
-            .map_infix(|lhs, op, rhs| {
-                let span = lhs.span.to(rhs.span);
-                let kind = if op.as_rule() == Rule::op_or {
-                    ExprKind::Or(Box::new(lhs), Box::new(rhs))
-                } else {
-                    ExprKind::And(Box::new(lhs), Box::new(rhs))
-                };
-                Expr { kind, span }
-            })
-            .parse(pairs)
-    }
-
-    fn comparison(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = self.span(&pair);
-        let mut c = children(pair);
-        let lhs = self.value(c.take());
-        let kind = match c.next() {
-            None => ExprKind::Value(lhs),
-            Some(tail) => {
-                let rule = tail.as_rule();
-                let mut t = children(tail);
-                match rule {
-                    Rule::is_tail => {
-                        t.keyword(Rule::k_is);
-                        ExprKind::Is(lhs, self.ident(&t.take()))
-                    }
-                    Rule::in_tail => {
-                        t.keyword(Rule::k_in);
-                        let mut list = Vec::new();
-                        while let Some(v) = t.next() {
-                            list.push(self.value(v));
-                        }
-                        ExprKind::In(lhs, list)
-                    }
-                    Rule::op_tail => {
-                        let op = cmp_op(t.take().as_str());
-                        ExprKind::Compare(lhs, op, self.value(t.take()))
-                    }
-                    other => unreachable!("not a comparison tail: {other:?}"),
-                }
-            }
-        };
-        c.done();
-        Expr { kind, span }
-    }
-
-    fn within(&mut self, c: &mut Children<'_>) -> Option<DurationLit> {
-        let w = c.take_if(Rule::within)?;
-        let mut wc = children(w);
-        wc.keyword(Rule::k_within);
-        let d = self.duration(&wc.take());
-        wc.done();
-        Some(d)
-    }
-
-    fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
-        let span = self.span(&pair);
-        let rule = pair.as_rule();
-        let kind = match rule {
-            Rule::number => ValueKind::Number(self.number(&pair)),
-            Rule::percent => ValueKind::Percent(self.number(&pair) / 100.0),
-            Rule::duration => ValueKind::Duration(self.duration(&pair)),
-            Rule::string => ValueKind::Str(self.string(pair).value),
-            Rule::bool_lit => ValueKind::Bool(pair.as_str() == "true"),
-            Rule::name_v => ValueKind::Name(self.ident(&children(pair).take())),
-            Rule::field_ref => ValueKind::Field(self.field_ref(pair)),
-            Rule::stage_v => ValueKind::Stage,
-            Rule::health_v => ValueKind::Health,
-            Rule::segment_v => ValueKind::Segment,
-            Rule::time_in_stage_v => ValueKind::TimeInStage,
-            Rule::overdue_v => ValueKind::Overdue,
-            Rule::since_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_since);
-                let which = if c.take().as_rule() == Rule::k_last {
-                    SinceWhich::Last
-                } else {
-                    SinceWhich::First
-                };
-                let filter = self.filter(c.take());
-                c.done();
-                ValueKind::Since(which, filter)
-            }
-            Rule::count_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_count);
-                let filter = self.filter(c.take());
-                let within = self.within(&mut c);
-                c.done();
-                ValueKind::Count(filter, within)
-            }
-            Rule::signal_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_signal);
-                let target = c.take();
-                let target = if target.as_rule() == Rule::signal_any {
-                    let mut a = children(target);
-                    a.keyword(Rule::k_any);
-                    let sev = a.next().map(|p| self.ident(&p));
-                    SignalTarget::Any(sev)
-                } else {
-                    SignalTarget::Risk(self.ident(&target))
-                };
-                let within = self.within(&mut c);
-                c.done();
-                ValueKind::Signal(target, within)
-            }
-            Rule::task_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_task);
-                let title = self.string(c.take());
-                let state = match c.take().as_str() {
-                    "done" => TaskState::Done,
-                    "open" => TaskState::Open,
-                    _ => TaskState::Overdue,
-                };
-                c.done();
-                ValueKind::Task(title, state)
-            }
-            Rule::tagged_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_tagged);
-                let name = self.ident(&c.take());
-                c.done();
-                ValueKind::Tagged(name)
-            }
-            Rule::mentions_v => {
-                let mut c = children(pair);
-                c.keyword(Rule::k_mentions);
-                let text = self.string(c.take());
-                let within = self.within(&mut c);
-                c.done();
-                ValueKind::Mentions(text, within)
-            }
-            other => unreachable!("not a value: {other:?}"),
-        };
-        Value { kind, span }
-    }
-
-    fn filter(&mut self, pair: Pair<'_, Rule>) -> Filter {
-        debug_assert_eq!(pair.as_rule(), Rule::filter);
-        let span = self.span(&pair);
-        let mut c = children(pair);
-        let kind = self.ident(&c.take());
-        let mut tests = Vec::new();
-        while let Some(t) = c.next() {
-            let tspan = self.span(&t);
-            let mut tc = children(t);
-            let attr = self.ident(&tc.take());
-            let negated = tc.take().as_str() == "!=";
-            let value = self.value(tc.take());
-            tc.done();
-            tests.push(AttrTest {
-                attr,
-                negated,
-                value,
-                span: tspan,
-            });
-        }
-        Filter { kind, tests, span }
-    }
-}
-
-/// Most `and`/`or`/`not` in one condition: far more than any rule needs, and few
-/// enough that checking and evaluating, which recurse over the tree, stay well
-/// inside a 2 MB thread stack even in a debug build.
-const MAX_OPERATORS: usize = 64;
-/// Deepest nesting of parentheses in one condition.
-const MAX_NESTING: usize = 16;
-
-/// Operators and parenthesis depth of a condition.
-fn complexity(pair: &Pair<'_, Rule>) -> (usize, usize) {
-    let mut count = 0;
-    let mut depth = 0;
-    let mut stack: Vec<usize> = Vec::new();
-    for p in pair.clone().into_inner().flatten() {
-        while stack.last().is_some_and(|end| p.as_span().start() >= *end) {
-            stack.pop();
-        }
-        match p.as_rule() {
-            Rule::op_or | Rule::op_and | Rule::op_not => count += 1,
-            Rule::expr => {
-                stack.push(p.as_span().end());
-                depth = depth.max(stack.len());
-            }
-            _ => {}
-        }
-    }
-    (count, depth)
-}
-
-fn cmp_op(text: &str) -> CmpOp {
-    match text {
-        "!=" => CmpOp::Ne,
-        "<" => CmpOp::Lt,
-        "<=" => CmpOp::Le,
-        ">" => CmpOp::Gt,
-        ">=" => CmpOp::Ge,
-        _ => CmpOp::Eq,
     }
 }
 

@@ -5,6 +5,8 @@ pub mod ast;
 mod error;
 mod literal;
 mod lower;
+mod lower_calendar;
+mod lower_expr;
 mod parser;
 
 pub use error::SyntaxError;
