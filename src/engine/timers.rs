@@ -88,6 +88,11 @@ impl Timer {
     }
 
     /// When the running clock reaches `offset`, the paused time added back.
+    ///
+    /// On a calendar clock an offset's working days are counted first and its
+    /// working hours then, with the pauses subtracted from the hours only: a pause
+    /// that falls inside the days part of `1d4h` is not added back (an
+    /// approximation; offsets in hours, the common case, are exact).
     fn deadline(&self, flow: &Flow, offset: Duration) -> Option<DateTime<Utc>> {
         let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = self
             .pauses
