@@ -3,7 +3,7 @@
 //! a move without evidence.
 
 use super::Exit;
-use super::record::{check_actor, record};
+use super::record::{open_for_recording, record};
 use super::settings::{Settings, refuse};
 use crate::cli::MoveArgs;
 use crate::store::NewEvent;
@@ -41,18 +41,11 @@ pub(super) fn run(args: &MoveArgs) -> Exit {
             stage.name, stage.label
         ));
     }
-    let now = match settings.now(flow.timezone) {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
-    let mut store = match settings.open_store() {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let actor = match check_actor(&settings, &store, args.by.as_deref()) {
-        Ok(a) => a,
-        Err(e) => return e,
-    };
+    let (now, mut store, actor) =
+        match open_for_recording(&settings, flow.timezone, args.by.as_deref()) {
+            Ok(opened) => opened,
+            Err(e) => return e,
+        };
     let mut event = NewEvent::new(&args.customer, now, "stage_change", "cli");
     event.actor = actor;
     event.attrs.insert("stage".into(), stage.name.clone());

@@ -1,6 +1,7 @@
 //! What `update`, `move`, `task done` and `signal verdict` share: checking who
 //! records it, then recording one event and saying so.
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
@@ -11,7 +12,7 @@ use crate::store::{NewEvent, Store};
 use crate::timefmt::{format_instant, rfc3339};
 
 /// Checks that `--by` names a person of the store's team or of the team file.
-pub(super) fn check_actor(
+fn check_actor(
     settings: &Settings,
     store: &Store,
     by: Option<&str>,
@@ -30,6 +31,19 @@ pub(super) fn check_actor(
     } else {
         Err(refuse(&format!("`--by {by}`: no such person in the team")))
     }
+}
+
+/// What recording needs: "now" (`--at` in `tz`), the store open for writing, and
+/// who records it (`--by`, checked against the team).
+pub(super) fn open_for_recording(
+    settings: &Settings,
+    tz: Tz,
+    by: Option<&str>,
+) -> Result<(DateTime<Utc>, Store, Option<String>), Exit> {
+    let now = settings.now(tz)?;
+    let store = settings.open_store()?;
+    let actor = check_actor(settings, &store, by)?;
+    Ok((now, store, actor))
 }
 
 /// Records the event and reports it (a repeat of a recorded event is not an error).

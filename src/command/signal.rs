@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::Exit;
-use super::record::check_actor;
+use super::record::open_for_recording;
 use super::settings::{Settings, store_error};
 use crate::cli::{Format, ListFilter, SignalCommand, VerdictArg};
 use crate::store::{SignalId, SignalRow, Verdict};
@@ -78,16 +78,8 @@ fn list(filter: &ListFilter) -> Exit {
 
 fn judge(settings: &Settings, id: SignalId, verdict: Verdict, by: Option<&str>) -> Exit {
     let tz = settings.quiet_tz();
-    let now = match settings.now(tz) {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
-    let mut store = match settings.open_store() {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let actor = match check_actor(settings, &store, by) {
-        Ok(a) => a,
+    let (now, mut store, actor) = match open_for_recording(settings, tz, by) {
+        Ok(opened) => opened,
         Err(e) => return e,
     };
     let signal = match store.judge_signal(id, verdict, now, actor.as_deref()) {

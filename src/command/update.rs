@@ -2,7 +2,7 @@
 //! `update` event, refusing one that lacks a field of `update requires`.
 
 use super::Exit;
-use super::record::{check_actor, record};
+use super::record::{open_for_recording, record};
 use super::settings::{Settings, refuse};
 use crate::cli::UpdateArgs;
 use crate::model::UpdateField;
@@ -50,18 +50,11 @@ pub(super) fn run(args: &UpdateArgs) -> Exit {
             list.join(", ")
         ));
     }
-    let now = match settings.now(flow.timezone) {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
-    let mut store = match settings.open_store() {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let actor = match check_actor(&settings, &store, args.by.as_deref()) {
-        Ok(a) => a,
-        Err(e) => return e,
-    };
+    let (now, mut store, actor) =
+        match open_for_recording(&settings, flow.timezone, args.by.as_deref()) {
+            Ok(opened) => opened,
+            Err(e) => return e,
+        };
     let mut event = NewEvent::new(&args.customer, now, "update", "cli");
     event.actor = actor;
     event.status = given(&args.status);
