@@ -2,7 +2,7 @@
 //! missing or repeated columns), then typed reads of each cell that record an
 //! error — file, line, column, message — and go on, so one run lists every problem.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -136,6 +136,19 @@ impl RowCheck<'_, '_> {
             self.error(column, "missing value".into());
         }
         text
+    }
+
+    /// The required `id` column, with an error when `seen` (id → where it first
+    /// stood in this file) already holds it: `what` names the record (`customer`).
+    pub fn unique_id(&mut self, what: &str, seen: &mut HashMap<String, String>) -> Option<String> {
+        let id = self.required_text("id")?;
+        if let Some(first) = seen.get(&id) {
+            let message = format!("{what} `{id}` is listed twice (first at {first})");
+            self.error("id", message);
+        } else {
+            seen.insert(id.clone(), self.row.place.to_string());
+        }
+        Some(id)
     }
 
     /// The cell as an instant (`None` and an error when malformed, or blank and

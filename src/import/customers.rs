@@ -45,17 +45,7 @@ pub(super) fn load(
     for row in &table.rows {
         progress.row();
         let mut r = checker.row(row, table.header.is_none());
-        let id = r.required_text("id");
-        if let Some(id) = &id {
-            if let Some(first) = first_seen.get(id) {
-                r.error(
-                    "id",
-                    format!("customer `{id}` is listed twice (first at {first})"),
-                );
-            } else {
-                first_seen.insert(id.clone(), row.place.to_string());
-            }
-        }
+        let id = r.unique_id("customer", &mut first_seen);
         let name = r.required_text("name");
         let owner = r.known("owner", true, "person", &ctx.people);
         let created_at = r.time("created_at", true);
