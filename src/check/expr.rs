@@ -439,14 +439,7 @@ impl Checker<'_> {
         {
             g.kinds.clone()
         } else {
-            let help = self.kinds.suggest(&f.kind.name, "event kind");
-            self.report(
-                Code::UnknownEventKind,
-                f.kind.span,
-                format!("unknown event kind `{}`", f.kind.name),
-                "not an event kind or group",
-            )
-            .help = help;
+            self.unknown_event_kind(&f.kind, "not an event kind or group");
             return None;
         };
         let mut tests = Vec::new();
@@ -458,6 +451,18 @@ impl Checker<'_> {
             tests.push((t.attr.name.clone(), t.negated, op));
         }
         Some(EventFilter { kinds, tests })
+    }
+
+    /// Reports a name that is no declared event kind, suggesting the closest.
+    pub(super) fn unknown_event_kind(&mut self, name: &Ident, label: &str) {
+        let help = self.kinds.suggest(&name.name, "event kind");
+        self.report(
+            Code::UnknownEventKind,
+            name.span,
+            format!("unknown event kind `{}`", name.name),
+            label,
+        )
+        .help = help;
     }
 
     /// `customer.NAME`: a built-in or declared field and its type.

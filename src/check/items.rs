@@ -28,16 +28,7 @@ impl Checker<'_> {
                     for m in &g.members {
                         match self.kind_id(&m.name) {
                             Some(k) => kinds.push(k),
-                            None => {
-                                let help = self.kinds.suggest(&m.name, "event kind");
-                                self.report(
-                                    Code::UnknownEventKind,
-                                    m.span,
-                                    format!("unknown event kind `{}`", m.name),
-                                    "not a declared event kind",
-                                )
-                                .help = help;
-                            }
+                            None => self.unknown_event_kind(m, "not a declared event kind"),
                         }
                     }
                     if self.kinds.is_declared_at(&g.name.name, (file, g.name.span)) {
