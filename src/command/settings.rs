@@ -47,6 +47,13 @@ impl Settings {
         })
     }
 
+    /// Applies salesflow.yaml and opens the store read-only (the list commands).
+    pub fn reading(args: &RunArgs) -> Result<(Settings, Store), Exit> {
+        let settings = Settings::resolve(args)?;
+        let store = settings.read_store()?;
+        Ok((settings, store))
+    }
+
     /// The checked flow, when rules are configured.
     pub fn flow(&self) -> Result<Option<Flow>, Exit> {
         let Some(rules) = &self.rules else {

@@ -34,12 +34,8 @@ pub(super) fn run(command: &SignalCommand) -> Exit {
 }
 
 fn list(filter: &ListFilter) -> Exit {
-    let settings = match Settings::resolve(&filter.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let store = match settings.read_store() {
-        Ok(s) => s,
+    let (settings, store) = match Settings::reading(&filter.run) {
+        Ok(opened) => opened,
         Err(e) => return e,
     };
     let signals = match store.signals(filter.customer.as_deref(), filter.open) {

@@ -25,12 +25,8 @@ pub(super) fn run(command: &TaskCommand) -> Exit {
 }
 
 fn list(filter: &ListFilter) -> Exit {
-    let settings = match Settings::resolve(&filter.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let store = match settings.read_store() {
-        Ok(s) => s,
+    let (settings, store) = match Settings::reading(&filter.run) {
+        Ok(opened) => opened,
         Err(e) => return e,
     };
     let tasks = match store.tasks(filter.customer.as_deref(), filter.open) {
