@@ -38,13 +38,13 @@ pub(super) fn run(args: &ListArgs) -> Exit {
         let Ok(Some(history)) = store.history(&id) else {
             continue;
         };
-        if cond
-            .as_ref()
-            .is_some_and(|c| !engine.holds(&history, rt.now, c))
-        {
-            continue;
-        }
-        let eval = engine.evaluate(&history, rt.now);
+        let eval = match &cond {
+            Some(c) => match engine.evaluate_if(&history, rt.now, c) {
+                Some(eval) => eval,
+                None => continue,
+            },
+            None => engine.evaluate(&history, rt.now),
+        };
         rows.push(serde_json::json!({
             "id": id,
             "name": history.customer.name,

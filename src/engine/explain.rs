@@ -82,11 +82,21 @@ impl Engine<'_> {
         }
     }
 
-    /// Whether a condition holds for the customer at `now` (for `list --where`).
-    pub fn holds(&self, history: &CustomerHistory, now: DateTime<Utc>, cond: &Cond) -> bool {
+    /// The customer's evaluation at `now` when a condition holds for it then
+    /// (`list --where`), from one replay.
+    pub fn evaluate_if(
+        &self,
+        history: &CustomerHistory,
+        now: DateTime<Utc>,
+        cond: &Cond,
+    ) -> Option<Evaluation> {
         let mut replay = Replay::new(self, history);
-        replay.advance(now);
-        replay.ctx(now).eval(cond).0
+        let next = replay.advance(now);
+        replay
+            .ctx(now)
+            .eval(cond)
+            .0
+            .then(|| replay.finish(now, next))
     }
 }
 
