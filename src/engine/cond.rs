@@ -174,7 +174,11 @@ impl Ctx<'_, '_> {
     /// Whether an event passes a filter.
     pub fn matches(&self, e: &Event, filter: &EventFilter) -> bool {
         // Kind names are unique, so comparing with the filter's few kinds is enough.
-        if !filter.kinds.iter().any(|k| self.flow.event_kinds[k.index()] == e.kind) {
+        if !filter
+            .kinds
+            .iter()
+            .any(|k| self.flow.event_kinds[k.index()] == e.kind)
+        {
             return false;
         }
         filter.tests.iter().all(|(attr, negated, value)| {
