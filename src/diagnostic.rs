@@ -54,6 +54,8 @@ codes! {
     InvalidTime = "syntax::invalid_time", Error;
     InvalidDate = "syntax::invalid_date", Error;
     TooComplex = "syntax::too_complex", Error;
+    UnbalancedParentheses = "syntax::unbalanced_parentheses", Error;
+    ManagerChain = "syntax::manager_chain", Error;
     UnreadableFile = "unreadable_file", Error;
     IncludeNotFound = "include_not_found", Error;
     IncludeCycle = "include_cycle", Error;

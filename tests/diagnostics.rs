@@ -69,6 +69,11 @@ cases! {
     invalid_duration_unit => ["salesflow::syntax::invalid_duration"],
     duration_without_unit => ["salesflow::syntax::invalid_duration"],
     condition_too_complex => ["salesflow::syntax::too_complex"],
+    unbalanced_parentheses => [
+        "salesflow::syntax::unbalanced_parentheses",
+        "salesflow::syntax::unbalanced_parentheses"
+    ],
+    manager_chain => ["salesflow::syntax::manager_chain"],
     invalid_number => ["salesflow::syntax::invalid_number"],
     invalid_time => ["salesflow::syntax::invalid_time"],
     invalid_date => ["salesflow::syntax::invalid_date"],

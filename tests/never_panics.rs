@@ -672,6 +672,25 @@ fn long_chains_are_errors_not_stack_overflows() {
             "(".repeat(5000),
             ")".repeat(5000)
         ),
+        // The grammar has no recursive rule (parentheses are tokens, `manager of`
+        // repeats, filters do not nest), so even this deep a text parses in a
+        // bounded stack: pest 2.8 has no stack guard of its own.
+        format!(
+            "segment s when {}true{}\n",
+            "(not ".repeat(200_000),
+            ")".repeat(200_000)
+        ),
+        format!("segment s when {}true\n", "(".repeat(200_000)),
+        format!("segment s when true{}\n", ")".repeat(200_000)),
+        format!(
+            "roles sales\non enter lead {{\n  notify {}sales \"x\"\n}}\n",
+            "manager of ".repeat(200_000)
+        ),
+        format!(
+            "events visit\nsegment s when {}1{}\n",
+            "count visit(role = ".repeat(50_000),
+            ")".repeat(50_000)
+        ),
     ] {
         let source = SourceFile::new(ROOT, text.as_str());
         let checked = check_source(&source, &loader_with(RISKS));

@@ -128,4 +128,32 @@ pub enum SyntaxError {
         /// Parentheses depth found.
         depth: usize,
     },
+    /// Parentheses that do not pair up in a condition.
+    #[error("{message}")]
+    #[diagnostic(code(salesflow::syntax::unbalanced_parentheses))]
+    UnbalancedParentheses {
+        /// "unclosed (" or "unmatched )", with the parenthesis in backticks.
+        message: String,
+        /// The parenthesis.
+        #[label("{label}")]
+        span: SourceSpan,
+        /// What is wrong at the parenthesis.
+        label: String,
+        /// Advice.
+        #[help]
+        help: String,
+    },
+    /// A `manager of` chain longer than any organisation needs.
+    #[error("`manager of` repeated {count} times")]
+    #[diagnostic(
+        code(salesflow::syntax::manager_chain),
+        help("a recipient may go up at most 8 managers, e.g. `manager of manager of sales`")
+    )]
+    ManagerChain {
+        /// The chain.
+        #[label("too many `manager of`")]
+        span: SourceSpan,
+        /// Links found.
+        count: usize,
+    },
 }

@@ -57,6 +57,10 @@ impl<'i> Children<'i> {
     }
 }
 
+/// Most links in a `manager of manager of …` chain: far more than any organisation
+/// chart needs, and few enough that the checker and engine may recurse over it.
+const MAX_MANAGER_CHAIN: usize = 8;
+
 /// Holds the state of lowering one file.
 pub(crate) struct Lowerer {
     source: Arc<SourceFile>,
@@ -467,22 +471,21 @@ impl Lowerer {
         }
     }
 
+    /// `recipient`: `manager of` repeated, then a name or a person. The chain is
+    /// built from the inside out, each link spanning from its `manager` to the end.
     fn recipient(&mut self, pair: Pair<'_, Rule>) -> Recipient {
         debug_assert_eq!(pair.as_rule(), Rule::recipient);
+        let mut links = Vec::new();
         let mut c = children(pair);
-        let inner = c.take();
+        let mut inner = c.take();
+        while inner.as_rule() == Rule::manager_of {
+            links.push(self.span(&inner).start);
+            inner = c.take();
+        }
         c.done();
         let span = self.span(&inner);
-        match inner.as_rule() {
+        let mut recipient = match inner.as_rule() {
             Rule::ident => Recipient::Name(self.ident(&inner)),
-            Rule::manager_of => {
-                let mut m = children(inner);
-                m.keyword(Rule::k_manager);
-                m.keyword(Rule::k_of);
-                let of = self.recipient(m.take());
-                m.done();
-                Recipient::ManagerOf(Box::new(of), span)
-            }
             Rule::person_ref => {
                 let mut m = children(inner);
                 m.keyword(Rule::k_person);
@@ -491,7 +494,18 @@ impl Lowerer {
                 Recipient::Person(id, span)
             }
             other => unreachable!("not a recipient: {other:?}"),
+        };
+        if links.len() > MAX_MANAGER_CHAIN {
+            self.errors.push(SyntaxError::ManagerChain {
+                span: Span::new(links[0], span.end).into(),
+                count: links.len(),
+            });
+            links.truncate(MAX_MANAGER_CHAIN);
         }
+        for start in links.into_iter().rev() {
+            recipient = Recipient::ManagerOf(Box::new(recipient), Span::new(start, span.end));
+        }
+        recipient
     }
 
     pub(super) fn field_ref(&mut self, pair: Pair<'_, Rule>) -> Ident {

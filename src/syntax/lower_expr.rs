@@ -1,10 +1,7 @@
 //! Lowering of conditions: the Pratt parser over `or`, `and`, `not`, comparisons
 //! and every kind of operand, with a bound on a condition's size.
 
-use std::sync::LazyLock;
-
 use pest::iterators::Pair;
-use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::ast::{
     AttrTest, CmpOp, DurationLit, Expr, ExprKind, Filter, SignalTarget, SinceWhich, TaskState,
@@ -13,65 +10,147 @@ use super::ast::{
 use super::error::SyntaxError;
 use super::lower::{Children, Lowerer, children};
 use super::parser::Rule;
+use crate::source::Span;
 
-static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
-    PrattParser::new()
-        .op(Op::infix(Rule::op_or, Assoc::Left))
-        .op(Op::infix(Rule::op_and, Assoc::Left))
-        .op(Op::prefix(Rule::op_not))
-});
+/// One token of a condition as the grammar leaves it: flat, parentheses included.
+enum Token<'i> {
+    Or,
+    And,
+    Not(Span),
+    Open(Span),
+    Close(Span),
+    Comparison(Pair<'i, Rule>),
+}
 
 impl Lowerer {
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         debug_assert_eq!(pair.as_rule(), Rule::expr);
-        // Checking and evaluating recurse over the tree: bound its size here so a
-        // pathological condition is an error, never a stack overflow.
-        let (count, depth) = complexity(&pair);
+        let whole = self.span(&pair);
+        let tokens: Vec<Token<'_>> = pair
+            .into_inner()
+            .filter_map(|p| {
+                let span = self.span(&p);
+                Some(match p.as_rule() {
+                    Rule::op_or => Token::Or,
+                    Rule::op_and => Token::And,
+                    Rule::op_not => Token::Not(span),
+                    Rule::open_paren => Token::Open(span),
+                    Rule::close_paren => Token::Close(span),
+                    Rule::comparison => Token::Comparison(p),
+                    Rule::COMMENT => return None,
+                    other => unreachable!("not in a condition: {other:?}"),
+                })
+            })
+            .collect();
+        let placeholder = Expr {
+            kind: ExprKind::Value(Value {
+                kind: ValueKind::Bool(false),
+                span: whole,
+            }),
+            span: whole,
+        };
+        if let Some(error) = Self::unbalanced(&tokens) {
+            self.errors.push(error);
+            return placeholder;
+        }
+        // Checking and evaluating recurse over the tree, and so does the descent
+        // below: bound its size here so a pathological condition is an error, never
+        // a stack overflow.
+        let (count, depth) = complexity(&tokens);
         if count > MAX_OPERATORS || depth > MAX_NESTING {
-            let span = self.span(&pair);
             self.errors.push(SyntaxError::TooComplex {
-                span: span.into(),
+                span: whole.into(),
                 count,
                 depth,
             });
-            let value = Value {
-                kind: ValueKind::Bool(false),
-                span,
-            };
-            return Expr {
-                kind: ExprKind::Value(value),
+            return placeholder;
+        }
+        let mut tokens = tokens.into_iter().peekable();
+        let expr = self.or_expr(&mut tokens);
+        debug_assert!(tokens.next().is_none(), "balanced tokens are all consumed");
+        expr
+    }
+
+    /// The first parenthesis that does not pair up, as an error.
+    fn unbalanced(tokens: &[Token<'_>]) -> Option<SyntaxError> {
+        let mut open: Vec<Span> = Vec::new();
+        for t in tokens {
+            match t {
+                Token::Open(s) => open.push(*s),
+                // The guard pops the `(` a `)` closes; only a `)` with none is an error.
+                Token::Close(s) if open.pop().is_none() => {
+                    return Some(SyntaxError::UnbalancedParentheses {
+                        message: "unmatched `)`".into(),
+                        span: (*s).into(),
+                        label: "this `)` closes no `(`".into(),
+                        help: "remove it, or add the `(` it should close".into(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        let first = *open.first()?;
+        Some(SyntaxError::UnbalancedParentheses {
+            message: "unclosed `(`".into(),
+            span: first.into(),
+            label: "this `(` is never closed".into(),
+            help: "close it with `)` where the grouped condition ends".into(),
+        })
+    }
+
+    /// `a or b`, loosest of all.
+    fn or_expr(&mut self, t: &mut Tokens<'_>) -> Expr {
+        let mut lhs = self.and_expr(t);
+        while t.next_if(|t| matches!(t, Token::Or)).is_some() {
+            let rhs = self.and_expr(t);
+            let span = lhs.span.to(rhs.span);
+            lhs = Expr {
+                kind: ExprKind::Or(Box::new(lhs), Box::new(rhs)),
                 span,
             };
         }
-        self.expr_unchecked(pair)
+        lhs
     }
 
-    fn expr_unchecked(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let pairs = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT);
-        let this = std::cell::RefCell::new(self);
-        PRATT
-            .map_primary(|p| match p.as_rule() {
-                Rule::expr => this.borrow_mut().expr(p),
-                Rule::comparison => this.borrow_mut().comparison(p),
-                other => unreachable!("not a primary: {other:?}"),
-            })
-            .map_prefix(|op, rhs| {
-                let span = this.borrow().span(&op).to(rhs.span);
+    /// `a and b`.
+    fn and_expr(&mut self, t: &mut Tokens<'_>) -> Expr {
+        let mut lhs = self.not_expr(t);
+        while t.next_if(|t| matches!(t, Token::And)).is_some() {
+            let rhs = self.not_expr(t);
+            let span = lhs.span.to(rhs.span);
+            lhs = Expr {
+                kind: ExprKind::And(Box::new(lhs), Box::new(rhs)),
+                span,
+            };
+        }
+        lhs
+    }
+
+    /// `not a`, a parenthesised condition, or a comparison. A parenthesised
+    /// condition keeps the span of what is inside.
+    fn not_expr(&mut self, t: &mut Tokens<'_>) -> Expr {
+        match t
+            .next()
+            .expect("the grammar and the balance check guarantee an operand")
+        {
+            Token::Not(op) => {
+                let rhs = self.not_expr(t);
                 Expr {
+                    span: op.to(rhs.span),
                     kind: ExprKind::Not(Box::new(rhs)),
-                    span,
                 }
-            })
-            .map_infix(|lhs, op, rhs| {
-                let span = lhs.span.to(rhs.span);
-                let kind = if op.as_rule() == Rule::op_or {
-                    ExprKind::Or(Box::new(lhs), Box::new(rhs))
-                } else {
-                    ExprKind::And(Box::new(lhs), Box::new(rhs))
-                };
-                Expr { kind, span }
-            })
-            .parse(pairs)
+            }
+            Token::Open(_) => {
+                let inner = self.or_expr(t);
+                let close = t.next();
+                debug_assert!(matches!(close, Some(Token::Close(_))));
+                inner
+            }
+            Token::Comparison(p) => self.comparison(p),
+            Token::Or | Token::And | Token::Close(_) => {
+                unreachable!("the grammar puts an operand here")
+            }
+        }
     }
 
     fn comparison(&mut self, pair: Pair<'_, Rule>) -> Expr {
@@ -233,25 +312,26 @@ const MAX_OPERATORS: usize = 64;
 const MAX_NESTING: usize = 16;
 
 /// Operators and parenthesis depth of a condition.
-fn complexity(pair: &Pair<'_, Rule>) -> (usize, usize) {
+fn complexity(tokens: &[Token<'_>]) -> (usize, usize) {
     let mut count = 0;
-    let mut depth = 0;
-    let mut stack: Vec<usize> = Vec::new();
-    for p in pair.clone().into_inner().flatten() {
-        while stack.last().is_some_and(|end| p.as_span().start() >= *end) {
-            stack.pop();
-        }
-        match p.as_rule() {
-            Rule::op_or | Rule::op_and | Rule::op_not => count += 1,
-            Rule::expr => {
-                stack.push(p.as_span().end());
-                depth = depth.max(stack.len());
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for t in tokens {
+        match t {
+            Token::Or | Token::And | Token::Not(_) => count += 1,
+            Token::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
             }
-            _ => {}
+            Token::Close(_) => depth = depth.saturating_sub(1),
+            Token::Comparison(_) => {}
         }
     }
-    (count, depth)
+    (count, deepest)
 }
+
+/// The tokens of a condition, consumed by the descent.
+type Tokens<'i> = std::iter::Peekable<std::vec::IntoIter<Token<'i>>>;
 
 pub(super) fn cmp_op(text: &str) -> CmpOp {
     match text {

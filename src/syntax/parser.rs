@@ -302,6 +302,8 @@ fn rule_name(rule: Rule) -> String {
         Rule::weekday | Rule::day_spec => "a weekday",
         Rule::cmp_op | Rule::op_tail => "a comparison",
         Rule::attr_op => "`=`",
+        Rule::open_paren => "`(`",
+        Rule::close_paren => "`)`",
         Rule::op_or => "`or`",
         Rule::op_and => "`and`",
         Rule::op_not => "`not`",
