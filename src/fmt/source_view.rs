@@ -10,7 +10,7 @@ use crate::syntax::ast::Comment;
 
 /// The grammar's `WHITESPACE`.
 pub(crate) fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{FEFF}' | '\u{3000}')
+    c.is_whitespace() || c == '\u{FEFF}'
 }
 
 /// A file's text with its comments.

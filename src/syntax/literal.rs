@@ -14,6 +14,9 @@ pub struct BadEscape {
 /// Decodes `\"`, `\\`, `\n`, `\t` and `\u{4E2D}` in a string body; every bad escape
 /// is returned (the decoded text keeps it verbatim so checking can go on).
 pub fn unescape(body: &str) -> (String, Vec<BadEscape>) {
+    if !body.contains('\\') {
+        return (body.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(body.len());
     let mut bad = Vec::new();
     let mut rest = body.char_indices().peekable();

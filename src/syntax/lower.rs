@@ -120,7 +120,7 @@ impl Lowerer {
         Span::new(self.base + s.start(), self.base + s.start() + end)
     }
 
-    fn collect_comments(&mut self, pair: &Pair<'_, Rule>) {
+    pub(super) fn collect_comments(&mut self, pair: &Pair<'_, Rule>) {
         for p in pair.clone().into_inner().flatten() {
             if p.as_rule() == Rule::COMMENT {
                 let span = self.span(&p);
@@ -735,5 +735,5 @@ impl Lowerer {
 
 /// The grammar's `WHITESPACE`.
 fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{FEFF}' | '\u{3000}')
+    c.is_whitespace() || c == '\u{FEFF}'
 }

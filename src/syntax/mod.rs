@@ -8,6 +8,7 @@ mod lower;
 mod lower_calendar;
 mod lower_expr;
 mod parser;
+mod split;
 
 pub use error::SyntaxError;
 pub use literal::parse_duration;

@@ -8,9 +8,10 @@ use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
 use pest_derive::Parser;
 
-use super::ast::{Comment, File};
+use super::ast::{Comment, File, Item};
 use super::error::SyntaxError;
 use super::lower::Lowerer;
+use super::split::{self, ITEM_KEYWORDS};
 use crate::source::{SourceFile, Span};
 
 /// The generated parser; `Rule` and `Pair` never leave the syntax module.
@@ -18,66 +19,87 @@ use crate::source::{SourceFile, Span};
 #[grammar = "../grammar/salesflow.pest"]
 pub(crate) struct FlowParser;
 
-/// Words that start an item; recovery resumes at a line starting with one.
-const ITEM_KEYWORDS: &[&str] = &[
-    "flow",
-    "include",
-    "timezone",
-    "calendar",
-    "roles",
-    "events",
-    "event",
-    "field",
-    "pipeline",
-    "on",
-    "health",
-    "escalation",
-    "risk",
-    "tags",
-    "segment",
-    "update",
-    "goal",
-    "template",
-];
-
 /// Parses a whole file: its syntax tree (every item that parsed) and every syntax
 /// error, in file order.
+///
+/// A large file is cut into parts parsed on several threads at once (see
+/// `split.rs`); the result is the same as parsing it in one go, which the parts
+/// check as they are joined.
 pub fn parse_file(source: &Arc<SourceFile>) -> (File, Vec<SyntaxError>) {
-    let text: &str = &source.text;
-    let mut lowerer = Lowerer::new(source.clone());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    parse_in_parts(source, split::part_count(source.text.len(), threads))
+}
+
+/// What parsing one part of a file produced.
+struct Part {
+    items: Vec<Item>,
+    errors: Vec<SyntaxError>,
+    comments: Vec<Comment>,
+    /// Where the part ended.
+    end: PartEnd,
+}
+
+/// How parsing a part ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartEnd {
+    /// Where parsing the whole file ends: at its end, or after a syntax error
+    /// with no line left to resume at.
+    Eof,
+    /// Exactly at the start of the next part: the parts join up.
+    AtCut,
+    /// Past the start of the next part: parsing must go on from this offset.
+    Overran(usize),
+}
+
+/// Parses `source` in `parts` parts, on as many threads, and joins them.
+fn parse_in_parts(source: &Arc<SourceFile>, parts: usize) -> (File, Vec<SyntaxError>) {
+    let cuts = split::cut_points(&source.text, parts.max(1));
+    let results: Vec<Part> = if cuts.len() == 1 {
+        vec![parse_part(source, 0, None)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..cuts.len())
+                .map(|k| {
+                    let stop = cuts.get(k + 1).copied();
+                    let start = cuts[k];
+                    scope.spawn(move || parse_part(source, start, stop))
+                })
+                .collect();
+            let mut results = vec![parse_part(source, 0, Some(cuts[1]))];
+            // A thread that panicked is a bug: surface it as this thread's panic.
+            results.extend(
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            );
+            results
+        })
+    };
     let mut items = Vec::new();
-    let mut pos = 0;
-    while pos <= text.len() {
-        let rest = &text[pos..];
-        match FlowParser::parse(Rule::next_item, rest) {
-            Ok(mut pairs) => {
-                let Some(pair) = pairs.next() else { break };
-                lowerer.base = pos;
-                let end = pair.as_span().end();
-                match lowerer.next_item(pair) {
-                    Some(item) => items.push(item),
-                    None => break,
-                }
-                if end == 0 {
-                    break;
-                }
-                pos += end;
-            }
-            Err(_) => {
-                let err = detailed_error(rest);
-                let (at, error) = convert_error(&err, rest, pos);
-                lowerer.errors.push(error);
-                match resume_point(text, at) {
-                    Some(next) => pos = next,
-                    None => break,
-                }
+    let mut errors = Vec::new();
+    let mut comments = Vec::new();
+    for part in results {
+        items.extend(part.items);
+        errors.extend(part.errors);
+        comments.extend(part.comments);
+        match part.end {
+            PartEnd::AtCut => {}
+            // Parsing ended in this part (at the end of the file, or after an error
+            // with no item line left to resume at): the later parts are void.
+            PartEnd::Eof => break,
+            PartEnd::Overran(at) => {
+                // The cut was not an item boundary: the later parts are void, and the
+                // rest of the file is parsed here, in one go.
+                let rest = parse_part(source, at, None);
+                items.extend(rest.items);
+                errors.extend(rest.errors);
+                comments.extend(rest.comments);
+                break;
             }
         }
     }
-    let mut comments: Vec<Comment> = std::mem::take(&mut lowerer.comments);
     comments.sort_by_key(|c| c.span.start);
     comments.dedup();
-    let errors = std::mem::take(&mut lowerer.errors);
     (
         File {
             source: source.clone(),
@@ -86,6 +108,95 @@ pub fn parse_file(source: &Arc<SourceFile>) -> (File, Vec<SyntaxError>) {
         },
         errors,
     )
+}
+
+/// Parses items from `start`, one at a time, until the end of the file or, when
+/// `stop` is given, until the next item would start at `stop`.
+fn parse_part(source: &Arc<SourceFile>, start: usize, stop: Option<usize>) -> Part {
+    let text: &str = &source.text;
+    let mut lowerer = Lowerer::new(source.clone());
+    let mut items = Vec::new();
+    let mut pos = start;
+    let mut end = PartEnd::Eof;
+    while pos <= text.len() {
+        if stop == Some(pos) {
+            end = PartEnd::AtCut;
+            break;
+        }
+        let rest = &text[pos..];
+        match FlowParser::parse(Rule::next_item, rest) {
+            Ok(mut pairs) => {
+                let Some(pair) = pairs.next() else { break };
+                if let Some(stop) = stop {
+                    let first = pair
+                        .clone()
+                        .into_inner()
+                        .find(|p| p.as_rule() != Rule::COMMENT)
+                        .map_or(rest.len(), |p| p.as_span().start());
+                    if pos + first >= stop {
+                        // The next part parses this item; the comments before it
+                        // are kept here too (the join drops the duplicates).
+                        lowerer.base = pos;
+                        lowerer.collect_comments(&pair);
+                        end = if pos + first == stop {
+                            PartEnd::AtCut
+                        } else {
+                            PartEnd::Overran(pos)
+                        };
+                        break;
+                    }
+                }
+                lowerer.base = pos;
+                let len = pair.as_span().end();
+                match lowerer.next_item(pair) {
+                    Some(item) => items.push(item),
+                    None => break,
+                }
+                if len == 0 {
+                    break;
+                }
+                pos += len;
+                if let Some(stop) = stop.filter(|s| pos > *s) {
+                    debug_assert!(stop < pos);
+                    end = PartEnd::Overran(pos);
+                    break;
+                }
+            }
+            Err(_) => {
+                if let Some(stop) = stop {
+                    // An item that does not parse and starts at the cut is the next
+                    // part's to report.
+                    let first = skip_blanks(text, pos);
+                    if first >= stop {
+                        end = if first == stop {
+                            PartEnd::AtCut
+                        } else {
+                            PartEnd::Overran(pos)
+                        };
+                        break;
+                    }
+                }
+                let err = detailed_error(rest);
+                let (at, error) = convert_error(&err, rest, pos);
+                lowerer.errors.push(error);
+                match resume_point(text, at) {
+                    Some(next) => pos = next,
+                    None => break,
+                }
+                if let Some(stop) = stop.filter(|s| pos > *s) {
+                    debug_assert!(stop < pos);
+                    end = PartEnd::Overran(pos);
+                    break;
+                }
+            }
+        }
+    }
+    Part {
+        items,
+        errors: std::mem::take(&mut lowerer.errors),
+        comments: std::mem::take(&mut lowerer.comments),
+        end,
+    }
 }
 
 /// Parses one expression (for `list --where`); `None` with errors when it is not one.
@@ -114,7 +225,17 @@ fn detailed_error(rest: &str) -> pest::error::Error<Rule> {
     detailed_error_rule(Rule::next_item, rest)
 }
 
+/// Serialises the re-parses with error detail: pest's switch for it is global and
+/// read when a parse starts, so two parts of a file re-parsing at once could
+/// otherwise switch it off under each other. (A fast parse that starts while it is
+/// on only collects detail it does not use.)
+static ERROR_DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn detailed_error_rule(rule: Rule, text: &str) -> pest::error::Error<Rule> {
+    // A panic elsewhere while holding the lock leaves nothing to repair.
+    let _detail = ERROR_DETAIL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     pest::set_error_detail(true);
     let result = FlowParser::parse(rule, text);
     pest::set_error_detail(false);
@@ -129,18 +250,31 @@ fn detailed_error_rule(rule: Rule, text: &str) -> pest::error::Error<Rule> {
     }
 }
 
+/// Where the first token at or after `pos` starts: past the blanks and comments
+/// the grammar skips (`WHITESPACE`, `COMMENT`).
+fn skip_blanks(text: &str, mut pos: usize) -> usize {
+    loop {
+        let rest = &text[pos..];
+        let blank = rest
+            .find(|c: char| !(c.is_whitespace() || c == '\u{FEFF}'))
+            .unwrap_or(rest.len());
+        pos += blank;
+        if text[pos..].starts_with('#') {
+            pos += text[pos..].find(['\n', '\r']).unwrap_or(text.len() - pos);
+        } else {
+            return pos;
+        }
+    }
+}
+
 /// The first line after `at` that starts with an item keyword in column one.
 fn resume_point(text: &str, at: usize) -> Option<usize> {
     let mut line_start = text[at.min(text.len())..].find('\n')? + at + 1;
     loop {
-        let line = &text[line_start..];
-        let word_end = line
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(line.len());
-        if ITEM_KEYWORDS.contains(&&line[..word_end]) {
+        if split::starts_item(&text[line_start..]) {
             return Some(line_start);
         }
-        line_start += line.find('\n')? + 1;
+        line_start += text[line_start..].find('\n')? + 1;
     }
 }
 
@@ -356,4 +490,105 @@ fn rule_name(rule: Rule) -> String {
         _ => "",
     };
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const ZHILIAN: &str = include_str!("../../examples/zhilian.flow");
+    const RISKS: &str = include_str!("../../examples/risks.flow");
+
+    /// Everything a parse yields, as text: the items, the comments, the errors.
+    fn parsed(text: &str, parts: usize) -> String {
+        let source = SourceFile::new("t.flow", text);
+        let (file, errors) = parse_in_parts(&source, parts);
+        let mut out = format!("{:#?}\n{:#?}\n", file.items, file.comments);
+        for e in &errors {
+            writeln!(out, "{e:?}").unwrap();
+        }
+        out
+    }
+
+    fn assert_parts_agree(text: &str) {
+        let whole = parsed(text, 1);
+        for parts in 2..=7 {
+            assert_eq!(parsed(text, parts), whole, "{parts} parts of:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_examples_parse_the_same_in_parts() {
+        assert_parts_agree(ZHILIAN);
+        assert_parts_agree(RISKS);
+        assert_parts_agree(&format!("{ZHILIAN}\n{RISKS}"));
+    }
+
+    #[test]
+    fn cuts_inside_blocks_and_errors_change_nothing() {
+        // Lines inside a `"""` block that look like items, an item that runs past
+        // a line starting with an item keyword, syntax errors next to cuts, and
+        // comments between items.
+        let text = r#"flow "x"
+# a comment before a risk
+risk a "甲" {
+  severity red
+  keywords "法务"
+  strategy """
+risk not_an_item {
+segment neither
+  """
+}
+segment s "段" when
+risk b "乙" { severity red keywords "预算冻结" }
+template t "{{ customer.name }}" # trailing
+risk c { severity } 
+risk d { severity red keywords "竞品" }
+on enter lead {
+  notify sales "x"
+# inside a block
+}
+segment t2 "x" when (stage is lead
+risk e { severity red keywords "友商" }
+"#;
+        assert_parts_agree(text);
+        assert_parts_agree(&text.repeat(5));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Random sequences of item-like lines, good and broken, parse the same
+        /// whatever the number of parts.
+        #[test]
+        fn random_files_parse_the_same_in_parts(lines in proptest::collection::vec(
+            prop::sample::select(vec![
+                "risk r \"风险\" {",
+                "  severity red",
+                "  keywords \"法务\", \"预算冻结\"",
+                "}",
+                "risk broken {{",
+                "template t \"\"\"",
+                "\"\"\"",
+                "segment s \"段\" when stage is lead or (count visit within 7d > 0",
+                ")",
+                "# comment",
+                "on enter lead {",
+                "  notify manager of sales \"{{ customer.name }}\"",
+                "events visit",
+                "field x: text",
+                "",
+            ]),
+            0..80,
+        )) {
+            let text = lines.join("\n");
+            let whole = parsed(&text, 1);
+            for parts in [2, 3, 5] {
+                prop_assert_eq!(&parsed(&text, parts), &whole);
+            }
+        }
+    }
 }
