@@ -1,12 +1,16 @@
 //! Warnings: unreachable states, segments without `otherwise`, duplicate and
 //! overlapping risk keywords, unused templates.
 
-use aho_corasick::AhoCorasick;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::collections::hash_map::Entry;
 
 use super::Checker;
+use super::hash::FastMap;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
 use crate::syntax::ast::{ExprKind, Item, StateDecl, ValueKind};
-use crate::text::normalize;
+use crate::text::normalized;
 
 impl Checker<'_> {
     pub(super) fn lint(&mut self) {
@@ -55,7 +59,7 @@ impl Checker<'_> {
                     .templates
                     .order
                     .iter()
-                    .find(|(n, _)| *n == name)
+                    .find(|(n, _)| *n == name.as_str())
                     .map_or_else(Default::default, |(_, s)| s.1);
                 self.report(
                     Code::UnusedTemplate,
@@ -99,24 +103,28 @@ impl Checker<'_> {
 
     /// Identical keywords in two risks, and a keyword containing another risk's.
     fn keyword_overlaps(&mut self, items: &[(usize, &Item)]) {
-        let mut keywords = Vec::new();
+        /// A keyword: normalized text, file, span, risk name, text as written.
+        type Keyword<'k> = (Cow<'k, str>, usize, Span, &'k str, &'k str);
+        let mut keywords: Vec<Keyword<'_>> = Vec::new();
         for (file, item) in items {
             if let Item::Risk(r) = item {
                 for k in &r.keywords {
-                    let n = normalize(&k.value);
+                    let n = normalized(&k.value);
                     if !n.is_empty() {
-                        keywords.push((n, *file, k.span, r.name.name.clone(), k.value.clone()));
+                        keywords.push((n, *file, k.span, &r.name.name, &k.value));
                     }
                 }
             }
         }
-        let Ok(ac) = AhoCorasick::new(keywords.iter().map(|k| k.0.as_str())) else {
-            return;
-        };
-        let mut reported = std::collections::HashSet::new();
+        let texts: Vec<&str> = keywords.iter().map(|k| &*k.0).collect();
+        let mut reported = HashSet::new();
+        let mut found = Vec::new();
+        let mut starts = Vec::new();
+        let table = Contained::new(&texts);
         for (i, (text, file, span, risk, raw)) in keywords.iter().enumerate() {
-            for m in ac.find_overlapping_iter(text.as_str()) {
-                let j = m.pattern().as_usize();
+            found.clear();
+            table.find(text, &mut found, &mut starts);
+            for &j in &found {
                 let (other_text, other_file, other_span, other_risk, other_raw) = &keywords[j];
                 if j == i || other_risk == risk {
                     continue;
@@ -165,10 +173,200 @@ impl Checker<'_> {
     }
 }
 
+/// Which of a list of keywords occur inside a text: a hash table of the keywords
+/// probed with the text's substrings.
+///
+/// Risk keywords are short, so this is far cheaper to build than an Aho-Corasick
+/// automaton over thousands of them, and it reports the same matches in the same
+/// order as that automaton's overlapping search (`MatchKind::Standard`): by end
+/// position, then longest first, then in keyword order.
+struct Contained<'k> {
+    /// Each distinct keyword: its first and last index in the list.
+    first_last: FastMap<&'k str, (usize, usize)>,
+    /// For each keyword, the next index with the same text.
+    next: Vec<Option<usize>>,
+    /// Bloom filters (see [`Bloom`]) of the keywords' first characters, last
+    /// characters and whole texts: most substrings of a text are no keyword, and
+    /// these rule them out without hashing them.
+    first_chars: Bloom,
+    last_chars: Bloom,
+    whole: Bloom,
+}
+
+/// A one-hash Bloom filter of 2^16 bits: "no" is certain, "maybe" is checked.
+struct Bloom(Vec<u64>);
+
+impl Bloom {
+    const BITS: u32 = 16;
+
+    fn new() -> Self {
+        Self(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    /// The bit of a 64-bit key: its top bits after a multiplicative mix.
+    fn bit(key: u64) -> usize {
+        let h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS);
+        usize::try_from(h).expect("16 bits")
+    }
+
+    fn insert(&mut self, key: u64) {
+        let bit = Self::bit(key);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        let bit = Self::bit(key);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The key of a text for [`Contained::whole`]: its length and its first and
+/// last eight bytes (which, for short keywords, is all of them).
+fn sketch(text: &[u8]) -> u64 {
+    let n = text.len();
+    let word = |part: &[u8]| part.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b));
+    let (head, tail) = if n >= 8 {
+        let head = u64::from_le_bytes(text[..8].try_into().expect("8 bytes"));
+        let tail = u64::from_le_bytes(text[n - 8..].try_into().expect("8 bytes"));
+        (head, tail)
+    } else {
+        let w = word(text);
+        (w, w)
+    };
+    head ^ tail.rotate_left(29) ^ n as u64
+}
+
+impl<'k> Contained<'k> {
+    fn new(keywords: &[&'k str]) -> Self {
+        let mut first_last: FastMap<&str, (usize, usize)> = FastMap::default();
+        first_last.reserve(keywords.len());
+        let mut next = vec![None; keywords.len()];
+        let (mut first_chars, mut last_chars, mut whole) =
+            (Bloom::new(), Bloom::new(), Bloom::new());
+        for (i, k) in keywords.iter().enumerate() {
+            match first_last.entry(k) {
+                Entry::Occupied(mut e) => {
+                    let (_, last) = e.get_mut();
+                    next[*last] = Some(i);
+                    *last = i;
+                }
+                Entry::Vacant(e) => {
+                    e.insert((i, i));
+                }
+            }
+            if let (Some(first), Some(last)) = (k.chars().next(), k.chars().next_back()) {
+                first_chars.insert(u64::from(first));
+                last_chars.insert(u64::from(last));
+            }
+            whole.insert(sketch(k.as_bytes()));
+        }
+        Self {
+            first_last,
+            next,
+            first_chars,
+            last_chars,
+            whole,
+        }
+    }
+
+    /// Appends to `out` the index of every keyword occurring in `text`, once per
+    /// occurrence; `starts` is scratch space.
+    fn find(&self, text: &str, out: &mut Vec<usize>, starts: &mut Vec<usize>) {
+        // A keyword is valid UTF-8, so it can only match between character
+        // boundaries of the text: from where a keyword's first character may
+        // be to past where its last character may be.
+        starts.clear();
+        for (i, c) in text.char_indices() {
+            if self.first_chars.may_contain(u64::from(c)) {
+                starts.push(i);
+            }
+            let end = i + c.len_utf8();
+            if !self.last_chars.may_contain(u64::from(c)) {
+                continue;
+            }
+            for &start in starts.iter() {
+                if !self.whole.may_contain(sketch(&text.as_bytes()[start..end])) {
+                    continue;
+                }
+                let Some(&(first, _)) = self.first_last.get(&text[start..end]) else {
+                    continue;
+                };
+                let mut at = Some(first);
+                while let Some(k) = at {
+                    out.push(k);
+                    at = self.next[k];
+                }
+            }
+        }
+    }
+}
+
 /// Whether a state always holds: `otherwise`, or a condition that is literally true.
 fn always(s: &StateDecl) -> bool {
     match &s.when {
         None => true,
         Some(e) => matches!(&e.kind, ExprKind::Value(v) if matches!(v.kind, ValueKind::Bool(true))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    use super::Contained;
+
+    /// What the lint reported before: Aho-Corasick's overlapping matches.
+    fn reference(keywords: &[&str]) -> Vec<Vec<usize>> {
+        let ac = AhoCorasick::new(keywords).expect("small");
+        keywords
+            .iter()
+            .map(|k| {
+                ac.find_overlapping_iter(*k)
+                    .map(|m| m.pattern().as_usize())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn ours(keywords: &[&str]) -> Vec<Vec<usize>> {
+        let table = Contained::new(keywords);
+        keywords
+            .iter()
+            .map(|k| {
+                let mut out = Vec::new();
+                table.find(k, &mut out, &mut Vec::new());
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_matches_as_aho_corasick() {
+        let keywords = [
+            "降价",
+            "降价",
+            "降",
+            "价",
+            "降价〔0〕",
+            "a",
+            "aa",
+            "aaa",
+            "aa",
+            "b",
+            "ab",
+            "〔0〕",
+        ];
+        assert_eq!(ours(&keywords), reference(&keywords));
+    }
+
+    proptest! {
+        #[test]
+        fn same_matches_as_aho_corasick_on_any_keywords(
+            keywords in prop::collection::vec("[ab降价é〔]{1,5}", 0..24)
+        ) {
+            let keywords: Vec<&str> = keywords.iter().map(String::as_str).collect();
+            prop_assert_eq!(ours(&keywords), reference(&keywords));
+        }
     }
 }

@@ -11,6 +11,7 @@ mod actions;
 mod calendar;
 mod declare;
 mod expr;
+mod hash;
 mod items;
 mod lints;
 mod loader;
