@@ -1,12 +1,10 @@
 //! Templates: each is parsed with `MiniJinja`, and every variable it reads is checked
 //! against what each place that uses it provides (PRODUCT.md, "Template context").
 
-use std::collections::BTreeSet;
-
 use super::Checker;
 use super::names::suggest;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{BuiltinField, TemplateSite};
+use crate::model::{BuiltinField, FieldDef, TemplateSite};
 use crate::source::Span;
 
 /// Attributes of a person (`owner`, `assignee`).
@@ -28,14 +26,24 @@ pub const CUSTOMER_EXTRA_ATTRS: [&str; 8] = [
 ];
 
 /// The variables a place provides.
-pub fn variables(site: TemplateSite) -> Vec<&'static str> {
-    let mut v = vec!["customer", "owner", "assignee", "topic", "now"];
+pub fn variables(site: TemplateSite) -> &'static [&'static str] {
     match site {
-        TemplateSite::Escalation => v.extend(["due", "escalation"]),
-        TemplateSite::Block { has_due: true } => v.push("due"),
-        TemplateSite::Block { has_due: false } => {}
+        TemplateSite::Escalation => &[
+            "customer",
+            "owner",
+            "assignee",
+            "topic",
+            "now",
+            "due",
+            "escalation",
+        ],
+        TemplateSite::Block { has_due: true } => {
+            &["customer", "owner", "assignee", "topic", "now", "due"]
+        }
+        TemplateSite::Block { has_due: false } => {
+            &["customer", "owner", "assignee", "topic", "now"]
+        }
     }
-    v
 }
 
 fn site_name(site: TemplateSite) -> &'static str {
@@ -48,16 +56,22 @@ fn site_name(site: TemplateSite) -> &'static str {
 
 impl Checker<'_> {
     pub(super) fn check_templates(&mut self) {
+        // Taken out of `self` while the environment borrows their texts, and put
+        // back at the end, so no template text is copied.
+        let templates = std::mem::take(&mut self.flow.templates);
+        let sources = std::mem::take(&mut self.template_sources);
         let env = minijinja::Environment::new();
-        for id in 0..self.flow.templates.len() {
-            let (file, lit) = self.template_sources[id].clone();
+        for (id, (template, (file, lit))) in templates.iter().zip(&sources).enumerate() {
+            let file = *file;
             self.cur = file;
-            let source = self.flow.templates[id].source.clone();
-            let name = self.flow.templates[id].name.clone();
-            let what = name
-                .as_ref()
-                .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"));
-            let tmpl = match env.template_from_str(&source) {
+            let source = template.source.as_str();
+            let what = || {
+                template
+                    .name
+                    .as_ref()
+                    .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"))
+            };
+            let tmpl = match env.template_from_str(source) {
                 Ok(t) => t,
                 Err(e) => {
                     let detail = e.detail().unwrap_or("syntax error").to_string();
@@ -73,7 +87,7 @@ impl Checker<'_> {
                         .get(1..lit.span.len().saturating_sub(1));
                     let at = e
                         .range()
-                        .filter(|_| !lit.block && body == Some(source.as_str()))
+                        .filter(|_| !lit.block && body == Some(source))
                         .map(|r| {
                             // MiniJinja may widen an empty range by one byte, into a
                             // character: snap both ends to character boundaries.
@@ -91,7 +105,7 @@ impl Checker<'_> {
                     self.report(
                         Code::TemplateSyntax,
                         span,
-                        format!("{what} is not a valid template"),
+                        format!("{} is not a valid template", what()),
                         label,
                     )
                     .help = Some(
@@ -101,7 +115,9 @@ impl Checker<'_> {
                     continue;
                 }
             };
-            let used: BTreeSet<String> = tmpl.undeclared_variables(true).into_iter().collect();
+            // Sorted, as the diagnostics are reported in this order.
+            let mut used: Vec<String> = tmpl.undeclared_variables(true).into_iter().collect();
+            used.sort_unstable();
             let mut sites: Vec<TemplateSite> = Vec::new();
             for (site, _) in &self.template_uses[id] {
                 if !sites.contains(site) {
@@ -116,33 +132,36 @@ impl Checker<'_> {
                 let (head, attr) = var
                     .split_once('.')
                     .map_or((var.as_str(), None), |(h, a)| (h, Some(a)));
-                let span = find_in(self.file(file).slice(lit.span), var)
-                    .map_or(lit.span, |(s, l)| {
+                // Where the variable is written: only needed for a report.
+                let span = || {
+                    find_in(self.file(file).slice(lit.span), var).map_or(lit.span, |(s, l)| {
                         Span::new(lit.span.start + s, lit.span.start + s + l)
-                    });
+                    })
+                };
                 if let Some(site) = sites.iter().find(|s| !variables(**s).contains(&head)) {
                     let known = variables(*site);
                     let help = suggest(head, known.iter().copied(), "variable")
                         .filter(|h| h.starts_with("did"))
                         .map_or_else(
-                            || format!("{} provides {}", site_name(*site), list(&known)),
-                            |h| format!("{h} {} provides {}", site_name(*site), list(&known)),
+                            || format!("{} provides {}", site_name(*site), list(known)),
+                            |h| format!("{h} {} provides {}", site_name(*site), list(known)),
                         );
                     let mut d = Diagnostic::new(
                         Code::TemplateUnknownVariable,
                         format!(
-                            "{what} uses `{head}`, which {} does not provide",
+                            "{} uses `{head}`, which {} does not provide",
+                            what(),
                             site_name(*site)
                         ),
                         self.file(file),
-                        span,
+                        span(),
                         "unknown here",
                     )
                     .with_help(help);
                     if let Some((_, (use_file, use_span))) =
                         self.template_uses[id].iter().find(|(s, _)| s == site)
                     {
-                        if name.is_some() {
+                        if template.name.is_some() {
                             d = d.with_label(self.file(*use_file), *use_span, "used here");
                         }
                     }
@@ -151,40 +170,48 @@ impl Checker<'_> {
                 }
                 let Some(attr) = attr else { continue };
                 let attr = attr.split('.').next().unwrap_or(attr);
-                let allowed: Vec<String> = match head {
-                    "customer" => BuiltinField::ALL
-                        .iter()
-                        .map(|(n, _)| (*n).to_string())
-                        .chain(self.flow.fields.iter().map(|f| f.name.clone()))
-                        .chain(CUSTOMER_EXTRA_ATTRS.iter().map(|s| (*s).to_string()))
-                        .collect(),
-                    "owner" | "assignee" => PERSON_ATTRS.iter().map(|s| (*s).to_string()).collect(),
-                    "escalation" => ESCALATION_ATTRS.iter().map(|s| (*s).to_string()).collect(),
-                    _ => Vec::new(),
-                };
-                if !allowed.iter().any(|a| a == attr) {
-                    let help = suggest(attr, allowed.iter().map(String::as_str), "attribute")
-                        .filter(|h| h.starts_with("did"))
-                        .unwrap_or_else(|| {
-                            if allowed.is_empty() {
-                                format!("`{head}` has no attributes")
-                            } else {
-                                format!(
-                                    "`{head}` has {}",
-                                    list(&allowed.iter().map(String::as_str).collect::<Vec<_>>())
-                                )
-                            }
-                        });
-                    self.report(
-                        Code::TemplateUnknownVariable,
-                        span,
-                        format!("{what} uses `{head}.{attr}`, which does not exist"),
-                        "unknown attribute",
-                    )
-                    .help = Some(help);
+                let allowed = self.attributes(head);
+                if allowed.clone().any(|a| a == attr) {
+                    continue;
                 }
+                let help = suggest(attr, allowed.clone(), "attribute")
+                    .filter(|h| h.starts_with("did"))
+                    .unwrap_or_else(|| {
+                        let all: Vec<&str> = allowed.collect();
+                        if all.is_empty() {
+                            format!("`{head}` has no attributes")
+                        } else {
+                            format!("`{head}` has {}", list(&all))
+                        }
+                    });
+                let span = span();
+                self.report(
+                    Code::TemplateUnknownVariable,
+                    span,
+                    format!("{} uses `{head}.{attr}`, which does not exist", what()),
+                    "unknown attribute",
+                )
+                .help = Some(help);
             }
         }
+        drop(env);
+        self.flow.templates = templates;
+        self.template_sources = sources;
+    }
+
+    /// The attributes of a template variable, in the order they are listed.
+    fn attributes<'s>(&'s self, head: &str) -> impl Iterator<Item = &'s str> + Clone + 's {
+        let (builtin, fields, extra): (&[_], &[_], &[&str]) = match head {
+            "customer" => (&BuiltinField::ALL, &self.flow.fields, &CUSTOMER_EXTRA_ATTRS),
+            "owner" | "assignee" => (&[], &[], &PERSON_ATTRS),
+            "escalation" => (&[], &[], &ESCALATION_ATTRS),
+            _ => (&[], &[], &[]),
+        };
+        builtin
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(fields.iter().map(|f: &FieldDef| f.name.as_str()))
+            .chain(extra.iter().copied())
     }
 }
 
