@@ -11,7 +11,7 @@ use crate::model::{BUILTIN_EVENT_KINDS, BuiltinField, FieldDef, FieldType, Stage
 use crate::source::Span;
 use crate::syntax::ast::{Ident, Item};
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     pub(super) fn declare(&mut self) {
         for kind in BUILTIN_EVENT_KINDS {
             let _ = self.kinds.declare(kind, (usize::MAX, Span::default()));
@@ -50,7 +50,7 @@ impl Checker<'_> {
         }
     }
 
-    fn declare_item(&mut self, position: usize, item: &Item) {
+    fn declare_item(&mut self, position: usize, item: &'a Item) {
         match item {
             Item::Flow(name, span) => {
                 if position != 0 {
@@ -191,7 +191,7 @@ impl Checker<'_> {
     }
 
     /// Declares a name; reports a duplicate and returns false when it is one.
-    fn declare_name(&mut self, what: &str, ident: &Ident, table: Names) -> bool {
+    fn declare_name(&mut self, what: &str, ident: &'a Ident, table: Names) -> bool {
         let site = (self.cur, ident.span);
         let names = match table {
             Names::Calendars => &mut self.calendars,

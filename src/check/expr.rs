@@ -477,7 +477,7 @@ impl Checker<'_> {
         let candidates: Vec<&str> = BuiltinField::ALL
             .iter()
             .map(|(n, _)| *n)
-            .chain(self.fields.order.iter().map(|(n, _)| n.as_str()))
+            .chain(self.fields.order.iter().map(|(n, _)| *n))
             .collect();
         let help = super::names::suggest(&f.name, candidates.iter().copied(), "field")
             .filter(|h| h.starts_with("did"))
@@ -526,7 +526,7 @@ impl Checker<'_> {
                         .calendars
                         .order
                         .get(c.index())
-                        .map(|(n, _)| n.clone())
+                        .map(|(n, _)| (*n).to_string())
                         .unwrap_or_default();
                     self.report(
                         Code::WeeksUnderClock,

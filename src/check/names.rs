@@ -1,31 +1,32 @@
 //! Symbol tables: one per kind of name, remembering where each was declared, with
 //! "did you mean" suggestions drawn from the declared names.
 
-use std::collections::HashMap;
-
+use super::hash::FastMap;
 use crate::source::Span;
 
 /// Where a name was declared: a file index and a span.
 pub type Site = (usize, Span);
 
-/// The names of one kind, in declaration order.
-#[derive(Debug, Default)]
-pub struct Names {
-    index: HashMap<String, u32>,
+/// The names of one kind, in declaration order, borrowed from the syntax trees.
+#[derive(Default)]
+pub struct Names<'a> {
+    index: FastMap<&'a str, u32>,
     /// `(name, site)` in declaration order.
-    pub order: Vec<(String, Site)>,
+    pub order: Vec<(&'a str, Site)>,
 }
 
-impl Names {
+impl<'a> Names<'a> {
     /// Declares a name; on a duplicate returns the first declaration's site.
-    pub fn declare(&mut self, name: &str, site: Site) -> Result<u32, Site> {
-        if let Some(&i) = self.index.get(name) {
-            return Err(self.order[i as usize].1);
+    pub fn declare(&mut self, name: &'a str, site: Site) -> Result<u32, Site> {
+        match self.index.entry(name) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(self.order[*e.get() as usize].1),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let i = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
+                e.insert(i);
+                self.order.push((name, site));
+                Ok(i)
+            }
         }
-        let i = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
-        self.index.insert(name.to_string(), i);
-        self.order.push((name.to_string(), site));
-        Ok(i)
     }
 
     /// Whether the declaration at `site` is the one the name resolves to (a
@@ -42,7 +43,7 @@ impl Names {
 
     /// A help text suggesting the closest declared name, or listing a few.
     pub fn suggest(&self, name: &str, what: &str) -> Option<String> {
-        suggest(name, self.order.iter().map(|(n, _)| n.as_str()), what)
+        suggest(name, self.order.iter().map(|(n, _)| *n), what)
     }
 }
 
