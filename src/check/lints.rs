@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
 use super::Checker;
-use super::hash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{ExprKind, Item, StateDecl, ValueKind};
@@ -182,7 +182,7 @@ impl Checker<'_> {
 /// position, then longest first, then in keyword order.
 struct Contained<'k> {
     /// Each distinct keyword: its first and last index in the list.
-    first_last: FastMap<&'k str, (usize, usize)>,
+    first_last: FxHashMap<&'k str, (usize, usize)>,
     /// For each keyword, the next index with the same text.
     next: Vec<Option<usize>>,
     /// Bloom filters (see [`Bloom`]) of the keywords' first characters, last
@@ -238,7 +238,7 @@ fn sketch(text: &[u8]) -> u64 {
 
 impl<'k> Contained<'k> {
     fn new(keywords: &[&'k str]) -> Self {
-        let mut first_last: FastMap<&str, (usize, usize)> = FastMap::default();
+        let mut first_last: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
         first_last.reserve(keywords.len());
         let mut next = vec![None; keywords.len()];
         let (mut first_chars, mut last_chars, mut whole) =

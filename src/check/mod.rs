@@ -11,7 +11,6 @@ mod actions;
 mod calendar;
 mod declare;
 mod expr;
-mod hash;
 mod items;
 mod lints;
 mod loader;

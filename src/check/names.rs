@@ -1,7 +1,7 @@
 //! Symbol tables: one per kind of name, remembering where each was declared, with
 //! "did you mean" suggestions drawn from the declared names.
 
-use super::hash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::source::Span;
 
 /// Where a name was declared: a file index and a span.
@@ -10,7 +10,7 @@ pub type Site = (usize, Span);
 /// The names of one kind, in declaration order, borrowed from the syntax trees.
 #[derive(Default)]
 pub struct Names<'a> {
-    index: FastMap<&'a str, u32>,
+    index: FxHashMap<&'a str, u32>,
     /// `(name, site)` in declaration order.
     pub order: Vec<(&'a str, Site)>,
 }
