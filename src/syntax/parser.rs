@@ -27,7 +27,8 @@ pub(crate) struct FlowParser;
 /// check as they are joined.
 pub fn parse_file(source: &Arc<SourceFile>) -> (File, Vec<SyntaxError>) {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    parse_in_parts(source, split::part_count(source.text.len(), threads))
+    let parts = split::part_count(source.text.len(), threads);
+    parse_in_parts(source, parts, threads.min(parts))
 }
 
 /// What parsing one part of a file produced.
@@ -51,29 +52,43 @@ enum PartEnd {
     Overran(usize),
 }
 
-/// Parses `source` in `parts` parts, on as many threads, and joins them.
-fn parse_in_parts(source: &Arc<SourceFile>, parts: usize) -> (File, Vec<SyntaxError>) {
+/// Parses `source` in `parts` parts on `threads` threads, and joins them. Parts
+/// differ in cost (conditions cost more than keyword lists), so there are more
+/// parts than threads and each thread takes the next part left when it is done.
+fn parse_in_parts(
+    source: &Arc<SourceFile>,
+    parts: usize,
+    threads: usize,
+) -> (File, Vec<SyntaxError>) {
     let cuts = split::cut_points(&source.text, parts.max(1));
-    let results: Vec<Part> = if cuts.len() == 1 {
-        vec![parse_part(source, 0, None)]
+    let part = |k: usize| parse_part(source, cuts[k], cuts.get(k + 1).copied());
+    let results: Vec<Part> = if cuts.len() == 1 || threads <= 1 {
+        (0..cuts.len()).map(part).collect()
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (1..cuts.len())
-                .map(|k| {
-                    let stop = cuts.get(k + 1).copied();
-                    let start = cuts[k];
-                    scope.spawn(move || parse_part(source, start, stop))
-                })
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if k >= cuts.len() {
+                    return done;
+                }
+                done.push((k, part(k)));
+            }
+        };
+        let mut done: Vec<(usize, Part)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(cuts.len()))
+                .map(|_| scope.spawn(work))
                 .collect();
-            let mut results = vec![parse_part(source, 0, Some(cuts[1]))];
-            // A thread that panicked is a bug: surface it as this thread's panic.
-            results.extend(
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            );
-            results
-        })
+            let mut done = work();
+            for h in helpers {
+                // A thread that panicked is a bug: surface it as this thread's panic.
+                done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            done
+        });
+        done.sort_unstable_by_key(|(k, _)| *k);
+        done.into_iter().map(|(_, p)| p).collect()
     };
     let mut items = Vec::new();
     let mut errors = Vec::new();
@@ -506,7 +521,7 @@ mod tests {
     /// Everything a parse yields, as text: the items, the comments, the errors.
     fn parsed(text: &str, parts: usize) -> String {
         let source = SourceFile::new("t.flow", text);
-        let (file, errors) = parse_in_parts(&source, parts);
+        let (file, errors) = parse_in_parts(&source, parts, 2);
         let mut out = format!("{:#?}\n{:#?}\n", file.items, file.comments);
         for e in &errors {
             writeln!(out, "{e:?}").unwrap();
