@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
 use super::Checker;
-use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{ExprKind, Item, StateDecl, ValueKind};
 use crate::text::normalized;
+use rustc_hash::FxHashMap;
 
 impl Checker<'_> {
     pub(super) fn lint(&mut self) {

@@ -1,8 +1,8 @@
 //! Symbol tables: one per kind of name, remembering where each was declared, with
 //! "did you mean" suggestions drawn from the declared names.
 
-use rustc_hash::FxHashMap;
 use crate::source::Span;
+use rustc_hash::FxHashMap;
 
 /// Where a name was declared: a file index and a span.
 pub type Site = (usize, Span);

@@ -46,6 +46,52 @@ pub fn variables(site: TemplateSite) -> &'static [&'static str] {
     }
 }
 
+/// Fewest templates worth a thread of their own.
+const TEMPLATES_PER_THREAD: usize = 64;
+
+/// Each template parsed by `MiniJinja`: the variables it reads, sorted (the order
+/// in which they are reported), or its syntax error. Templates do not depend on
+/// each other, so a flow with many is parsed on every core.
+fn analyse(texts: &[&str]) -> Vec<Result<Vec<String>, minijinja::Error>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(texts.len() / TEMPLATES_PER_THREAD);
+    analyse_on(texts, threads)
+}
+
+/// [`analyse`] on `threads` threads, each parsing a run of templates in order.
+fn analyse_on(texts: &[&str], threads: usize) -> Vec<Result<Vec<String>, minijinja::Error>> {
+    if threads <= 1 {
+        return run(texts);
+    }
+    let chunk = texts.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || run(c)))
+            .collect();
+        handles
+            .into_iter()
+            // A thread that panicked is a bug: surface it as this thread's panic.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Parses templates one after the other with one environment.
+fn run(texts: &[&str]) -> Vec<Result<Vec<String>, minijinja::Error>> {
+    let env = minijinja::Environment::new();
+    texts
+        .iter()
+        .map(|text| {
+            let template = env.template_from_str(text)?;
+            let mut used: Vec<String> = template.undeclared_variables(true).into_iter().collect();
+            used.sort_unstable();
+            Ok(used)
+        })
+        .collect()
+}
+
 fn site_name(site: TemplateSite) -> &'static str {
     match site {
         TemplateSite::Escalation => "an escalation step",
@@ -60,8 +106,11 @@ impl Checker<'_> {
         // back at the end, so no template text is copied.
         let templates = std::mem::take(&mut self.flow.templates);
         let sources = std::mem::take(&mut self.template_sources);
-        let env = minijinja::Environment::new();
-        for (id, (template, (file, lit))) in templates.iter().zip(&sources).enumerate() {
+        let texts: Vec<&str> = templates.iter().map(|t| t.source.as_str()).collect();
+        let analyses = analyse(&texts);
+        for (id, ((template, (file, lit)), analysis)) in
+            templates.iter().zip(&sources).zip(analyses).enumerate()
+        {
             let file = *file;
             self.cur = file;
             let source = template.source.as_str();
@@ -71,8 +120,8 @@ impl Checker<'_> {
                     .as_ref()
                     .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"))
             };
-            let tmpl = match env.template_from_str(source) {
-                Ok(t) => t,
+            let used = match analysis {
+                Ok(used) => used,
                 Err(e) => {
                     let detail = e.detail().unwrap_or("syntax error").to_string();
                     let line = e
@@ -115,9 +164,6 @@ impl Checker<'_> {
                     continue;
                 }
             };
-            // Sorted, as the diagnostics are reported in this order.
-            let mut used: Vec<String> = tmpl.undeclared_variables(true).into_iter().collect();
-            used.sort_unstable();
             let mut sites: Vec<TemplateSite> = Vec::new();
             for (site, _) in &self.template_uses[id] {
                 if !sites.contains(site) {
@@ -194,7 +240,6 @@ impl Checker<'_> {
                 .help = Some(help);
             }
         }
-        drop(env);
         self.flow.templates = templates;
         self.template_sources = sources;
     }
@@ -256,4 +301,41 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::analyse_on;
+
+    /// Parsing templates on several threads gives each template its own result,
+    /// in order, as parsing them one after the other does.
+    #[test]
+    fn templates_analysed_in_parallel_keep_their_order() {
+        let texts: Vec<String> = (0..300)
+            .map(|i| match i % 5 {
+                0 => format!("{{{{ customer.name }}}} 第{i}条"),
+                1 => format!("{{% if x{i} %}}是{{% endif %}}"),
+                2 => format!("{{{{ broken {i}"),
+                3 => "没有变量的文字".to_string(),
+                _ => format!("{{{{ due | date }}}} {{{{ topic }}}} {{{{ v{i}.a }}}}"),
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let show = |threads| {
+            analyse_on(&texts, threads)
+                .into_iter()
+                .map(|r| match r {
+                    Ok(used) => format!("ok {used:?}"),
+                    Err(e) => format!("err {:?} {:?} {:?}", e.detail(), e.line(), e.range()),
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = show(1);
+        assert_eq!(one.len(), 300);
+        assert!(one[2].starts_with("err"), "{}", one[2]);
+        assert_eq!(one[1], "ok [\"x1\"]");
+        for threads in [2, 3, 7] {
+            assert_eq!(show(threads), one, "{threads} threads");
+        }
+    }
 }
