@@ -266,13 +266,21 @@ impl<'a> Checker<'a> {
     }
 
     fn run(&mut self) -> Flow {
-        self.declare();
-        self.check_items();
-        self.check_calendars();
-        self.check_conditions();
-        self.check_blocks();
-        self.check_escalations();
-        self.check_templates();
+        let files = self.files;
+        std::thread::scope(|scope| {
+            let early = templates::parse_early(scope, files);
+            self.declare();
+            self.check_items();
+            self.check_calendars();
+            self.check_conditions();
+            self.check_blocks();
+            self.check_escalations();
+            let early = early
+                // A thread that panicked is a bug: surface it as this thread's panic.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .unwrap_or_default();
+            self.check_templates(&early);
+        });
         self.lint();
         self.lint_team();
         self.flow.digest = digest(self.files);

@@ -1,11 +1,14 @@
 //! Templates: each is parsed with `MiniJinja`, and every variable it reads is checked
 //! against what each place that uses it provides (PRODUCT.md, "Template context").
 
+use rustc_hash::FxHashMap;
+
 use super::Checker;
 use super::names::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{BuiltinField, FieldDef, TemplateSite};
 use crate::source::Span;
+use crate::syntax::ast::{Action, Body, EscClause, File, Item};
 
 /// Attributes of a person (`owner`, `assignee`).
 pub const PERSON_ATTRS: [&str; 9] = [
@@ -46,13 +49,72 @@ pub fn variables(site: TemplateSite) -> &'static [&'static str] {
     }
 }
 
+/// Templates parsed ahead of [`Checker::check_templates`], by text.
+pub(super) type Early<'a> = FxHashMap<&'a str, Analysis>;
+
+/// What `MiniJinja` makes of a template: the variables it reads, sorted (the
+/// order in which they are reported), or its syntax error.
+pub(super) type Analysis = Result<Vec<String>, minijinja::Error>;
+
+/// The texts of the syntax trees that become templates (`template` items and the
+/// inline bodies of `notify` and `message`), parsed with `MiniJinja` while the other
+/// passes run (it costs about as much as all of them together). A text missed
+/// here is parsed later, so this is only ever a head start. Few templates are not
+/// worth a thread: `None`.
+pub(super) fn parse_early<'s, 'a: 's>(
+    scope: &'s std::thread::Scope<'s, '_>,
+    files: &'a [File],
+) -> Option<std::thread::ScopedJoinHandle<'s, Early<'a>>> {
+    fn bodies<'a>(actions: &'a [Action], texts: &mut Vec<&'a str>) {
+        for a in actions {
+            if let Action::Notify {
+                body: Body::Text(t),
+                ..
+            }
+            | Action::Message {
+                body: Body::Text(t),
+                ..
+            } = a
+            {
+                texts.push(&t.value);
+            }
+        }
+    }
+    let mut texts: Vec<&'a str> = Vec::new();
+    for item in files.iter().flat_map(|f| &f.items) {
+        match item {
+            Item::On(block) => bodies(&block.actions, &mut texts),
+            Item::Escalation(e) => {
+                for clause in &e.clauses {
+                    if let EscClause::After(_, actions, _) | EscClause::Every { actions, .. } =
+                        clause
+                    {
+                        bodies(actions, &mut texts);
+                    }
+                }
+            }
+            Item::Template(t) => texts.push(&t.text.value),
+            _ => {}
+        }
+    }
+    // The same text in several places is parsed once.
+    texts.sort_unstable();
+    texts.dedup();
+    if texts.len() < TEMPLATES_PER_THREAD {
+        return None;
+    }
+    Some(scope.spawn(move || {
+        let analyses = analyse(&texts);
+        texts.into_iter().zip(analyses).collect()
+    }))
+}
+
 /// Fewest templates worth a thread of their own.
 const TEMPLATES_PER_THREAD: usize = 64;
 
-/// Each template parsed by `MiniJinja`: the variables it reads, sorted (the order
-/// in which they are reported), or its syntax error. Templates do not depend on
-/// each other, so a flow with many is parsed on every core.
-fn analyse(texts: &[&str]) -> Vec<Result<Vec<String>, minijinja::Error>> {
+/// Each template parsed by `MiniJinja`. Templates do not depend on each other, so
+/// a flow with many is parsed on every core.
+fn analyse(texts: &[&str]) -> Vec<Analysis> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(texts.len() / TEMPLATES_PER_THREAD);
@@ -60,7 +122,7 @@ fn analyse(texts: &[&str]) -> Vec<Result<Vec<String>, minijinja::Error>> {
 }
 
 /// [`analyse`] on `threads` threads, each parsing a run of templates in order.
-fn analyse_on(texts: &[&str], threads: usize) -> Vec<Result<Vec<String>, minijinja::Error>> {
+fn analyse_on(texts: &[&str], threads: usize) -> Vec<Analysis> {
     if threads <= 1 {
         return run(texts);
     }
@@ -79,7 +141,7 @@ fn analyse_on(texts: &[&str], threads: usize) -> Vec<Result<Vec<String>, minijin
 }
 
 /// Parses templates one after the other with one environment.
-fn run(texts: &[&str]) -> Vec<Result<Vec<String>, minijinja::Error>> {
+fn run(texts: &[&str]) -> Vec<Analysis> {
     let env = minijinja::Environment::new();
     texts
         .iter()
@@ -101,13 +163,29 @@ fn site_name(site: TemplateSite) -> &'static str {
 }
 
 impl Checker<'_> {
-    pub(super) fn check_templates(&mut self) {
+    /// Checks every template: its syntax, and each variable against each place that
+    /// uses it. `early` holds the texts already parsed while the other passes ran
+    /// ([`parse_early`]); the others are parsed here.
+    pub(super) fn check_templates(&mut self, early: &Early<'_>) {
         // Taken out of `self` while the environment borrows their texts, and put
         // back at the end, so no template text is copied.
         let templates = std::mem::take(&mut self.flow.templates);
         let sources = std::mem::take(&mut self.template_sources);
-        let texts: Vec<&str> = templates.iter().map(|t| t.source.as_str()).collect();
-        let analyses = analyse(&texts);
+        let mut late: Vec<&str> = templates
+            .iter()
+            .map(|t| t.source.as_str())
+            .filter(|t| !early.contains_key(t))
+            .collect();
+        late.sort_unstable();
+        late.dedup();
+        let late: Early<'_> = late.iter().copied().zip(analyse(&late)).collect();
+        let analyses = templates.iter().map(|t| {
+            let text = t.source.as_str();
+            early
+                .get(text)
+                .or_else(|| late.get(text))
+                .expect("every template text is parsed, early or late")
+        });
         for (id, ((template, (file, lit)), analysis)) in
             templates.iter().zip(&sources).zip(analyses).enumerate()
         {
@@ -174,7 +252,7 @@ impl Checker<'_> {
                 // Unused templates are linted; check them as if used in a step.
                 sites.push(TemplateSite::Escalation);
             }
-            for var in &used {
+            for var in used {
                 let (head, attr) = var
                     .split_once('.')
                     .map_or((var.as_str(), None), |(h, a)| (h, Some(a)));
