@@ -13,6 +13,11 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// The allocator the `salesflow` binary uses (src/main.rs), so the figures are the
+/// binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use salesflow::check::{MemoryLoader, check_source, normalize};
 use salesflow::source::SourceFile;
 use salesflow::syntax::parse_file;
