@@ -1,7 +1,8 @@
 //! The parser on the bundled examples and on LANGUAGE.md's constructs.
 
+use miette::Diagnostic as _;
 use salesflow::source::SourceFile;
-use salesflow::syntax::{ast::Item, parse_file};
+use salesflow::syntax::{SyntaxError, ast::Item, parse_file};
 
 fn parse(name: &str, text: &str) -> (salesflow::syntax::ast::File, Vec<String>) {
     let src = SourceFile::new(name, text);
@@ -64,4 +65,60 @@ fn one_file_reports_syntax_errors_of_several_items() {
     let (file, errors) = parse("bad.flow", text);
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(file.items.iter().any(|i| matches!(i, Item::Template(_))));
+}
+
+/// The shape of a condition: `or`/`and`/`not` as words, each comparison as the
+/// source text of its span, parentheses around every binary operation.
+fn shape(e: &salesflow::syntax::ast::Expr, text: &str) -> String {
+    use salesflow::syntax::ast::ExprKind;
+    match &e.kind {
+        ExprKind::Or(a, b) => format!("({} or {})", shape(a, text), shape(b, text)),
+        ExprKind::And(a, b) => format!("({} and {})", shape(a, text), shape(b, text)),
+        ExprKind::Not(a) => format!("not {}", shape(a, text)),
+        _ => text[e.span.start..e.span.end].to_string(),
+    }
+}
+
+/// Parentheses are tokens the lowering matches (the grammar never recurses):
+/// precedence, grouping from the left, and spans come out as a recursive grammar
+/// gave them.
+#[test]
+fn conditions_group_by_precedence_and_parentheses() {
+    for (text, expected) in [
+        ("a or b and c", "(a or (b and c))"),
+        ("a or b or c", "((a or b) or c)"),
+        ("a and b and c or d", "(((a and b) and c) or d)"),
+        ("not a and b", "(not a and b)"),
+        ("not (a and b)", "not (a and b)"),
+        ("(a or b) and c", "((a or b) and c)"),
+        (
+            "((a)) or (not (b or c) and d)",
+            "(a or (not (b or c) and d))",
+        ),
+        (
+            "stage is lead or (count 拜访 within 7d > 0 and not tagged 新能源)",
+            "(stage is lead or (count 拜访 within 7d > 0 and not tagged 新能源))",
+        ),
+    ] {
+        let source = SourceFile::new("cond", text);
+        let expr =
+            salesflow::syntax::parse_expr(&source).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(shape(&expr, text), expected, "{text}");
+    }
+}
+
+#[test]
+fn unbalanced_parentheses_are_errors_at_the_parenthesis() {
+    for (text, at) in [("(a or b", 0), ("a or (b and (c)", 5), ("a) or b", 1)] {
+        let source = SourceFile::new("cond", text);
+        let errors = salesflow::syntax::parse_expr(&source).expect_err(text);
+        assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+        let error = &errors[0];
+        assert!(
+            matches!(error, SyntaxError::UnbalancedParentheses { .. }),
+            "{text}: {error:?}"
+        );
+        let label = error.labels().and_then(|mut l| l.next()).expect("a label");
+        assert_eq!((label.offset(), label.len()), (at, 1), "{text}");
+    }
 }

@@ -22,6 +22,14 @@ enum Token<'i> {
     Comparison(Pair<'i, Rule>),
 }
 
+fn is_or(t: &Token<'_>) -> bool {
+    matches!(t, Token::Or)
+}
+
+fn is_and(t: &Token<'_>) -> bool {
+    matches!(t, Token::And)
+}
+
 impl Lowerer {
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         debug_assert_eq!(pair.as_rule(), Rule::expr);
@@ -100,26 +108,29 @@ impl Lowerer {
 
     /// `a or b`, loosest of all.
     fn or_expr(&mut self, t: &mut Tokens<'_>) -> Expr {
-        let mut lhs = self.and_expr(t);
-        while t.next_if(|t| matches!(t, Token::Or)).is_some() {
-            let rhs = self.and_expr(t);
-            let span = lhs.span.to(rhs.span);
-            lhs = Expr {
-                kind: ExprKind::Or(Box::new(lhs), Box::new(rhs)),
-                span,
-            };
-        }
-        lhs
+        self.left_chain(t, is_or, Self::and_expr, ExprKind::Or)
     }
 
     /// `a and b`.
     fn and_expr(&mut self, t: &mut Tokens<'_>) -> Expr {
-        let mut lhs = self.not_expr(t);
-        while t.next_if(|t| matches!(t, Token::And)).is_some() {
-            let rhs = self.not_expr(t);
+        self.left_chain(t, is_and, Self::not_expr, ExprKind::And)
+    }
+
+    /// Operands joined by one operator, grouped from the left: `a or b or c` is
+    /// `(a or b) or c`.
+    fn left_chain(
+        &mut self,
+        t: &mut Tokens<'_>,
+        is_op: fn(&Token<'_>) -> bool,
+        operand: fn(&mut Self, &mut Tokens<'_>) -> Expr,
+        join: fn(Box<Expr>, Box<Expr>) -> ExprKind,
+    ) -> Expr {
+        let mut lhs = operand(self, t);
+        while t.next_if(is_op).is_some() {
+            let rhs = operand(self, t);
             let span = lhs.span.to(rhs.span);
             lhs = Expr {
-                kind: ExprKind::And(Box::new(lhs), Box::new(rhs)),
+                kind: join(Box::new(lhs), Box::new(rhs)),
                 span,
             };
         }
