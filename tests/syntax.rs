@@ -122,3 +122,23 @@ fn unbalanced_parentheses_are_errors_at_the_parenthesis() {
         assert_eq!((label.offset(), label.len()), (at, 1), "{text}");
     }
 }
+
+/// A condition ending in `signal any` leaves the next item's first word alone,
+/// and still takes a severity written after it.
+#[test]
+fn signal_any_does_not_take_the_next_items_keyword() {
+    let text = "segment a \"甲\" when signal any\nsegment b \"乙\" when signal any red within 7d\nrisk r \"风险\" {\n  severity red\n  keywords \"法务\"\n}\nsegment c \"丙\" when signal any\non enter lead {\n  notify sales \"x\"\n}\n";
+    let (file, errors) = parse("signal.flow", text);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(file.items.len(), 5);
+    let severities: Vec<Option<String>> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Segment(s) => s.when.as_ref().map(|e| format!("{:?}", e.kind)),
+            _ => None,
+        })
+        .map(|k| k.contains("name: \"red\"").then(|| "red".to_string()))
+        .collect();
+    assert_eq!(severities, vec![None, Some("red".into()), None]);
+}

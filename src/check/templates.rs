@@ -103,10 +103,13 @@ pub(super) fn parse_early<'s, 'a: 's>(
     if texts.len() < TEMPLATES_PER_THREAD {
         return None;
     }
-    Some(scope.spawn(move || {
-        let analyses = analyse(&texts);
-        texts.into_iter().zip(analyses).collect()
-    }))
+    // No thread to be had: the templates are parsed later, on this one.
+    template_thread()
+        .spawn_scoped(scope, move || {
+            let analyses = analyse(&texts);
+            texts.into_iter().zip(analyses).collect()
+        })
+        .ok()
 }
 
 /// Fewest templates worth a thread of their own.
@@ -130,14 +133,25 @@ fn analyse_on(texts: &[&str], threads: usize) -> Vec<Analysis> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = texts
             .chunks(chunk)
-            .map(|c| scope.spawn(move || run(c)))
+            .map(|c| (c, template_thread().spawn_scoped(scope, move || run(c))))
             .collect();
         handles
             .into_iter()
-            // A thread that panicked is a bug: surface it as this thread's panic.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .flat_map(|(c, h)| match h {
+                // A thread that panicked is a bug: surface it as this thread's panic.
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                // No thread to be had: parse them here.
+                Err(_) => run(c),
+            })
             .collect()
     })
+}
+
+/// A thread for parsing templates, with the stack of a main thread: `MiniJinja`
+/// parses by recursive descent (to a nesting of 150), which a 2 MiB thread of a
+/// debug build might not hold.
+fn template_thread() -> std::thread::Builder {
+    std::thread::Builder::new().stack_size(8 << 20)
 }
 
 /// Parses templates one after the other with one environment.

@@ -26,7 +26,12 @@ pub(crate) struct FlowParser;
 /// `split.rs`); the result is the same as parsing it in one go, which the parts
 /// check as they are joined.
 pub fn parse_file(source: &Arc<SourceFile>) -> (File, Vec<SyntaxError>) {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Asking for the cores costs a few system calls: not for a small file.
+    let threads = if source.text.len() < 2 * split::MIN_PART {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    };
     let parts = split::part_count(source.text.len(), threads);
     parse_in_parts(source, parts, threads.min(parts))
 }
@@ -246,14 +251,33 @@ fn detailed_error(rest: &str) -> pest::error::Error<Rule> {
 /// on only collects detail it does not use.)
 static ERROR_DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Error detail switched on for as long as it lives, off again when dropped (even
+/// by a panic), while holding [`ERROR_DETAIL`].
+struct DetailOn {
+    _lock: std::sync::MutexGuard<'static, ()>,
+}
+
+impl DetailOn {
+    fn new() -> Self {
+        // A panic elsewhere while holding the lock leaves nothing to repair.
+        let guard = ERROR_DETAIL
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        pest::set_error_detail(true);
+        Self { _lock: guard }
+    }
+}
+
+impl Drop for DetailOn {
+    fn drop(&mut self) {
+        pest::set_error_detail(false);
+    }
+}
+
 fn detailed_error_rule(rule: Rule, text: &str) -> pest::error::Error<Rule> {
-    // A panic elsewhere while holding the lock leaves nothing to repair.
-    let _detail = ERROR_DETAIL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    pest::set_error_detail(true);
+    let detail = DetailOn::new();
     let result = FlowParser::parse(rule, text);
-    pest::set_error_detail(false);
+    drop(detail);
     match result {
         Err(e) => e,
         Ok(_) => pest::error::Error::new_from_pos(
