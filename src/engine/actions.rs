@@ -84,7 +84,7 @@ impl Replay<'_, '_> {
                         self.effects.push(Effect::Outbox {
                             key,
                             created_at: site.at,
-                            channel: "notify".into(),
+                            kind: "notify".into(),
                             recipient,
                             cc,
                             subject: site.subject.clone(),
@@ -100,7 +100,7 @@ impl Replay<'_, '_> {
                         self.effects.push(Effect::Outbox {
                             key,
                             created_at: site.at,
-                            channel: "message".into(),
+                            kind: "message".into(),
                             recipient: "customer".into(),
                             cc: Vec::new(),
                             subject: site.subject.clone(),

@@ -133,8 +133,9 @@ pub enum Effect {
         key: String,
         /// Created (the trigger or due time).
         created_at: DateTime<Utc>,
-        /// `notify` or `message`.
-        channel: String,
+        /// `notify` or `message` (serialized as the effect's own `kind`).
+        #[serde(skip)]
+        kind: String,
         /// Person id, or `customer`.
         recipient: String,
         /// Copies (person ids).
@@ -188,7 +189,7 @@ impl Effect {
             Effect::StageAction { .. } => "stage_action",
             Effect::Task { .. } => "task",
             Effect::EscalationStep { .. } => "escalation_step",
-            Effect::Outbox { channel, .. } if channel == "message" => "message",
+            Effect::Outbox { kind, .. } if kind == "message" => "message",
             Effect::Outbox { .. } => "notify",
             Effect::FieldChange { .. } => "field_change",
         }

@@ -287,7 +287,7 @@ fn write_effect(
         Effect::Outbox {
             key,
             created_at,
-            channel,
+            kind,
             recipient,
             cc,
             subject,
@@ -297,7 +297,7 @@ fn write_effect(
             template: _,
         } => {
             tx.prepare_cached(
-                "INSERT INTO outbox (key, customer, created_at, channel, recipient, cc, subject,
+                "INSERT INTO outbox (key, customer, created_at, kind, recipient, cc, subject,
                                      body, origin, status)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')",
             )?
@@ -305,7 +305,7 @@ fn write_effect(
                 key,
                 customer,
                 SqlTime(*created_at),
-                channel,
+                kind,
                 recipient,
                 Json(cc),
                 subject,

@@ -144,7 +144,7 @@ pub fn every_effect(event: i64) -> Vec<Effect> {
         Effect::Outbox {
             key: "outbox:c1:feasibility:1:after 36h:wang".into(),
             created_at: t("2026-03-06T11:00:00+08:00"),
-            channel: "notify".into(),
+            kind: "notify".into(),
             recipient: "wang".into(),
             cc: vec!["li".into()],
             subject: "技术可行性报告超时".into(),
