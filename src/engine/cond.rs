@@ -7,10 +7,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use super::records::{Event, FieldValue};
 use super::state::State;
 use crate::model::{
-    BuiltinField, CalendarId, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
-    SignalWhich, Type,
+    BuiltinField, CalendarId, CmpOp, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
+    SignalWhich, SinceWhich, TaskState, Type,
 };
-use crate::syntax::ast::{CmpOp, SinceWhich, TaskState};
 use crate::text::normalize;
 
 /// A runtime value.
@@ -111,7 +110,7 @@ impl Ctx<'_, '_> {
     fn threshold(&self, l: &Operand, op: CmpOp, r: &Operand) -> Option<(bool, Witness)> {
         let (anchor_op, d, op) = match (l, r) {
             (a, Operand::Const(Const::Duration(d))) => (a, *d, op),
-            (Operand::Const(Const::Duration(d)), a) => (a, *d, flip(op)),
+            (Operand::Const(Const::Duration(d)), a) => (a, *d, op.flipped()),
             _ => return None,
         };
         let (anchor, witness) = match anchor_op {
@@ -514,16 +513,6 @@ fn constant(c: &Const) -> Val {
     }
 }
 
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
-    }
-}
-
 fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
     use std::cmp::Ordering;
     let ord = match (l, r) {
@@ -540,15 +529,7 @@ fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
         (Val::Time(a), Val::Time(b)) => Some(a.cmp(b)),
         _ => None,
     };
-    let Some(ord) = ord else { return false };
-    match op {
-        CmpOp::Eq => ord == Ordering::Equal,
-        CmpOp::Ne => ord != Ordering::Equal,
-        CmpOp::Lt => ord == Ordering::Less,
-        CmpOp::Le => ord != Ordering::Greater,
-        CmpOp::Gt => ord == Ordering::Greater,
-        CmpOp::Ge => ord != Ordering::Less,
-    }
+    ord.is_some_and(|ord| op.holds(ord))
 }
 
 impl Ctx<'_, '_> {

@@ -11,7 +11,7 @@ use super::actions::Site;
 use super::effects::{Effect, TimerView};
 use super::replay::{Replay, add_on};
 use crate::model::{Cond, Duration, Escalation, Flow, Operand, StepTiming};
-use crate::syntax::ast::TaskState;
+use crate::model::TaskState;
 
 /// The state of one epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use super::{Duration, EventKindId, FieldRef, RiskId, SegmentId, StageId, StateId, TagId};
 use crate::source::Span;
-use crate::syntax::ast::{CmpOp, SinceWhich, TaskState};
+use super::{CmpOp, SinceWhich, TaskState};
 
 /// A checked boolean condition.
 #[derive(Debug, Clone)]

@@ -4,13 +4,14 @@
 mod duration;
 mod expr;
 mod types;
+mod vocab;
 
 pub use duration::Duration;
 pub use expr::{Cond, Const, EventFilter, Operand, SignalWhich};
 pub use types::{FieldType, Type};
+pub use vocab::{CmpOp, SinceWhich, TaskState};
 
 use crate::calendar::Calendar;
-use crate::syntax::ast::CmpOp;
 
 macro_rules! ids {
     ($($name:ident),*) => {$(
