@@ -4,6 +4,7 @@
 //! [`model`]) → evaluation against a store → effects. Working time lives in
 //! [`calendar`], which depends on nothing else here.
 
+pub mod apply;
 pub mod calendar;
 pub mod check;
 pub mod cli;
