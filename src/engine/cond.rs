@@ -545,12 +545,22 @@ impl Ctx<'_, '_> {
         match self.operand(op).0 {
             Val::Num(n) => crate::timefmt::format_number(n),
             Val::Dur(None) => "never".into(),
-            Val::Dur(Some(s)) => match op {
-                Operand::Since(_, _, Some(_)) => {
-                    format!("{} working", crate::timefmt::format_working(s))
+            Val::Dur(Some(s)) => {
+                let shown = match op {
+                    Operand::Since(_, _, Some(_)) => {
+                        format!("{} working", crate::timefmt::format_working(s))
+                    }
+                    _ => crate::timefmt::format_seconds(s),
+                };
+                match op {
+                    Operand::Since(which, filter, _)
+                        if self.since_event(*which, filter).is_none() =>
+                    {
+                        format!("{shown} (no such event: since the customer was created)")
+                    }
+                    _ => shown,
                 }
-                _ => crate::timefmt::format_seconds(s),
-            },
+            }
             Val::Text(t) => format!("\"{t}\""),
             Val::Bool(b) => b.to_string(),
             Val::Index(None) => "(none)".into(),

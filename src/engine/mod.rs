@@ -13,7 +13,7 @@ mod actions;
 mod cond;
 pub mod effects;
 pub mod explain;
-mod matcher;
+pub(crate) mod matcher;
 pub mod records;
 mod render;
 mod replay;

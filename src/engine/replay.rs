@@ -221,6 +221,7 @@ impl<'e, 'h> Replay<'e, 'h> {
             });
             self.close_pending_done();
         }
+        let mut moved = false;
         while let Some(&e) = self.order.get(self.next_event) {
             if e.counted() != t || e.late() != late {
                 break;
@@ -230,7 +231,7 @@ impl<'e, 'h> Replay<'e, 'h> {
             match e.kind.as_str() {
                 "stage_change" if e.attrs.contains_key("stage") => {
                     self.state.rebuild_visits();
-                    self.act_on_stage(t);
+                    moved = true;
                 }
                 "field_change" => {
                     if let (Some(f), Some(v)) = (e.attrs.get("field"), e.attrs.get("value")) {
@@ -246,6 +247,11 @@ impl<'e, 'h> Replay<'e, 'h> {
                 _ => {}
             }
             self.match_risks(e);
+        }
+        // Once all the moves known together are in: a visit that had already
+        // ended when it became known runs no actions.
+        if moved {
+            self.act_on_stage(t);
         }
     }
 
