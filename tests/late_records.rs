@@ -59,7 +59,11 @@ fn record() -> impl Strategy<Value = Record> {
         1 => (0..TEXTS.len()).prop_map(Act::Update),
         2 => (0..STAGES.len()).prop_map(Act::Move),
     ];
-    (0u32..24 * 20, prop_oneof![3 => Just(0u32), 1 => 1u32..24 * 10], act)
+    (
+        0u32..24 * 20,
+        prop_oneof![3 => Just(0u32), 1 => 1u32..24 * 10],
+        act,
+    )
         .prop_map(|(at, delay, act)| Record { at, delay, act })
 }
 

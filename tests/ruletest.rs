@@ -101,7 +101,7 @@ fn names_the_rules_or_the_test_lack_are_refused_with_their_line() {
         ),
         (
             "update_missing_blocker",
-            ":9: this update lacks `blocker` (the rules say `update requires`)",
+            ":9: an update of c1 must carry `blocker` (the rules say `update requires`); nothing was recorded",
         ),
         (
             "rules_do_not_check",

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use super::suite::{Case, Entry, EntryAction, Expectation, Suite};
 use crate::apply::{ApplyError, Pass, Pending};
 use crate::engine::{Effect, Engine, Evaluation};
+use crate::record::{CustomerFacts, RecordRules};
 use crate::store::{ImportBatch, Store, StoreError};
 use crate::timefmt::format_instant;
 
@@ -149,6 +150,19 @@ impl<'a> World<'a> {
     fn record(&mut self, entry: &Entry) -> Result<(), Stop> {
         match &entry.action {
             EntryAction::Record(event) => {
+                // The customer's own facts, as `salesflow update` and `move` check
+                // them: not before its creation, a verdict with a signal to judge.
+                if let Some(history) = self.store.history(&event.customer)? {
+                    let facts = CustomerFacts {
+                        id: &event.customer,
+                        created_at: history.customer.created_at,
+                        events: &history.events,
+                    };
+                    let rules = RecordRules::new(self.engine.flow());
+                    if let Some(refused) = rules.check(event, Some(&facts)).first() {
+                        return Err(Stop::Entry(refused.to_string()));
+                    }
+                }
                 self.store.record_event(event)?;
             }
             EntryAction::TaskDone {
