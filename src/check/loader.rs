@@ -116,9 +116,7 @@ impl State<'_> {
         let (file, errors) = parse_file(source);
         self.loaded.syntax_errors |= !errors.is_empty();
         for e in &errors {
-            self.loaded
-                .diagnostics
-                .push(Diagnostic::from_miette(Code::UnexpectedToken, source, e));
+            self.loaded.diagnostics.push(Diagnostic::syntax(source, e));
         }
         let includes: Vec<(String, Span)> = file
             .items

@@ -2,32 +2,24 @@
 //! event, refusing an unknown stage and, where the stage says `evidence required`,
 //! a move without evidence.
 
-use super::Exit;
+use super::output::Printer;
 use super::record::{open_for_recording, record};
-use super::settings::{Settings, refuse};
+use super::{CommandError, Result, Settings};
 use crate::cli::MoveArgs;
 use crate::store::NewEvent;
 
-pub(super) fn run(args: &MoveArgs) -> Exit {
-    let settings = match Settings::resolve(&args.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let flow = match settings.require_flow("`move`") {
-        Ok(f) => f,
-        Err(e) => return e,
-    };
-    let Some(stage) = flow.stages.iter().find(|s| s.name == args.stage) else {
+pub(super) fn run(args: &MoveArgs, s: &Settings, p: &mut Printer) -> Result {
+    let flow = s.require_flow("`move`")?;
+    let Some(stage) = flow.stages.iter().find(|st| st.name == args.stage) else {
         let names: Vec<String> = flow
             .stages
             .iter()
-            .map(|s| format!("`{}`", s.name))
+            .map(|st| format!("`{}`", st.name))
             .collect();
-        return refuse(&format!(
-            "unknown stage `{}`; the pipeline is {}",
-            args.stage,
-            names.join(", ")
-        ));
+        return Err(CommandError::UnknownStage {
+            stage: args.stage.clone(),
+            pipeline: names.join(", "),
+        });
     };
     let evidence: Vec<String> = args
         .evidence
@@ -36,20 +28,16 @@ pub(super) fn run(args: &MoveArgs) -> Exit {
         .filter(|e| !e.is_empty())
         .collect();
     if stage.evidence_required && evidence.is_empty() {
-        return refuse(&format!(
-            "stage `{}` ({}) says `evidence required`: give `--evidence REF`; nothing was recorded",
-            stage.name, stage.label
-        ));
+        return Err(CommandError::EvidenceRequired {
+            stage: stage.name.clone(),
+            label: stage.label.clone(),
+        });
     }
-    let (now, mut store, actor) =
-        match open_for_recording(&settings, flow.timezone, args.by.as_deref()) {
-            Ok(opened) => opened,
-            Err(e) => return e,
-        };
+    let (now, mut store, actor) = open_for_recording(s, flow.timezone, args.by.as_deref())?;
     let mut event = NewEvent::new(&args.customer, now, "stage_change", "cli");
     event.actor = actor;
     event.attrs.insert("stage".into(), stage.name.clone());
     event.evidence = evidence;
     event.text = args.note.clone().filter(|n| !n.trim().is_empty());
-    record(&settings, &mut store, &event, flow.timezone)
+    record(s, p, &mut store, &event, flow.timezone)
 }

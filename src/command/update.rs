@@ -1,22 +1,15 @@
 //! `salesflow update CUSTOMER --status … --next … --blocker …`: records an
 //! `update` event, refusing one that lacks a field of `update requires`.
 
-use super::Exit;
+use super::output::Printer;
 use super::record::{open_for_recording, record};
-use super::settings::{Settings, refuse};
+use super::{CommandError, Result, Settings};
 use crate::cli::UpdateArgs;
 use crate::model::UpdateField;
 use crate::store::NewEvent;
 
-pub(super) fn run(args: &UpdateArgs) -> Exit {
-    let settings = match Settings::resolve(&args.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let flow = match settings.require_flow("`update`") {
-        Ok(f) => f,
-        Err(e) => return e,
-    };
+pub(super) fn run(args: &UpdateArgs, s: &Settings, p: &mut Printer) -> Result {
+    let flow = s.require_flow("`update`")?;
     let given = |t: &Option<String>| {
         t.as_deref()
             .map(str::trim)
@@ -44,17 +37,11 @@ pub(super) fn run(args: &UpdateArgs) -> Exit {
         })
         .collect();
     if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(|f| format!("`{f}`")).collect();
-        return refuse(&format!(
-            "an update must carry {} (the rules say `update requires`); nothing was recorded",
-            list.join(", ")
-        ));
+        return Err(CommandError::MissingUpdateFields {
+            flags: missing.iter().map(|f| format!("`{f}`")).collect(),
+        });
     }
-    let (now, mut store, actor) =
-        match open_for_recording(&settings, flow.timezone, args.by.as_deref()) {
-            Ok(opened) => opened,
-            Err(e) => return e,
-        };
+    let (now, mut store, actor) = open_for_recording(s, flow.timezone, args.by.as_deref())?;
     let mut event = NewEvent::new(&args.customer, now, "update", "cli");
     event.actor = actor;
     event.status = given(&args.status);
@@ -68,7 +55,7 @@ pub(super) fn run(args: &UpdateArgs) -> Exit {
         && event.text.is_none()
         && event.evidence.is_empty()
     {
-        return refuse("an empty update: give `--status`, `--next`, `--blocker` or `--note`");
+        return Err(CommandError::EmptyUpdate);
     }
-    record(&settings, &mut store, &event, flow.timezone)
+    record(s, p, &mut store, &event, flow.timezone)
 }
