@@ -112,38 +112,48 @@ impl Config {
 
     /// Reads a settings file and joins its relative paths to its folder.
     pub fn read(path: &Path) -> Result<Located, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_path_buf(),
+        Config::read_at(path, path)
+    }
+
+    /// Reads the file at `real` and names it `shown` (the path relative to the
+    /// working directory, so messages name `../rules/main.flow`).
+    fn read_at(real: &Path, shown: &Path) -> Result<Located, ConfigError> {
+        let text = std::fs::read_to_string(real).map_err(|source| ConfigError::Read {
+            path: shown.to_path_buf(),
             source,
         })?;
-        let mut config = Config::parse(path, &text)?;
-        let dir = path.parent().unwrap_or(Path::new(""));
+        let mut config = Config::parse(shown, &text)?;
+        let dir = shown.parent().unwrap_or(Path::new(""));
         config.relative_to(dir);
         Ok(Located {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             config,
         })
     }
 
-    /// `explicit` when given; else salesflow.yaml in `start` or its nearest
-    /// parent; else nothing (every default applies).
-    pub fn locate(explicit: Option<&Path>, start: &Path) -> Result<Option<Located>, ConfigError> {
+    /// `explicit` when given; else salesflow.yaml in the working directory `cwd`
+    /// or its nearest parent, its paths relative to `cwd`; else nothing (every
+    /// default applies).
+    pub fn locate(explicit: Option<&Path>, cwd: &Path) -> Result<Option<Located>, ConfigError> {
         if let Some(path) = explicit {
             return Config::read(path).map(Some);
         }
-        for dir in start.ancestors() {
+        let mut up = PathBuf::new();
+        for dir in cwd.ancestors() {
             let candidate = dir.join(FILE_NAME);
+            let shown = up.join(FILE_NAME);
             match std::fs::metadata(&candidate) {
-                Ok(m) if m.is_file() => return Config::read(&candidate).map(Some),
+                Ok(m) if m.is_file() => return Config::read_at(&candidate, &shown).map(Some),
                 Ok(_) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(source) => {
                     return Err(ConfigError::Read {
-                        path: candidate,
+                        path: shown,
                         source,
                     });
                 }
             }
+            up.push("..");
         }
         Ok(None)
     }

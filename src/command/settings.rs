@@ -29,7 +29,8 @@ pub(crate) struct Settings {
     pub rules: Option<PathBuf>,
     /// The team file, if any.
     pub team: Option<PathBuf>,
-    /// The rule tests `salesflow test` runs without paths.
+    /// The rule tests `salesflow test` runs without paths: `tests:` of
+    /// salesflow.yaml, else a `tests/` folder beside it.
     pub tests: Option<PathBuf>,
     /// Output format.
     pub format: Format,
@@ -63,7 +64,11 @@ impl Settings {
                 .team
                 .clone()
                 .or_else(|| from_config(|c| c.team.as_ref())),
-            tests: from_config(|c| c.tests.as_ref()),
+            tests: from_config(|c| c.tests.as_ref()).or_else(|| {
+                // Without `tests:`, a `tests/` folder beside salesflow.yaml.
+                let dir = located.as_ref()?.path.parent()?.join("tests");
+                dir.is_dir().then_some(dir)
+            }),
             format: args.format.unwrap_or_default(),
             config: located,
             at: args.at.clone(),

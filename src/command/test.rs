@@ -19,8 +19,8 @@ pub(super) fn run(args: &TestArgs, s: &Settings, p: &mut Printer) -> Result {
     let paths = if args.paths.is_empty() {
         vec![s.tests.clone().ok_or_else(|| {
             CommandError::usage(
-                "`test` without a path needs `tests:` in salesflow.yaml",
-                Some("pass test files or folders, or set `tests: tests/` in salesflow.yaml"),
+                "`test` without a path needs the tests of salesflow.yaml",
+                Some("pass test files or folders, or set `tests:` in salesflow.yaml (default: a `tests/` folder beside it)"),
             )
         })?]
     } else {
