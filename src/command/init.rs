@@ -74,12 +74,12 @@ pub(super) fn run(s: &Settings, p: &mut Printer) -> Result {
             super::pretty(&json!({ "created": created, "kept": kept }))
         );
     } else {
-        outln!(p, "created store `{}`", created[0]);
+        outln!(p, "{}", t!("init-created-store", path = created[0]));
         for path in &created[1..] {
-            outln!(p, "created `{path}`");
+            outln!(p, "{}", t!("init-created", path = path));
         }
         for path in &kept {
-            outln!(p, "kept the existing `{path}`");
+            outln!(p, "{}", t!("init-kept", path = path));
         }
     }
     Ok(Outcome::Done)

@@ -9,7 +9,7 @@ use crate::cli::MoveArgs;
 use crate::store::NewEvent;
 
 pub(super) fn run(args: &MoveArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`move`")?;
+    let flow = s.require_flow("move")?;
     let Some(stage) = flow.stages.iter().find(|st| st.name == args.stage) else {
         let names: Vec<String> = flow
             .stages

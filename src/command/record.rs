@@ -72,15 +72,24 @@ pub(super) fn record(
         match id {
             Some(id) => outln!(
                 p,
-                "recorded {} #{id} of `{}` at {at}",
-                event.kind,
-                event.customer
+                "{}",
+                t!(
+                    "record-recorded",
+                    kind = event.kind,
+                    id = id.0,
+                    customer = event.customer,
+                    at = at
+                )
             ),
             None => outln!(
                 p,
-                "already recorded: the same {} of `{}` at {at}",
-                event.kind,
-                event.customer
+                "{}",
+                t!(
+                    "record-known",
+                    kind = event.kind,
+                    customer = event.customer,
+                    at = at
+                )
             ),
         }
     }
