@@ -44,7 +44,7 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Create the store, and a starter salesflow.yaml, rule file and team file
     /// where none exists. Never overwrites anything.
-    Init,
+    Init(InitArgs),
     /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or
     /// YAML; every row is checked and a file with any bad row writes nothing.
     Import(ImportArgs),
@@ -52,7 +52,7 @@ pub enum Command {
     Plan(PlanArgs),
     /// Evaluate the rules and record every effect once: health, signals, tasks,
     /// escalation steps, outbox messages.
-    Apply,
+    Apply(ApplyArgs),
     /// Why a customer is in its health state, segment and stage, and its timers.
     Explain(ExplainArgs),
     /// Customers matching a condition in the rule language.
@@ -67,6 +67,25 @@ pub enum Command {
     /// List risk signals, or judge one.
     #[command(subcommand)]
     Signal(SignalCommand),
+}
+
+/// `salesflow init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// When the store goes live (default: now): messages and tasks the rules would
+    /// have produced before it are recorded as suppressed, never sent.
+    #[arg(long, value_name = "TIME")]
+    pub live_from: Option<String>,
+}
+
+/// `salesflow apply`
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Customers no apply has covered yet go live at TIME (old customers imported
+    /// into a live store): what their rules would have sent or asked before it is
+    /// recorded as suppressed. Customers already covered are left alone.
+    #[arg(long, value_name = "TIME")]
+    pub live_from: Option<String>,
 }
 
 /// `salesflow check`

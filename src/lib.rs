@@ -7,6 +7,7 @@
 #[macro_use]
 pub mod i18n;
 
+pub mod apply;
 pub mod calendar;
 pub mod check;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod engine;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod record;
 pub mod ruletest;
 pub mod source;
 pub mod store;

@@ -327,7 +327,7 @@ fn every_error_path_is_json_with_a_code_and_the_product_exit_code() {
         (
             with(&["update", "c1", "--status", "a"]),
             1,
-            "salesflow::update_requires",
+            "salesflow::record::update_requires",
         ),
         (
             with(&[
@@ -345,11 +345,15 @@ fn every_error_path_is_json_with_a_code_and_the_product_exit_code() {
             1,
             "salesflow::unknown_person",
         ),
-        (with(&["move", "c1", "pco"]), 1, "salesflow::unknown_stage"),
+        (
+            with(&["move", "c1", "pco"]),
+            1,
+            "salesflow::record::unknown_stage",
+        ),
         (
             with(&["move", "c1", "poc"]),
             1,
-            "salesflow::evidence_required",
+            "salesflow::record::evidence_required",
         ),
         (
             with(&["task", "done", "99"]),

@@ -47,7 +47,11 @@ fn shop(name: &str) -> PathBuf {
         ),
     )
     .unwrap();
-    sf(&dir).arg("init").assert().success();
+    // Live from the shop's first day, whatever the clock says.
+    sf(&dir)
+        .args(["init", "--live-from", "2026-03-02 09:00"])
+        .assert()
+        .success();
     sf(&dir)
         .args(["import", "team", &repo("tests/fixtures/cli/team.yaml")])
         .assert()

@@ -9,79 +9,46 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::{Printer, errln, outln};
-use super::plan::pending;
 use super::{Outcome, Result, Settings};
-use crate::cli::Format;
+use crate::apply::{Pass, Progress};
+use crate::cli::{ApplyArgs, Format};
 use crate::engine::Engine;
-use crate::store::Tick;
 
-/// Customers written per transaction: each is all or nothing either way, and a
-/// batch writes the index pages they share once.
-const BATCH: usize = 100;
-
-pub(super) fn run(s: &Settings, p: &mut Printer) -> Result {
+pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
     let flow = s.require_flow("apply")?;
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let mut store = s.open_store()?;
-    let started = chrono::Utc::now();
+    if let Some(at) = &args.live_from {
+        let at = super::settings::time_arg(at, flow.timezone)?;
+        store.move_live_from(at)?;
+    }
     let engine = Engine::new(flow, &team);
-    let ids = store.customers_to_visit(now)?;
-    let bar = if std::io::stderr().is_terminal() && s.format == Format::Human && ids.len() > 1 {
-        let bar = ProgressBar::new(ids.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}") {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let mut errors = Vec::new();
-    for chunk in ids.chunks(BATCH) {
-        let mut pendings = Vec::with_capacity(chunk.len());
-        for id in chunk {
-            bar.inc(1);
-            if let Some(mut pending) = pending(&store, &engine, id, now)? {
-                // A message that failed to render is retried on every apply
-                // until the data or the rules are fixed.
-                if !pending.eval.errors.is_empty() {
-                    pending.eval.next_wake = Some(now);
-                }
-                pendings.push(pending);
+    let pass = Pass::new(&store, &engine, now)?;
+    let show_bar = std::io::stderr().is_terminal() && s.format == Format::Human;
+    let mut bar = ProgressBar::hidden();
+    let mut progress = |step: Progress| match step {
+        Progress::Start(n) if show_bar && n > 1 => {
+            bar = ProgressBar::new(n as u64);
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}")
+            {
+                bar.set_style(style);
             }
         }
-        let batch: Vec<_> = pendings
-            .iter()
-            .map(|p| (&p.eval, p.effects().collect()))
-            .collect();
-        for pending in &pendings {
-            errors.extend(pending.eval.errors.iter().cloned());
-        }
-        for (kind, n) in store
-            .apply_batch(&batch, now)?
-            .into_iter()
-            .flat_map(|o| o.by_kind)
-        {
-            *counts.entry(kind.to_string()).or_default() += n as u64;
-        }
-    }
-    bar.finish_and_clear();
-    counts.insert("customers".into(), ids.len() as u64);
-    let tick = Tick {
-        at: now,
-        rules_digest: flow.digest.clone(),
-        started,
-        finished: Some(chrono::Utc::now()),
-        counts: counts.clone(),
+        Progress::Start(_) => {}
+        Progress::Customer => bar.inc(1),
     };
-    store.record_tick(&tick)?;
+    let report = pass.apply(&mut store, &mut progress, &mut |_, _| {})?;
+    bar.finish_and_clear();
+    let mut counts: BTreeMap<String, u64> = report.applied.clone();
+    let errors = report.errors;
     let tz = flow.timezone;
     if s.format == Format::Json {
+        counts.insert("customers".into(), report.visited as u64);
         let out = serde_json::json!({ "at": crate::timefmt::rfc3339(now, tz), "applied": counts, "errors": errors });
         outln!(p, "{}", super::pretty(&out));
     } else {
-        let visited = counts.remove("customers").unwrap_or(0);
+        let visited = report.visited;
         let parts: Vec<String> = counts
             .iter()
             .map(|(k, n)| format!("{n} {}", super::plan::kind_name(k)))

@@ -17,10 +17,13 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::output::{Printer, err, errln};
+use crate::apply::ApplyError;
 use crate::cli::Format;
 use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
 use crate::import::{ImportError, RowError};
+use crate::model::UpdateField;
+use crate::record::RecordError;
 use crate::store::StoreError;
 use crate::team::TeamError;
 
@@ -101,13 +104,6 @@ pub(crate) enum CommandError {
         /// Its diagnostics.
         diagnostics: Vec<Diagnostic>,
     },
-    /// A stage the pipeline does not have.
-    UnknownStage {
-        /// As given.
-        stage: String,
-        /// The stages, listed.
-        pipeline: String,
-    },
     /// A `--by` person nobody in the team is.
     UnknownPerson {
         /// As given.
@@ -120,20 +116,20 @@ pub(crate) enum CommandError {
         /// The calendars of the rules, listed (empty: none).
         declared: String,
     },
-    /// An update without a field the rules require.
-    MissingUpdateFields {
-        /// The missing flags, quoted.
-        flags: Vec<String>,
-    },
-    /// An update with nothing in it.
-    EmptyUpdate,
-    /// A move into an `evidence required` stage without evidence.
-    EvidenceRequired {
-        /// The stage.
-        stage: String,
-        /// Its label.
-        label: String,
-    },
+    /// A record the record rules refuse (the first reason; every reason is printed
+    /// before it).
+    Refused(#[from] RecordError),
+    /// A pass of the rules could not run.
+    Apply(ApplyError),
+}
+
+impl From<ApplyError> for CommandError {
+    fn from(e: ApplyError) -> Self {
+        match e {
+            ApplyError::Store(e) => CommandError::Store(e),
+            e @ ApplyError::Backwards { .. } => CommandError::Apply(e),
+        }
+    }
 }
 
 impl fmt::Display for CommandError {
@@ -181,11 +177,8 @@ impl CommandError {
             | CommandError::Rejected { .. }
             | CommandError::RulesDoNotCheck { .. }
             | CommandError::Condition { .. }
-            | CommandError::UnknownStage { .. }
             | CommandError::UnknownPerson { .. }
-            | CommandError::MissingUpdateFields { .. }
-            | CommandError::EmptyUpdate
-            | CommandError::EvidenceRequired { .. } => 1,
+            | CommandError::Refused(_) => 1,
             _ => 2,
         }
     }
@@ -208,12 +201,10 @@ impl CommandError {
             CommandError::NoRules { .. } => "salesflow::no_rules",
             CommandError::RulesDoNotCheck { .. } => "salesflow::rules_do_not_check",
             CommandError::Condition { .. } => "salesflow::bad_condition",
-            CommandError::UnknownStage { .. } => "salesflow::unknown_stage",
             CommandError::UnknownPerson { .. } => "salesflow::unknown_person",
             CommandError::UnknownCalendar { .. } => "salesflow::unknown_calendar",
-            CommandError::MissingUpdateFields { .. } => "salesflow::update_requires",
-            CommandError::EmptyUpdate => "salesflow::empty_update",
-            CommandError::EvidenceRequired { .. } => "salesflow::evidence_required",
+            CommandError::Refused(e) => return inner_code(e.code()),
+            CommandError::Apply(e) => return inner_code(e.code()),
         };
         code.to_string()
     }
@@ -250,18 +241,12 @@ impl CommandError {
                 t!("error-rules-do-not-check", path = path)
             }
             CommandError::Condition { .. } => t!("error-condition"),
-            CommandError::UnknownStage { stage, .. } => t!("error-unknown-stage", stage = stage),
             CommandError::UnknownPerson { id } => t!("error-unknown-person", id = id),
             CommandError::UnknownCalendar { name, .. } => {
                 t!("error-unknown-calendar", name = name)
             }
-            CommandError::MissingUpdateFields { flags } => {
-                t!("error-update-requires", flags = flags.join(", "))
-            }
-            CommandError::EmptyUpdate => t!("error-empty-update"),
-            CommandError::EvidenceRequired { stage, label } => {
-                t!("error-evidence-required", stage = stage, label = label)
-            }
+            CommandError::Refused(e) => record_message(e),
+            CommandError::Apply(e) => apply_message(e),
         }
     }
 
@@ -287,9 +272,6 @@ impl CommandError {
             }
             CommandError::RulesDoNotCheck { .. } => t!("help-rules-do-not-check"),
             CommandError::Condition { .. } => t!("help-condition"),
-            CommandError::UnknownStage { pipeline, .. } => {
-                t!("help-unknown-stage", pipeline = pipeline)
-            }
             CommandError::UnknownPerson { .. } => t!("help-unknown-person"),
             CommandError::UnknownCalendar { declared, .. } if declared.is_empty() => {
                 t!("help-no-calendar")
@@ -297,8 +279,10 @@ impl CommandError {
             CommandError::UnknownCalendar { declared, .. } => {
                 t!("help-unknown-calendar", declared = declared)
             }
-            CommandError::EmptyUpdate => t!("help-empty-update"),
-            CommandError::EvidenceRequired { .. } => t!("help-evidence-required"),
+            CommandError::Refused(e) => record_help(e),
+            CommandError::Apply(ApplyError::Backwards { last, .. }) => {
+                t!("help-apply-backwards", last = last)
+            }
             _ => return None,
         })
     }
@@ -443,5 +427,80 @@ fn import_message(e: &ImportError) -> String {
         ImportError::Format { file } => t!("error-import-format", file = file),
         ImportError::NoRules { kind } => t!("error-no-rules", command = format!("import {kind}")),
         e => e.to_string(),
+    }
+}
+
+fn apply_message(e: &ApplyError) -> String {
+    match e {
+        ApplyError::Backwards { at, last } => t!("error-apply-backwards", at = at, last = last),
+        ApplyError::Store(e) => store_message(e),
+    }
+}
+
+fn record_message(e: &RecordError) -> String {
+    match e {
+        RecordError::OutOfRange { at } => t!("error-record-out-of-range", at = at),
+        RecordError::BeforeCreation {
+            customer,
+            at,
+            created,
+        } => t!(
+            "error-record-before-creation",
+            customer = customer,
+            at = at,
+            created = created
+        ),
+        RecordError::UpdateRequires { customer, missing } => {
+            let fields: Vec<String> = missing.iter().map(|f| format!("`{}`", f.name())).collect();
+            t!(
+                "error-update-requires",
+                customer = customer,
+                fields = fields.join(", ")
+            )
+        }
+        RecordError::EmptyUpdate { customer } => t!("error-empty-update", customer = customer),
+        RecordError::UnknownStage { stage, .. } => t!("error-unknown-stage", stage = stage),
+        RecordError::EvidenceRequired { stage, label } => {
+            t!("error-evidence-required", stage = stage, label = label)
+        }
+        RecordError::VerdictWord { word } => t!("error-verdict-word", word = word),
+        RecordError::UnknownRisk { risk } => t!("error-unknown-risk", risk = risk),
+        RecordError::NothingToJudge { customer, risk } => {
+            t!("error-nothing-to-judge", customer = customer, risk = risk)
+        }
+    }
+}
+
+fn record_help(e: &RecordError) -> String {
+    match e {
+        RecordError::OutOfRange { .. } => t!("help-record-out-of-range"),
+        RecordError::BeforeCreation { .. } => t!("help-record-before-creation"),
+        RecordError::UpdateRequires { missing, .. } => {
+            let flags: Vec<String> = missing
+                .iter()
+                .map(|f| format!("`{}`", update_flag(*f)))
+                .collect();
+            t!("help-update-requires", flags = flags.join(", "))
+        }
+        RecordError::EmptyUpdate { .. } => t!("help-empty-update"),
+        RecordError::UnknownStage { known, .. } => {
+            let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            t!("help-unknown-stage", pipeline = known.join(", "))
+        }
+        RecordError::EvidenceRequired { .. } => t!("help-evidence-required"),
+        RecordError::VerdictWord { .. } => t!("help-verdict-word"),
+        RecordError::UnknownRisk { .. } => t!("help-unknown-risk"),
+        RecordError::NothingToJudge { .. } => t!("help-nothing-to-judge"),
+    }
+}
+
+/// The flag of `salesflow update` that gives a field.
+fn update_flag(field: UpdateField) -> &'static str {
+    match field {
+        UpdateField::Status => "--status",
+        UpdateField::NextAction => "--next",
+        UpdateField::Blocker => "--blocker",
+        UpdateField::Note => "--note",
+        UpdateField::Evidence => "--evidence",
     }
 }

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::labels;
 use super::output::{Printer, out, outln};
 use super::{Outcome, Result, Settings};
+use crate::apply::Pass;
 use crate::cli::{ExplainArgs, Format};
 use crate::engine::Engine;
 use crate::engine::explain::{Explanation, StateExplain};
@@ -19,10 +20,10 @@ pub(super) fn run(args: &ExplainArgs, s: &Settings, p: &mut Printer) -> Result {
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let store = s.read_store()?;
-    let history = store
-        .history(&args.customer)?
-        .ok_or_else(|| StoreError::UnknownCustomer(args.customer.clone()))?;
     let engine = Engine::new(flow, &team);
+    let history = Pass::new(&store, &engine, now)?
+        .history(&store, &args.customer)?
+        .ok_or_else(|| StoreError::UnknownCustomer(args.customer.clone()))?;
     let x = engine.explain(&history, now);
     if s.format == Format::Json {
         let mut json = serde_json::to_value(&x).unwrap_or_default();
@@ -106,6 +107,10 @@ fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
                 state = timer.state,
                 since = at(timer.started_at)
             );
+            // `met_late`: the `until` held after a step had fired; both instants shown.
+            if let Some(ended) = timer.ended_at {
+                line.push_str(&t!("explain-timer-ended", at = at(ended)));
+            }
             if timer.pauses.iter().any(|p| p.1.is_none()) {
                 line.push_str(&t!("explain-timer-paused"));
             }
@@ -113,6 +118,13 @@ fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
                 line.push_str(&t!("explain-timer-next", step = step, at = at(*due)));
             }
             let _ = writeln!(out, "  {line}");
+            for (step, due) in &timer.skipped {
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    t!("explain-timer-skipped", step = step, due = at(*due))
+                );
+            }
         }
     }
     for err in &e.errors {

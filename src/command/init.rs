@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
-use crate::cli::Format;
+use crate::cli::{Format, InitArgs};
 use crate::config::FILE_NAME;
 use crate::store::Store;
 
@@ -33,8 +33,14 @@ people: []
 defaults: {}
 ";
 
-pub(super) fn run(s: &Settings, p: &mut Printer) -> Result {
-    Store::create(&s.db)?;
+pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
+    // No rules may exist yet: a time without an offset is read in the zone of the
+    // configured rules when they check, else UTC.
+    let live_from = match &args.live_from {
+        Some(text) => super::settings::time_arg(text, s.quiet_tz())?,
+        None => chrono::Utc::now(),
+    };
+    Store::create(&s.db)?.set_live_from(live_from)?;
     let mut created = vec![s.db.display().to_string()];
     let mut kept = Vec::new();
     if s.config.is_none() {

@@ -8,48 +8,11 @@ use serde_json::{Value, json};
 use super::labels;
 use super::output::{Printer, errln, outln};
 use super::{Outcome, Result, Settings};
+use crate::apply::{Pass, Pending};
 use crate::cli::{Format, PlanArgs};
-use crate::engine::{Effect, Engine, Evaluation};
+use crate::engine::{Effect, Engine};
 use crate::model::Flow;
-use crate::store::Store;
 use crate::timefmt::format_instant;
-
-/// One customer's pending work: its evaluation and the effects not yet applied.
-pub(super) struct Pending {
-    /// The evaluation.
-    pub eval: Evaluation,
-    /// Indices into `eval.effects` of the effects not applied yet.
-    pub new: Vec<usize>,
-}
-
-impl Pending {
-    /// The new effects.
-    pub fn effects(&self) -> impl Iterator<Item = &Effect> {
-        self.new.iter().map(|i| &self.eval.effects[*i])
-    }
-}
-
-/// Evaluates one customer and keeps the effects the store has not seen.
-pub(super) fn pending(
-    store: &Store,
-    engine: &Engine<'_>,
-    id: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<Pending>> {
-    let Some(history) = store.history(id)? else {
-        return Ok(None);
-    };
-    let eval = engine.evaluate(&history, now);
-    let applied = store.applied_keys(id)?;
-    let new = eval
-        .effects
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !applied.contains(e.key()))
-        .map(|(i, _)| i)
-        .collect();
-    Ok(Some(Pending { eval, new }))
-}
 
 pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
     let flow = s.require_flow("plan")?;
@@ -58,11 +21,10 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
     let store = s.read_store()?;
     let engine = Engine::new(flow, &team);
     let mut plans = Vec::new();
-    for id in &store.customers_to_visit(now)? {
-        if let Some(pending) = pending(&store, &engine, id, now)? {
-            plans.push(pending);
-        }
-    }
+    Pass::new(&store, &engine, now)?.plan(&store, |pending| {
+        plans.push(pending);
+        Ok(())
+    })?;
     let mut summary: BTreeMap<&str, usize> = BTreeMap::new();
     for e in plans.iter().flat_map(Pending::effects) {
         *summary.entry(e.kind()).or_default() += 1;
@@ -233,13 +195,16 @@ fn describe(e: &Effect, flow: &Flow) -> String {
             title,
             assignee,
             due_at,
+            suppressed,
             ..
-        } => t!(
-            "plan-task",
-            title = title,
-            assignee = assignee,
-            due = at(*due_at)
-        ),
+        } => {
+            t!(
+                "plan-task",
+                title = title,
+                assignee = assignee,
+                due = at(*due_at)
+            ) + &suppressed_mark(*suppressed)
+        }
         Effect::EscalationStep {
             escalation,
             epoch,
@@ -257,10 +222,11 @@ fn describe(e: &Effect, flow: &Flow) -> String {
             recipient,
             cc,
             body,
+            suppressed,
             ..
         } => {
             let body = body.replace('\n', " ");
-            if cc.is_empty() {
+            let line = if cc.is_empty() {
                 t!("plan-message", to = recipient, body = body)
             } else {
                 t!(
@@ -269,8 +235,19 @@ fn describe(e: &Effect, flow: &Flow) -> String {
                     cc = cc.join(", "),
                     body = body
                 )
-            }
+            };
+            line + &suppressed_mark(*suppressed)
         }
         Effect::FieldChange { field, value, .. } => format!("customer.{field} = {value}"),
+    }
+}
+
+/// Marks what the rules would have sent or asked before the customer went live:
+/// recorded, never sent.
+fn suppressed_mark(suppressed: bool) -> String {
+    if suppressed {
+        format!("  {}", t!("plan-suppressed"))
+    } else {
+        String::new()
     }
 }

@@ -5,9 +5,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::output::{Printer, outln};
+use super::output::{Printer, errln, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::Format;
+use crate::model::Flow;
+use crate::record::{CustomerFacts, RecordRules, check_time};
 use crate::store::{NewEvent, Store, StoreError};
 use crate::timefmt::{format_instant, rfc3339};
 
@@ -44,6 +46,41 @@ pub(super) fn open_for_recording(
     let store = s.open_store()?;
     let actor = check_actor(s, &store, by)?;
     Ok((now, store, actor))
+}
+
+/// The record rules ([`crate::record`]) for a record about to be written: with the
+/// rules, all of them; without, the time checks. Every refusal but the last is
+/// printed; the last is the error.
+pub(super) fn check_record(
+    p: &mut Printer,
+    store: &Store,
+    flow: Option<&Flow>,
+    tz: Tz,
+    event: &NewEvent,
+) -> Result<()> {
+    let history = store
+        .history(&event.customer)?
+        .ok_or_else(|| StoreError::UnknownCustomer(event.customer.clone()))?;
+    let facts = CustomerFacts {
+        id: &event.customer,
+        created_at: history.customer.created_at,
+        events: &history.events,
+    };
+    let mut errors = match flow {
+        Some(flow) => RecordRules::new(flow).check(event, Some(&facts)),
+        None => check_time(&event.customer, event.at, Some(facts.created_at), tz)
+            .err()
+            .into_iter()
+            .collect(),
+    };
+    let Some(last) = errors.pop() else {
+        return Ok(());
+    };
+    for e in errors {
+        let message = CommandError::from(e).to_string();
+        errln!(p, "{}", t!("error-line", message = message));
+    }
+    Err(last.into())
 }
 
 /// Records the event and reports it (a repeat of a recorded event is not an error).

@@ -5,10 +5,10 @@
 use serde_json::json;
 
 use super::output::{Printer, outln};
-use super::record::open_for_recording;
+use super::record::{check_record, open_for_recording};
 use super::{Outcome, Result, Settings};
 use crate::cli::{Format, ListFilter, TaskCommand};
-use crate::store::{TaskId, TaskRow};
+use crate::store::{NewEvent, TaskId, TaskRow};
 use crate::timefmt::{format_instant, rfc3339};
 
 pub(super) fn run(command: &TaskCommand, s: &Settings, p: &mut Printer) -> Result {
@@ -59,6 +59,13 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
 fn done(s: &Settings, p: &mut Printer, id: TaskId, by: Option<&str>) -> Result {
     let tz = s.quiet_tz();
     let (now, mut store, actor) = open_for_recording(s, tz, by)?;
+    // A task done before the customer existed is refused; done before the task
+    // itself was created, it counts as done at its creation.
+    if let Some(task) = store.task(id)? {
+        let mut event = NewEvent::new(&task.customer, now, "task_done", "cli");
+        event.attrs.insert("task".into(), task.key);
+        check_record(p, &store, None, tz, &event)?;
+    }
     let (task, closed) = store.complete_task(id, now, actor.as_deref())?;
     if s.format == Format::Json {
         outln!(p, "{}", super::pretty(&task_json(&task, tz)));

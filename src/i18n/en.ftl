@@ -197,11 +197,11 @@ list-count = { $count ->
 
 ## update, move, task, signal
 
-error-update-requires = an update must carry { $flags } (the rules say `update requires`); nothing was recorded
-error-empty-update = an empty update: nothing was recorded
-help-empty-update = give `--status`, `--next`, `--blocker`, `--note` or `--evidence`
-error-evidence-required = stage `{ $stage }` ({ $label }) says `evidence required`; nothing was recorded
-help-evidence-required = give `--evidence REF`
+error-update-requires = an update of { $customer } must carry { $fields } (the rules say `update requires`); nothing was recorded
+error-empty-update = an empty update of { $customer }
+help-empty-update = give a status, a next action, a blocker, a note or evidence
+error-evidence-required = stage `{ $stage }` ({ $label }) says `evidence required`: nothing was recorded
+help-evidence-required = give at least one evidence reference (a file name, a document number)
 record-recorded = recorded { $kind } #{ $id } of `{ $customer }` at { $at }
 record-known = already recorded: the same { $kind } of `{ $customer }` at { $at }
 task-none = no tasks
@@ -218,6 +218,29 @@ verdict-false = false
 verdict-none = unjudged
 error-condition = the `--where` condition does not check
 help-condition = write a condition as in a `health` state: `tagged 新能源 and health is yellow`
+
+## Records the record rules refuse, and apply
+
+error-apply-backwards = cannot apply at { $at }: the store was already applied at { $last }
+help-apply-backwards = an apply never goes back in time: use `plan --at` to look at an earlier moment, or apply at { $last } or later
+error-record-out-of-range = { $at } is outside the years a record may fall in (1970–2199)
+help-record-out-of-range = check the date: a typo in the year, or a spreadsheet's empty date read as year 0
+error-record-before-creation = { $at } is before { $customer } was created ({ $created })
+help-record-before-creation = a record cannot happen before its customer was created: fix the time, or correct the customer's `created_at` in its import
+help-update-requires = give { $flags } to `salesflow update`, or the columns of the same names to an import
+error-verdict-word = `{ $word }` is not a verdict
+help-verdict-word = write `confirmed` or `false`
+error-unknown-risk = unknown risk `{ $risk }`
+help-unknown-risk = `salesflow signal list` shows the risks raised
+error-nothing-to-judge = no earlier event of { $customer } matches risk `{ $risk }`: there is no signal to judge
+help-nothing-to-judge = a verdict judges signals already raised; record it after the event that raised them
+explain-timer-ended = , ended { $at }
+explain-timer-skipped = skipped { $step } (due { $due }, before the current rules took over)
+plan-suppressed = [suppressed: before going live]
+signal-strategy = strategy: { $text }
+signal-case = case: { $text }
+cli-init--live_from = When the store goes live (default: now): messages and tasks the rules would have produced before it are recorded as suppressed, never sent
+cli-apply--live_from = Customers no apply has covered yet go live at TIME (old customers imported into a live store): what their rules would have sent or asked before it is recorded as suppressed; customers already covered are left alone
 
 ## --help: what each command does, its arguments, its exit codes
 

@@ -151,11 +151,11 @@ list-count = 共 { $count } 个客户
 
 ## update、move、task、signal
 
-error-update-requires = 进展更新必须包含 { $flags }（规则要求 `update requires`）；没有记录
-error-empty-update = 空的进展更新：没有记录
-help-empty-update = 请给出 `--status`、`--next`、`--blocker`、`--note` 或 `--evidence`
+error-update-requires = { $customer } 的进展更新必须包含 { $fields }（规则要求 `update requires`）；没有记录
+error-empty-update = { $customer } 的进展更新是空的
+help-empty-update = 请给出进展、下一步、卡点、备注或证据
 error-evidence-required = 阶段 `{ $stage }`（{ $label }）要求提供证据（`evidence required`）；没有记录
-help-evidence-required = 请用 `--evidence 引用` 给出证据
+help-evidence-required = 请至少给出一个证据引用（文件名、单据编号）
 record-recorded = 已记录 `{ $customer }` 的 { $kind } #{ $id }，时间 { $at }
 record-known = 已记录过：`{ $customer }` 在 { $at } 的同一条 { $kind }
 task-none = 没有任务
@@ -172,6 +172,29 @@ verdict-false = 误报
 verdict-none = 未判定
 error-condition = `--where` 条件未通过检查
 help-condition = 条件的写法与 `health` 状态中相同：`tagged 新能源 and health is yellow`
+
+## 记录规则拒绝的记录，以及 apply
+
+error-apply-backwards = 无法在 { $at } 执行：数据库已在 { $last } 执行过
+help-apply-backwards = apply 不会回到过去：用 `plan --at` 查看更早的时刻，或在 { $last } 及以后执行
+error-record-out-of-range = { $at } 超出了记录允许的年份范围（1970–2199）
+help-record-out-of-range = 请检查日期：年份是否打错，或表格中的空日期被读成了 0 年
+error-record-before-creation = { $at } 早于 { $customer } 的创建时间（{ $created }）
+help-record-before-creation = 记录不能早于客户的创建时间：请改正时间，或在客户导入中改正其 `created_at`
+help-update-requires = 请给 `salesflow update` 加上 { $flags }，或在导入文件中提供同名的列
+error-verdict-word = `{ $word }` 不是判定结果
+help-verdict-word = 请写 `confirmed` 或 `false`
+error-unknown-risk = 未知风险 `{ $risk }`
+help-unknown-risk = `salesflow signal list` 会列出已出现的风险
+error-nothing-to-judge = { $customer } 之前没有事件命中风险 `{ $risk }`：没有可判定的信号
+help-nothing-to-judge = 判定针对已出现的信号；请在引发信号的事件之后再记录
+explain-timer-ended = ，结束于 { $at }
+explain-timer-skipped = 跳过 { $step }（应于 { $due }，当时现行规则尚未生效）
+plan-suppressed = [已抑制：上线之前]
+signal-strategy = 应对：{ $text }
+signal-case = 案例：{ $text }
+cli-init--live_from = 上线时间（默认：现在）：规则在此之前本会产生的消息和任务记为已抑制，不会发送
+cli-apply--live_from = 尚未被任何 apply 覆盖的客户在 TIME 上线（向已上线的数据库导入老客户时）：其规则在此之前本会发送或要求的内容记为已抑制；已覆盖的客户不受影响
 
 ## --help：各命令的作用、参数和退出码
 
