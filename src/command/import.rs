@@ -11,7 +11,7 @@ use serde_json::json;
 use super::Exit;
 use super::settings::{Settings, store_error, usage};
 use crate::cli::{Format, ImportArgs};
-use crate::import::{Context, ImportError, ImportKind, Progress, load};
+use crate::import::{Context, ImportError, ImportKind, Progress, ReadOptions, load};
 use crate::store::ImportCounts;
 
 /// Files with fewer rows than this get no progress bar.
@@ -44,15 +44,24 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
         Ok(s) => s,
         Err(e) => return e,
     };
-    let ctx = match context(&store, flow.as_ref(), team_file.as_ref()) {
+    let now = match settings.now(flow.as_ref().map_or(chrono_tz::Tz::UTC, |f| f.timezone)) {
+        Ok(now) => now,
+        Err(e) => return e,
+    };
+    let mut ctx = match context(&store, flow.as_ref(), team_file.as_ref()) {
         Ok(ctx) => ctx,
         Err(e) => return store_error(&e),
     };
+    ctx.now = Some(now);
+    let options = ReadOptions {
+        sheet: args.sheet.clone(),
+        encoding: args.encoding,
+    };
     let bar = Bar::new(settings.format == Format::Human && std::io::stderr().is_terminal());
-    let loaded = load(args.kind, &args.file, &ctx, &bar);
+    let loaded = load(args.kind, &args.file, &options, &ctx, &bar);
     bar.bar.finish_and_clear();
-    let batch = match loaded {
-        Ok(batch) => batch,
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
         Err(ImportError::Rejected { file, errors }) => {
             match settings.format {
                 Format::Json => println!(
@@ -84,7 +93,7 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
             return Exit::Usage;
         }
     };
-    let counts = match store.import(&batch, args.dry_run) {
+    let counts = match store.import(&loaded.batch, args.dry_run) {
         Ok(counts) => counts,
         Err(e) => return store_error(&e),
     };
@@ -96,18 +105,23 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
                 "kind": args.kind.name(),
                 "dry_run": args.dry_run,
                 "written": !args.dry_run,
+                "encoding": loaded.encoding.map(crate::import::Encoding::name),
                 "counts": counts,
             }))
             .unwrap_or_default()
         ),
         Format::Human => println!(
-            "{} `{}`: {}",
+            "{} `{}`{}: {}",
             if args.dry_run {
                 "dry run, nothing written;"
             } else {
                 "imported"
             },
             args.file.display(),
+            loaded
+                .encoding
+                .map(|e| format!(" ({})", e.name()))
+                .unwrap_or_default(),
             summary(&counts)
         ),
     }
@@ -132,6 +146,8 @@ fn context<'a>(
         flow,
         people,
         customers: store.all_customer_ids()?.into_iter().collect(),
+        created: store.customer_created_times()?,
+        now: None,
         defaults: stored.defaults,
     })
 }

@@ -2,7 +2,7 @@
 //! keeps current, and the two columns that decide which customers `apply` visits:
 //! `dirty` (new records since the last apply) and `wake_at`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -72,6 +72,15 @@ impl Store {
             .prepare_cached("SELECT id FROM customers ORDER BY id")?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When each customer was created, by id (a re-import may not change it).
+    pub fn customer_created_times(&self) -> Result<HashMap<String, DateTime<Utc>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, created_at FROM customers")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, SqlTime>(1)?.0)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Whether a customer with this id exists.

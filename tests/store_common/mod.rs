@@ -229,6 +229,8 @@ pub fn context<'a>(
         flow: Some(flow),
         people,
         customers: store.all_customer_ids().unwrap().into_iter().collect(),
+        created: store.customer_created_times().unwrap(),
+        now: None,
         defaults: store.team().unwrap().defaults,
     }
 }
@@ -245,7 +247,8 @@ pub fn import(
     kind: salesflow::import::ImportKind,
     path: &Path,
 ) -> salesflow::store::ImportCounts {
-    let batch = salesflow::import::load(kind, path, &context(store, flow), &())
+    let options = salesflow::import::ReadOptions::default();
+    let loaded = salesflow::import::load(kind, path, &options, &context(store, flow), &())
         .unwrap_or_else(|e| panic!("{e}: {e:?}"));
-    store.import(&batch, false).unwrap()
+    store.import(&loaded.batch, false).unwrap()
 }
