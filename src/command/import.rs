@@ -162,6 +162,12 @@ fn summary(c: &ImportCounts) -> String {
     add(c.people, "people in the team");
     add(c.customers_new, "new customers");
     add(c.customers_changed, "customers changed");
+    add(c.fields_changed, "field changes recorded");
+    add(c.stages_changed, "stage changes recorded");
+    add(
+        c.created_now,
+        "new customers without `created_at` created at the import's time",
+    );
     add(c.events_new, "new events");
     add(c.events_known, "events already recorded");
     add(c.tasks_written, "tasks written");

@@ -20,9 +20,16 @@ pub fn read(bytes: &[u8], file: String, forced: Option<Encoding>) -> Result<Tabl
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    // csv places a record after a `\r\n` at the `\n` (one line too early):
+    // the record's line is that of its first byte past any line end.
     let line_of = |byte: u64| {
-        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
-        line_starts.partition_point(|start| *start <= byte)
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        let first = byte
+            + text.as_bytes()[byte..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        line_starts.partition_point(|start| *start <= first)
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

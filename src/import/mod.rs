@@ -126,13 +126,14 @@ pub fn load(
     }
     let table = table::read(path, options)?;
     progress.start(table.rows.len());
-    let (batch, mut errors) = match kind {
+    let (mut batch, mut errors) = match kind {
         ImportKind::Team => team::load(&table, ctx, progress),
         ImportKind::Customers => customers::load(&table, need_flow()?, ctx, progress),
         ImportKind::Events => events::load(&table, need_flow()?, ctx, progress, false),
         ImportKind::Stages => events::load(&table, need_flow()?, ctx, progress, true),
         ImportKind::Tasks => tasks::load(&table, flow, ctx, progress),
     };
+    batch.at = ctx.now;
     errors.extend(table.errors.iter().cloned());
     // File order: by line, the reader's findings before the checker's.
     errors.sort_by_key(|e| e.line);

@@ -76,7 +76,7 @@ pub fn store_with_c1(dir: &Path) -> (Store, i64) {
             "2026-03-02T10:00:00+08:00",
             "客户提到需要法务审核",
         )],
-        tasks: Vec::new(),
+        ..ImportBatch::default()
     };
     store.import(&batch, false).unwrap();
     let history = store.history("c1").unwrap().unwrap();
