@@ -41,7 +41,7 @@ pub fn read(bytes: Vec<u8>, file: String, sheet: Option<&str>) -> Result<Table, 
         .worksheet_cells_reader(&name)
         .map_err(|e| fail(e.to_string()))?;
     let mut rows: BTreeMap<u32, Vec<(usize, Cell)>> = BTreeMap::new();
-    let mut errors = Vec::new();
+    let mut bad_cells: Vec<(u32, usize, String)> = Vec::new();
     let mut count = 0usize;
     while let Some(c) = reader.next_cell().map_err(|e| fail(e.to_string()))? {
         let (row, col) = c.get_position();
@@ -49,9 +49,7 @@ pub fn read(bytes: Vec<u8>, file: String, sheet: Option<&str>) -> Result<Table, 
             Ok(Cell::Empty) => continue,
             Ok(value) => value,
             Err(message) => {
-                let place = Place::SheetRow(row as usize + 1);
-                let column = column_letter(col as usize);
-                errors.push(RowError::new(&file, place, Some(&column), message));
+                bad_cells.push((row, col as usize, message));
                 continue;
             }
         };
@@ -76,8 +74,27 @@ pub fn read(bytes: Vec<u8>, file: String, sheet: Option<&str>) -> Result<Table, 
     let rows = rows
         .map(|(r, cells)| (Place::SheetRow(r as usize + 1), cells))
         .collect();
+    // A cell that cannot be read is named by its column's header, as the
+    // checker names the others.
+    let mut errors: Vec<RowError> = bad_cells
+        .into_iter()
+        .map(|(row, col, message)| {
+            let column = header
+                .get(col)
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| column_letter(col));
+            RowError::new(
+                &file,
+                Place::SheetRow(row as usize + 1),
+                Some(&column),
+                message,
+            )
+        })
+        .collect();
     let mut table = from_grid(file, Place::SheetRow(header_row as usize + 1), header, rows);
     errors.append(&mut table.errors);
+    errors.sort_by_key(|e| e.line);
     table.errors = errors;
     Ok(table)
 }

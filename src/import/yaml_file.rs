@@ -83,6 +83,10 @@ impl<'a> Events<'a> {
                 "aliases (`*name`) are not taken in import files: write the value out".into(),
             )),
             Some(Ok(event)) => Ok(event),
+            Some(Err(e)) if e.info().contains("recursion limit") => Err((
+                e.marker().line(),
+                "nested too deeply: a row is a map of texts, numbers and lists of them".into(),
+            )),
             Some(Err(e)) => Err((e.marker().line(), e.info().to_string())),
             None => Ok((Event::StreamEnd, Span::default())),
         }
