@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
 use super::Exit;
-use super::settings::{Settings, store_error, usage};
+use super::settings::{Settings, store_error};
 use crate::cli::{Format, ImportArgs};
 use crate::import::{Context, ImportError, ImportKind, Progress, ReadOptions, load};
 use crate::store::ImportCounts;
@@ -18,9 +18,6 @@ use crate::store::ImportCounts;
 const BAR_FROM_ROWS: usize = 2_000;
 
 pub(super) fn run(args: &ImportArgs) -> Exit {
-    if args.map.is_some() {
-        return usage("`--map` is not implemented yet: rename the columns to those of PRODUCT.md");
-    }
     let settings = match Settings::resolve(&args.run) {
         Ok(s) => s,
         Err(e) => return e,
@@ -56,6 +53,7 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
     let options = ReadOptions {
         sheet: args.sheet.clone(),
         encoding: args.encoding,
+        map: args.map.clone(),
     };
     let bar = Bar::new(settings.format == Format::Human && std::io::stderr().is_terminal());
     let loaded = load(args.kind, &args.file, &options, &ctx, &bar);

@@ -86,6 +86,18 @@ pub enum ImportError {
         /// Every problem.
         errors: Vec<RowError>,
     },
+    /// The `--map` file cannot be used.
+    #[error("map `{file}`: {message}")]
+    #[diagnostic(
+        code(salesflow::import::map),
+        help("docs/import-map.md describes the map format")
+    )]
+    Map {
+        /// The map file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Rules are needed to check this kind of import.
     #[error("importing {kind} needs the rules (stages, event kinds, fields)")]
     #[diagnostic(

@@ -20,6 +20,7 @@ mod customers;
 mod error;
 mod events;
 mod jsonl_file;
+pub mod map;
 pub mod table;
 mod tasks;
 mod team;
@@ -97,6 +98,35 @@ impl Progress for () {
     fn row(&self) {}
 }
 
+/// For each event rule of a map, where its event columns come from.
+fn event_origins(map: &map::Map, mapped: &map::Mapped) -> Vec<BTreeMap<String, map::Origin>> {
+    map.events
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            let origin = |column: Option<&String>, what: &str| map::Origin {
+                column: column.cloned(),
+                rule: format!("events[{i}].{what}"),
+            };
+            let stage_column = match &rule.stage {
+                Some(map::StageRule::FromColumn { column, .. }) => Some(column),
+                _ => None,
+            };
+            let mut out = BTreeMap::from([
+                ("at".to_string(), origin(Some(&rule.at), "at")),
+                ("kind".to_string(), origin(None, "kind")),
+                ("stage".to_string(), origin(stage_column, "stage")),
+                ("text".to_string(), origin(rule.text.as_ref(), "text")),
+                ("evidence".to_string(), origin(None, "evidence")),
+            ]);
+            if let Some(id) = mapped.origin.get("id") {
+                out.insert("customer".into(), id.clone());
+            }
+            out
+        })
+        .collect()
+}
+
 /// What a file gave: the batch to write and how the file was read.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -125,6 +155,24 @@ pub fn load(
         }
     }
     let table = table::read(path, options)?;
+    let (table, mapped) = match &options.map {
+        Some(map_path) => {
+            let map = map::Map::load(map_path)?;
+            if !map.events.is_empty() && kind != ImportKind::Customers {
+                return Err(ImportError::Map {
+                    file: map_path.display().to_string(),
+                    message: format!(
+                        "`events:` derive customers' events: use the map with `import customers`, not `{}`",
+                        kind.name()
+                    ),
+                });
+            }
+            let mapped = map::apply(&map, &table)?;
+            let events = event_origins(&map, &mapped);
+            (mapped.table, Some((mapped.events, mapped.origin, events)))
+        }
+        None => (table, None),
+    };
     progress.start(table.rows.len());
     let (mut batch, mut errors) = match kind {
         ImportKind::Team => team::load(&table, ctx, progress),
@@ -135,6 +183,31 @@ pub fn load(
     };
     batch.at = ctx.now;
     errors.extend(table.errors.iter().cloned());
+    if let Some((event_tables, origin, event_origin)) = mapped {
+        errors = errors
+            .into_iter()
+            .map(|e| map::Mapped::explain(&origin, e))
+            .collect();
+        if let Some(flow) = flow {
+            // The map's events may name the customers this very file creates.
+            let mut with_new = ctx.clone();
+            with_new.customers.extend(
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get("id").map(ToString::to_string)),
+            );
+            for ((_, events_table), origin) in event_tables.iter().zip(&event_origin) {
+                let (more, more_errors) = events::load(events_table, flow, &with_new, &(), false);
+                batch.events.extend(more.events);
+                errors.extend(
+                    more_errors
+                        .into_iter()
+                        .map(|e| map::Mapped::explain(origin, e)),
+                );
+            }
+        }
+    }
     // File order: by line, the reader's findings before the checker's.
     errors.sort_by_key(|e| e.line);
     if errors.is_empty() {

@@ -115,14 +115,16 @@ pub struct Table {
     pub encoding: Option<Encoding>,
 }
 
-/// How a file is read: the options of `salesflow import` that concern the
-/// file itself, not its rows.
+/// How a file is read and turned into rows: the options of `salesflow import`
+/// that concern the file itself, not what its rows are checked against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
     /// The sheet of a workbook: a name, or a one-based number (default: the first).
     pub sheet: Option<String>,
     /// The encoding of a CSV file (default: detected).
     pub encoding: Option<Encoding>,
+    /// A map from a foreign export's columns to ours (`--map`).
+    pub map: Option<std::path::PathBuf>,
 }
 
 /// A text encoding a CSV file may be in.
