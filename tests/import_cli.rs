@@ -195,7 +195,7 @@ fn usage_errors_exit_2() {
         .arg(repo("tests/fixtures/import/customers.csv"))
         .assert()
         .code(2)
-        .stderr_has("`--map` is not implemented yet");
+        .stderr_has("cannot read `map.yaml`");
     sf(&dir)
         .args(["import", "events", "--db", "nowhere.db"])
         .arg(repo("tests/fixtures/import/events.csv"))

@@ -144,8 +144,6 @@ pub fn load(
     ctx: &Context<'_>,
     progress: &dyn Progress,
 ) -> Result<Loaded, ImportError> {
-    let flow = ctx.flow;
-    let need_flow = || flow.ok_or(ImportError::NoRules { kind: kind.name() });
     if kind == ImportKind::Team {
         if let Some(batch) = team::load_team_file(path)? {
             return Ok(Loaded {
@@ -155,6 +153,20 @@ pub fn load(
         }
     }
     let table = table::read(path, options)?;
+    check(kind, table, options, ctx, progress)
+}
+
+/// Validates the rows of a file already read (a fuzz target's entry point too):
+/// the batch, or every error.
+pub fn check(
+    kind: ImportKind,
+    table: table::Table,
+    options: &ReadOptions,
+    ctx: &Context<'_>,
+    progress: &dyn Progress,
+) -> Result<Loaded, ImportError> {
+    let flow = ctx.flow;
+    let need_flow = || flow.ok_or(ImportError::NoRules { kind: kind.name() });
     let (table, mapped) = match &options.map {
         Some(map_path) => {
             let map = map::Map::load(map_path)?;

@@ -161,16 +161,30 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Table, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    match ext.as_str() {
-        "csv" | "xlsx" | "xlsm" | "jsonl" | "ndjson" | "yaml" | "yml" => {}
-        _ => return Err(ImportError::Format { file }),
+    if !FORMATS.contains(&ext.as_str()) {
+        return Err(ImportError::Format { file });
     }
     let bytes = read_limited(path, &file)?;
-    match ext.as_str() {
+    parse(bytes, file, &ext, options)
+}
+
+/// The extensions of the formats read (lowercase).
+pub const FORMATS: [&str; 7] = ["csv", "xlsx", "xlsm", "jsonl", "ndjson", "yaml", "yml"];
+
+/// Reads the bytes of a file named `file` in the format of extension `ext`
+/// (one of [`FORMATS`]).
+pub fn parse(
+    bytes: Vec<u8>,
+    file: String,
+    ext: &str,
+    options: &ReadOptions,
+) -> Result<Table, ImportError> {
+    match ext {
         "csv" => super::csv_file::read(&bytes, file, options.encoding),
         "xlsx" | "xlsm" => super::xlsx_file::read(bytes, file, options.sheet.as_deref()),
         "jsonl" | "ndjson" => super::jsonl_file::read(&bytes, file),
-        _ => super::yaml_file::read(&bytes, file),
+        "yaml" | "yml" => super::yaml_file::read(&bytes, file),
+        _ => Err(ImportError::Format { file }),
     }
 }
 
