@@ -209,6 +209,9 @@ pub fn check(
                     .iter()
                     .filter_map(|r| r.get("id").map(ToString::to_string)),
             );
+            with_new
+                .created
+                .extend(batch.customers.iter().map(|c| (c.id.clone(), c.created_at)));
             for ((_, events_table), origin) in event_tables.iter().zip(&event_origin) {
                 let (more, more_errors) = events::load(events_table, flow, &with_new, &(), false);
                 batch.events.extend(more.events);

@@ -100,3 +100,27 @@ fn a_spreadsheet_number_too_long_to_be_exact_is_an_error_not_a_rounding() {
         ));
     assert!(customer_ids(&dir).is_empty());
 }
+
+#[test]
+fn an_event_before_its_customer_existed_is_refused_with_both_times() {
+    let dir = project("strict_before_creation");
+    import(
+        &dir,
+        "customers",
+        &crate::common::repo("tests/fixtures/import/customers.csv"),
+        &[],
+    )
+    .success();
+    let file = write(
+        &dir,
+        "early.csv",
+        "customer,at,kind,text\r\nc2,2026/3/3 10:30,visit,刚好\r\nc1,2026/3/1 9:00,visit,太早\r\n",
+    );
+    import(&dir, "events", &file, &[])
+        .code(1)
+        .stderr_has(&format!(
+            "{}:3: column `at`: 2026-03-01 09:00 is before c1 was created (2026-03-02 09:00)",
+            file.display()
+        ))
+        .stderr_has("1 error; nothing was written");
+}
