@@ -5,17 +5,14 @@
 //! Reading takes what a Chinese office types or Excel exports: RFC 3339,
 //! `2026-03-02 09:00`, `2026/3/2 9:00`, `2026年3月2日 9:00`, full-width digits
 //! and colons. A bare date is midnight in the flow's zone. A near miss
-//! (`2026/2/30`, `25:00`) is refused with what is wrong, never rolled over, and
-//! so is any time outside 1970–2199 (the store's range).
+//! (`2026/2/30`, `25:00`) is refused with what is wrong, never rolled over.
+//! (Whether a time may be *recorded*, 1970–2199 and not before its customer, is
+//! the record rules' question: [`crate::record`].)
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-
-/// The years an instant may fall in: a record dated `0000-01-01` or `9999-…`
-/// is a typing slip, and the store cannot order it.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
 
 /// Parses an instant: RFC 3339 (with its offset), or a local date and time in
 /// `tz` (`2026-03-02 09:00`, `2026-03-02T09:00:05`, `2026/3/2 9:00`,
@@ -23,29 +20,14 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
 pub fn parse_instant(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     let ascii = to_ascii(text);
-    let t = if let Ok(t) = DateTime::parse_from_rfc3339(&ascii) {
-        t.with_timezone(&Utc)
-    } else {
-        let naive = parse_local(&ascii).map_err(|why| format!("`{text}` {why}"))?;
-        tz.from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("`{text}` does not exist in {tz} (a daylight-saving gap)"))?
-    };
-    in_range(t).map_err(|why| format!("`{text}` {why}"))
-}
-
-/// The instant itself when its year is within [`YEARS`].
-pub fn in_range(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    if YEARS.contains(&t.year()) {
-        Ok(t)
-    } else {
-        Err(format!(
-            "is outside the years {}–{} salesflow keeps",
-            YEARS.start(),
-            YEARS.end()
-        ))
+    if let Ok(t) = DateTime::parse_from_rfc3339(&ascii) {
+        return Ok(t.with_timezone(&Utc));
     }
+    let naive = parse_local(&ascii).map_err(|why| format!("`{text}` {why}"))?;
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| format!("`{text}` does not exist in {tz} (a daylight-saving gap)"))
 }
 
 /// Parses a local date with an optional time of day (midnight when absent):
@@ -257,11 +239,6 @@ mod tests {
             err("2026/3/2 25:00"),
             "`2026/3/2 25:00` is not a time of day: `25:00:00` is past 23:59:59"
         );
-        assert_eq!(
-            err("0000-01-01 00:00"),
-            "`0000-01-01 00:00` is outside the years 1970–2199 salesflow keeps"
-        );
-        assert!(err("9999-12-31T00:00:00Z").contains("outside the years"));
         for text in [
             "2026/3/2 9",
             "2026/3/2 9:0",

@@ -12,16 +12,20 @@ use super::amount;
 use super::table::Cell;
 use crate::engine::FieldValue;
 use crate::model::FieldType;
-use crate::timefmt::{in_range, parse_instant, parse_local};
+use crate::record::RecordError;
+use crate::timefmt::{parse_instant, parse_local};
 
 pub use amount::{AmountError, money};
 
-/// An instant.
+/// An instant a record may have (1970–2199, as the record rules say).
 pub fn time(cell: &Cell, tz: Tz) -> Result<DateTime<Utc>, String> {
     let local = match cell {
         Cell::DateTime(naive) => *naive,
         Cell::Number(serial) => excel_serial(serial)?,
-        Cell::Text(text) => return parse_instant(text, tz),
+        Cell::Text(text) => {
+            let t = parse_instant(text, tz)?;
+            return in_range(t, &cell.to_string());
+        }
         other => {
             return Err(format!(
                 "`{other}` is not a time: write `2026-03-02 09:00` or RFC 3339"
@@ -33,7 +37,18 @@ pub fn time(cell: &Cell, tz: Tz) -> Result<DateTime<Utc>, String> {
         .earliest()
         .map(|t| t.with_timezone(&Utc))
         .ok_or_else(|| format!("`{cell}` does not exist in {tz}"))?;
-    in_range(t).map_err(|why| format!("`{cell}` {why}"))
+    in_range(t, &cell.to_string())
+}
+
+fn in_range(t: DateTime<Utc>, written: &str) -> Result<DateTime<Utc>, String> {
+    if crate::record::in_range(t) {
+        Ok(t)
+    } else {
+        Err(RecordError::OutOfRange {
+            at: written.to_string(),
+        }
+        .to_string())
+    }
 }
 
 /// A spreadsheet serial date (days since 1899-12-30, the fraction the time of
