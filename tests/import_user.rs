@@ -1,6 +1,7 @@
 //! `salesflow import` driven as a user drives it, on data shaped as real teams
 //! export it. One test binary; each module is one concern:
 //! - `common`: a project folder, running the binary, reading the store back
+//! - `cli`: `init` and `import` exit codes, rejected rows, JSON output, dry runs
 //! - `reimport`: importing a customer again updates what the file says, nothing else
 //! - `offices`: GBK CSV, Excel date styles and sheets, amounts, booleans, CRLF
 //! - `strict`: no cell, key or digit silently lost
@@ -10,6 +11,8 @@
 #[path = "store_common/mod.rs"]
 mod store_common;
 
+#[path = "import_user/cli.rs"]
+mod cli;
 #[path = "import_user/common.rs"]
 mod common;
 #[path = "import_user/hostile.rs"]

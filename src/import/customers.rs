@@ -11,12 +11,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::checker::{Checker, Columns};
+use chrono::{DateTime, Utc};
+
+use super::checker::{Checker, Columns, RowCheck};
 use super::error::RowError;
 use super::table::Table;
 use super::{Context, Progress, cells, events};
 use crate::engine::{Contact, CustomerRecord};
 use crate::model::Flow;
+use crate::record::check_time;
 use crate::store::{CustomerChange, ImportBatch, NewEvent, STAGE_SOURCE};
 use crate::timefmt::format_instant;
 
@@ -26,6 +29,50 @@ const CONTACT: [&str; 4] = [
     "contact_mobile",
     "contact_wecom",
 ];
+
+/// When the row's customer was created, and whether at the import's time (a
+/// new customer without `created_at`); errors for a `created_at` that differs
+/// from the stored one and for an import dated before the customer existed.
+fn creation(
+    r: &mut RowCheck<'_, '_>,
+    flow: &Flow,
+    ctx: &Context<'_>,
+    id: Option<&str>,
+    is_new: bool,
+    given: Option<DateTime<Utc>>,
+) -> (Option<DateTime<Utc>>, bool) {
+    let id = id.unwrap_or_default();
+    let stored = ctx.created.get(id).copied();
+    if let (Some(stored), Some(given)) = (stored, given) {
+        if stored != given {
+            r.error(
+                "created_at",
+                format!(
+                    "`{}` differs from the stored creation time of `{id}`, {}: a customer's `created_at` cannot change (leave the cell empty)",
+                    format_instant(given, flow.timezone),
+                    format_instant(stored, flow.timezone),
+                ),
+            );
+        }
+    }
+    if let (Some(now), Some(_)) = (ctx.now, stored) {
+        // The changes of a re-import happen at the import's time.
+        if let Err(e) = check_time(id, now, stored, flow.timezone) {
+            r.error("id", format!("the import's time: {e}"));
+        }
+    }
+    let created_now = is_new && given.is_none() && r.cell("created_at").is_none();
+    if created_now && ctx.now.is_none() {
+        r.error(
+            "created_at",
+            "missing value (a new customer needs `created_at`)".into(),
+        );
+    }
+    (
+        given.or(if created_now { ctx.now } else { None }),
+        created_now,
+    )
+}
 
 /// Validates customer rows.
 pub(super) fn load(
@@ -53,7 +100,6 @@ pub(super) fn load(
         progress.row();
         let mut r = checker.row(row, table.header.is_none());
         let id = r.unique_id("customer", &mut first_seen);
-        let stored = id.as_ref().and_then(|id| ctx.created.get(id).copied());
         let is_new = id.is_some() && !ctx.customers.contains(id.as_deref().unwrap_or(""));
         let name = if is_new {
             r.required_text("name")
@@ -62,40 +108,8 @@ pub(super) fn load(
         };
         let owner = r.known("owner", is_new, "person", &ctx.people);
         let given_created = r.time("created_at", false);
-        if let (Some(stored), Some(given)) = (stored, given_created) {
-            if stored != given {
-                r.error(
-                    "created_at",
-                    format!(
-                        "`{}` differs from the stored creation time of `{}`, {}: a customer's `created_at` cannot change (leave the cell empty)",
-                        format_instant(given, flow.timezone),
-                        id.as_deref().unwrap_or(""),
-                        format_instant(stored, flow.timezone),
-                    ),
-                );
-            }
-        }
-        let created_now = is_new && given_created.is_none() && r.cell("created_at").is_none();
-        let created_at = given_created.or(if created_now { ctx.now } else { None });
-        if created_now && ctx.now.is_none() {
-            r.error(
-                "created_at",
-                "missing value (a new customer needs `created_at`)".into(),
-            );
-        }
-        if let (Some(now), Some(stored)) = (ctx.now, stored) {
-            if now < stored {
-                r.error(
-                    "id",
-                    format!(
-                        "the import's time {} is before `{}` was created ({})",
-                        format_instant(now, flow.timezone),
-                        id.as_deref().unwrap_or(""),
-                        format_instant(stored, flow.timezone),
-                    ),
-                );
-            }
-        }
+        let (created_at, created_now) =
+            creation(&mut r, flow, ctx, id.as_deref(), is_new, given_created);
         let mut assignees = BTreeMap::new();
         for role in &flow.roles {
             if let Some(person) = r.known(role, false, "person", &ctx.people) {

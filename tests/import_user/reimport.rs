@@ -163,5 +163,7 @@ fn changes_dated_before_the_customer_existed_are_refused() {
         .args(["--at", "2026-03-01 09:00"])
         .assert()
         .code(1)
-        .stderr_has("the import's time 2026-03-01 09:00 +08:00 Sun is before `c3` was created");
+        .stderr_has(
+            "early.csv:2: column `id`: the import's time: 2026-03-01 09:00 is before c3 was created (2026-03-04 09:00)",
+        );
 }
