@@ -7,6 +7,7 @@
 //! - `strict`: no cell, key or digit silently lost
 //! - `hostile`: bombs and traps end in a clear error, in bounded time and memory
 //! - `map`: `--map` from a foreign CRM export to customers and stage events
+//! - `messages`: the refusals as printed, pinned by snapshots
 
 #[path = "store_common/mod.rs"]
 mod store_common;
@@ -19,6 +20,8 @@ mod common;
 mod hostile;
 #[path = "import_user/map.rs"]
 mod map;
+#[path = "import_user/messages.rs"]
+mod messages;
 #[path = "import_user/offices.rs"]
 mod offices;
 #[path = "import_user/reimport.rs"]

@@ -69,9 +69,10 @@ fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<(String, Encoding), 
     };
     match forced {
         Some(Encoding::Utf8) => utf8().map_err(|e| {
+            let at = e.valid_up_to();
             format!(
-                "byte {} is not UTF-8 (as `--encoding utf-8` says): try `--encoding gb18030`",
-                e.valid_up_to()
+                "line {} (byte {at}) is not UTF-8 (as `--encoding utf-8` says): try `--encoding gb18030`",
+                bytes[..at].split(|b| *b == b'\n').count()
             )
         }),
         Some(Encoding::Gb18030) => {
@@ -79,9 +80,10 @@ fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<(String, Encoding), 
         }
         None => utf8().or_else(|e| {
             gb18030().ok_or_else(|| {
+                let at = e.valid_up_to();
                 format!(
-                    "byte {} is neither UTF-8 nor GB18030 (GBK): save the file as \"CSV UTF-8\"",
-                    e.valid_up_to()
+                    "line {} (byte {at}) is neither UTF-8 nor GB18030 (GBK): save the file as \"CSV UTF-8\"",
+                    bytes[..at].split(|b| *b == b'\n').count()
                 )
             })
         }),

@@ -60,7 +60,12 @@ impl fmt::Display for RowError {
 pub enum ImportError {
     /// The file cannot be read or parsed as its format.
     #[error("cannot read `{file}`: {message}")]
-    #[diagnostic(code(salesflow::import::unreadable))]
+    #[diagnostic(
+        code(salesflow::import::unreadable),
+        help(
+            "an import file is a regular file of at most 256 MiB: CSV (UTF-8 or GBK), XLSX, JSON Lines or YAML"
+        )
+    )]
     Read {
         /// The file.
         file: String,

@@ -147,9 +147,13 @@ impl Map {
             return Err(fail(format!("nested deeper than {MAX_NESTING} levels")));
         }
         let mut map: Map = serde_yaml::from_str(text).map_err(|e| {
+            let message = e.to_string();
             fail(match e.location() {
-                Some(l) => format!("line {}: {e}", l.line()),
-                None => e.to_string(),
+                Some(l) => {
+                    let message = message.split(" at line ").next().unwrap_or(&message);
+                    format!("line {}, column {}: {message}", l.line(), l.column())
+                }
+                None => message,
             })
         })?;
         map.path = path.to_path_buf();
