@@ -2,6 +2,7 @@
 //! per kind of diagnostic the import code gives (a file it cannot read, a map
 //! it cannot use, rows it rejects, a re-import that would change history).
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::common::{project, repo, sf, write};
@@ -26,7 +27,6 @@ fn refusals_read_the_same_every_time() {
     write(&dir, "broken_map.yaml", "columns: {id: a}\nrenames: {}\n");
     write(&dir, "events_map.yaml", "events: [{at: t, stage: demo}]\n");
     write(&dir, "moved.csv", "id,created_at\nc1,2026/3/1 9:00\n");
-    write(&dir, "gbk.csv", "");
     std::fs::write(dir.join("gbk.csv"), b"id,name\n\xff\xff,x\n").unwrap();
     let mut all = String::new();
     for args in [
@@ -38,7 +38,7 @@ fn refusals_read_the_same_every_time() {
         &["events", "zero.csv", "--map", "events_map.yaml"],
         &["customers", "moved.csv", "--at", "2026-03-10 09:00"],
     ] {
-        all.push_str(&format!("$ salesflow import {}\n", args.join(" ")));
+        let _ = writeln!(all, "$ salesflow import {}", args.join(" "));
         all.push_str(&stderr(&dir, args));
         all.push('\n');
     }
