@@ -8,107 +8,51 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use super::Exit;
-use super::settings::{Settings, store_error};
+use super::output::{Printer, outln};
+use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::{Format, ImportArgs};
-use crate::import::{Context, ImportError, ImportKind, Progress, ReadOptions, load};
+use crate::import::{Context, Encoding, ImportKind, Progress, ReadOptions, load};
 use crate::store::ImportCounts;
 
 /// Files with fewer rows than this get no progress bar.
 const BAR_FROM_ROWS: usize = 2_000;
 
-pub(super) fn run(args: &ImportArgs) -> Exit {
-    let settings = match Settings::resolve(&args.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
+pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     let flow = match args.kind {
         ImportKind::Team => None,
-        ImportKind::Tasks => match settings.flow() {
-            Ok(flow) => flow,
-            Err(e) => return e,
-        },
-        kind => match settings.require_flow(&format!("importing {}", kind.name())) {
-            Ok(flow) => Some(flow),
-            Err(e) => return e,
-        },
+        ImportKind::Tasks => s.flow()?,
+        kind => Some(s.require_flow(&format!("importing {}", kind.name()))?),
     };
-    let team_file = match settings.team_file() {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
-    let mut store = match settings.open_store() {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let now = match settings.now(flow.as_ref().map_or(chrono_tz::Tz::UTC, |f| f.timezone)) {
-        Ok(now) => now,
-        Err(e) => return e,
-    };
-    let mut ctx = match context(&store, flow.as_ref(), team_file.as_ref()) {
-        Ok(ctx) => ctx,
-        Err(e) => return store_error(&e),
-    };
-    ctx.now = Some(now);
+    let team_file = s.team_file()?;
+    let mut store = s.open_store()?;
+    let mut ctx = context(&store, flow, team_file.as_ref())?;
+    ctx.now = Some(s.now(flow.map_or(chrono_tz::Tz::UTC, |f| f.timezone))?);
     let options = ReadOptions {
         sheet: args.sheet.clone(),
         encoding: args.encoding,
         map: args.map.clone(),
     };
-    let bar = Bar::new(settings.format == Format::Human && std::io::stderr().is_terminal());
+    let bar = Bar::new(s.format == Format::Human && std::io::stderr().is_terminal());
     let loaded = load(args.kind, &args.file, &options, &ctx, &bar);
     bar.bar.finish_and_clear();
-    let loaded = match loaded {
-        Ok(loaded) => loaded,
-        Err(ImportError::Rejected { file, errors }) => {
-            match settings.format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&json!({
-                        "file": file, "kind": args.kind.name(), "written": false, "errors": errors
-                    }))
-                    .unwrap_or_default()
-                ),
-                Format::Human => {
-                    for e in &errors {
-                        eprintln!("{e}");
-                    }
-                    let n = errors.len();
-                    eprintln!(
-                        "error: `{file}` rejected: {n} error{}; nothing was written",
-                        if n == 1 { "" } else { "s" }
-                    );
-                }
-            }
-            return Exit::Failure;
-        }
-        Err(ImportError::Store(e)) => return store_error(&e),
-        Err(e) => {
-            eprintln!("error: {e}");
-            if let Some(help) = miette::Diagnostic::help(&e) {
-                eprintln!("  help: {help}");
-            }
-            return Exit::Usage;
-        }
-    };
-    let counts = match store.import(&loaded.batch, args.dry_run) {
-        Ok(counts) => counts,
-        Err(e) => return store_error(&e),
-    };
-    match settings.format {
-        Format::Json => println!(
+    let loaded = loaded.map_err(|e| CommandError::import(e, args.kind.name()))?;
+    let counts = store.import(&loaded.batch, args.dry_run)?;
+    if s.format == Format::Json {
+        outln!(
+            p,
             "{}",
-            serde_json::to_string_pretty(&json!({
+            super::pretty(&json!({
                 "file": args.file.display().to_string(),
                 "kind": args.kind.name(),
                 "dry_run": args.dry_run,
                 "written": !args.dry_run,
-                "encoding": loaded.encoding.map(crate::import::Encoding::name),
+                "encoding": loaded.encoding.map(Encoding::name),
                 "counts": counts,
             }))
-            .unwrap_or_default()
-        ),
-        Format::Human => println!(
+        );
+    } else {
+        outln!(
+            p,
             "{} `{}`{}: {}",
             if args.dry_run {
                 "dry run, nothing written;"
@@ -121,9 +65,9 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
                 .map(|e| format!(" ({})", e.name()))
                 .unwrap_or_default(),
             summary(&counts)
-        ),
+        );
     }
-    Exit::Success
+    Ok(Outcome::Done)
 }
 
 /// What rows are checked against: the rules, people of the store and of the team

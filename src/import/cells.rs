@@ -80,14 +80,14 @@ pub fn field(cell: &Cell, ty: FieldType, tz: Tz) -> Result<FieldValue, String> {
         FieldType::Text => Ok(FieldValue::Text(cell.to_string())),
         FieldType::Number => match cell {
             Cell::Number(text) | Cell::Text(text) => amount::number(text)
-                .map(decimal_value)
+                .map(number_value)
                 .map_err(|e| e.to_string()),
             other => Err(format!("`{other}` is not a number")),
         },
         FieldType::Money => match cell {
-            Cell::Number(text) | Cell::Text(text) => {
-                money(text).map(decimal_value).map_err(|e| e.to_string())
-            }
+            Cell::Number(text) | Cell::Text(text) => money(text)
+                .map(crate::money::stored)
+                .map_err(|e| e.to_string()),
             other => Err(format!("`{other}` is not an amount")),
         },
         FieldType::Bool => boolean(cell).map(FieldValue::Bool),
@@ -119,11 +119,9 @@ fn date(cell: &Cell) -> Result<NaiveDate, String> {
     Ok(local.date())
 }
 
-/// The one place where an exact amount becomes the engine's `f64`.
-// MONEY-AS-F64: until `FieldValue` has a decimal variant (issue 11, the engine's
-// money work), amounts are checked exactly here and stored as the nearest f64.
-// When the variant lands, this returns it and nothing else in imports changes.
-fn decimal_value(d: Decimal) -> FieldValue {
+/// A `number` field's value: read exactly, kept as the engine's `f64` (a
+/// count, a score; amounts are `money`, kept as their exact digits).
+fn number_value(d: Decimal) -> FieldValue {
     FieldValue::Number(d.to_f64().unwrap_or(f64::NAN))
 }
 
@@ -163,13 +161,13 @@ mod tests {
     fn typed_fields_accept_what_people_write_and_refuse_the_rest() {
         let tz = Tz::UTC;
         let text = |s: &str| Cell::Text(s.into());
+        let amount = |s: &str| Ok(FieldValue::Text(s.into()));
+        assert_eq!(field(&text("¥12,000"), FieldType::Money, tz), amount("12000"));
+        assert_eq!(field(&text("32万"), FieldType::Money, tz), amount("320000"));
         assert_eq!(
-            field(&text("¥12,000"), FieldType::Money, tz),
-            Ok(FieldValue::Number(12000.0))
-        );
-        assert_eq!(
-            field(&text("32万"), FieldType::Money, tz),
-            Ok(FieldValue::Number(320_000.0))
+            field(&text("12345678901234567.89"), FieldType::Money, tz),
+            amount("12345678901234567.89"),
+            "exact, never through a float"
         );
         assert!(field(&text("12,000"), FieldType::Number, tz).is_err());
         assert!(field(&text("5万万"), FieldType::Money, tz).is_err());

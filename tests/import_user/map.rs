@@ -261,6 +261,6 @@ fn the_readme_examples_import() {
     assert_eq!(k003.customer.owner, "wang");
     assert_eq!(
         k003.customer.fields["estimated_margin"],
-        salesflow::engine::FieldValue::Number(120_000_000.0)
+        salesflow::engine::FieldValue::Text("120000000".into())
     );
 }

@@ -39,14 +39,14 @@ fn a_gbk_csv_from_excel_imports_with_chinese_names_intact_and_says_its_encoding(
     );
     assert_eq!(
         c2.customer.fields["estimated_margin"],
-        FieldValue::Number(320_000.0)
+        FieldValue::Text("320000".into())
     );
     assert_eq!(c2.customer.fields["test_env_ready"], FieldValue::Bool(true));
     let c1 = history(&dir, "c1");
     assert_eq!(c1.customer.created_at, t("2026-03-02T09:00:00+08:00"));
     assert_eq!(
         c1.customer.fields["estimated_margin"],
-        FieldValue::Number(320_000.0)
+        FieldValue::Text("320000".into())
     );
     assert_eq!(
         c1.customer.fields["test_env_ready"],
@@ -55,7 +55,7 @@ fn a_gbk_csv_from_excel_imports_with_chinese_names_intact_and_says_its_encoding(
     let c3 = history(&dir, "c3");
     assert_eq!(
         c3.customer.fields["estimated_margin"],
-        FieldValue::Number(120_000_000.0)
+        FieldValue::Text("120000000".into())
     );
     assert_eq!(c3.customer.fields["test_env_ready"], FieldValue::Bool(true));
     // `--at` reads the same styles.
@@ -221,7 +221,7 @@ fn an_excel_workbook_with_a_notes_sheet_first_imports_with_sheet() {
     assert_eq!(c1.customer.created_at, t("2026-03-02T09:00:00+08:00"));
     assert_eq!(
         c1.customer.fields["estimated_margin"],
-        FieldValue::Number(320_000.0)
+        FieldValue::Text("320000".into())
     );
     assert_eq!(c1.customer.contact.mobile.as_deref(), Some("13800000002"));
     let c2 = history(&dir, "c2");
@@ -232,7 +232,7 @@ fn an_excel_workbook_with_a_notes_sheet_first_imports_with_sheet() {
     );
     assert_eq!(
         c2.customer.fields["estimated_margin"],
-        FieldValue::Number(32_000.0)
+        FieldValue::Text("32000".into())
     );
     assert_eq!(
         c2.customer.fields["test_env_ready"],
@@ -242,6 +242,6 @@ fn an_excel_workbook_with_a_notes_sheet_first_imports_with_sheet() {
     assert_eq!(c3.customer.created_at, t("2026-03-04T00:00:00+08:00"));
     assert_eq!(
         c3.customer.fields["estimated_margin"],
-        FieldValue::Number(120_000_000.0)
+        FieldValue::Text("120000000".into())
     );
 }

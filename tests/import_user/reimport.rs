@@ -44,7 +44,7 @@ fn a_reimport_with_fewer_columns_keeps_the_rest_and_records_changes_when_importe
     assert_eq!(c1.customer.name, "宁波某整车配套厂");
     assert_eq!(
         c1.customer.fields["estimated_margin"],
-        FieldValue::Number(120_000.0)
+        FieldValue::Text("120000".into())
     );
     assert_eq!(
         c1.customer.fields["contract_disputes"],
