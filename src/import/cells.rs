@@ -162,7 +162,10 @@ mod tests {
         let tz = Tz::UTC;
         let text = |s: &str| Cell::Text(s.into());
         let amount = |s: &str| Ok(FieldValue::Text(s.into()));
-        assert_eq!(field(&text("¥12,000"), FieldType::Money, tz), amount("12000"));
+        assert_eq!(
+            field(&text("¥12,000"), FieldType::Money, tz),
+            amount("12000")
+        );
         assert_eq!(field(&text("32万"), FieldType::Money, tz), amount("320000"));
         assert_eq!(
             field(&text("12345678901234567.89"), FieldType::Money, tz),
