@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod report_args;
 mod store_args;
+use report_args::REPORT_EXIT_CODES;
+pub use report_args::{LangArg, ReportArgs, ReportBy, ReportFormat, ReportKind};
 use store_args::{IMPORT_EXIT_CODES, INIT_EXIT_CODES, RECORD_EXIT_CODES};
 pub use store_args::{
     ImportArgs, InitArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
@@ -86,6 +89,10 @@ pub enum Command {
     /// must have done by given times, on virtual time against a store in memory.
     #[command(after_help = TEST_EXIT_CODES)]
     Test(TestArgs),
+    /// The funnel, stage dwell with delay reasons, or journey goals with findings,
+    /// for a period: tables, JSON, CSV or one HTML file.
+    #[command(after_help = REPORT_EXIT_CODES)]
+    Report(ReportArgs),
 }
 
 const APPLY_EXIT_CODES: &str = "\

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod ruletest;
 pub mod source;
 pub mod store;

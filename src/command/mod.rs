@@ -11,6 +11,7 @@ mod list;
 mod move_stage;
 mod plan;
 mod record;
+mod report;
 mod runtime;
 mod settings;
 mod signal;
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Task(command) => task::run(&command),
         Command::Signal(command) => signal::run(&command),
         Command::Test(args) => test::run(&args),
+        Command::Report(args) => report::run(&args),
     }
 }
 

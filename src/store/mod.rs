@@ -27,6 +27,7 @@ mod json;
 mod migrations;
 mod outbox;
 mod people;
+mod reports;
 mod signals;
 pub mod sqltime;
 mod tasks;
@@ -47,6 +48,10 @@ pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
 pub use import_batch::{ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::OutboxRow;
+pub use reports::{
+    BlockerCount, BlockerDelay, Coverage, CustomerGroup, DwellTotals, HeatCell, HeatColumns, Measure,
+    RankValue, ReportQueries, ReportStage, SignalTally, StageCount, TaskTally, Window, iso_week,
+};
 pub use signals::{SignalRow, Verdict};
 pub use tasks::TaskRow;
 pub use ticks::Tick;
