@@ -45,9 +45,10 @@ pub(super) fn run(args: &ReportArgs) -> Exit {
     };
     let to_file = args.out.is_some();
     let text = match args.format {
-        ReportFormat::Human => {
-            report::human::render(&report, !to_file && super::color(std::io::stdout().is_terminal()))
-        }
+        ReportFormat::Human => report::human::render(
+            &report,
+            !to_file && super::color(std::io::stdout().is_terminal()),
+        ),
         ReportFormat::Json => {
             serde_json::to_string_pretty(&report::json::render(&report)).unwrap_or_default() + "\n"
         }

@@ -9,24 +9,7 @@ use super::{Body, Report};
 
 /// The report as CSV text (no byte-order mark).
 pub fn render(report: &Report) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    let mut first = true;
-    let mut block = |w: &mut csv::Writer<Vec<u8>>, t: &Table| {
-        if !first {
-            let _ = w.write_record([""]);
-        }
-        first = false;
-        let _ = w.write_record([&t.title]);
-        let _ = w.write_record(&t.columns);
-        for row in &t.rows {
-            let _ = w.write_record(row.iter().map(super::Cell::raw));
-        }
-    };
-    for t in report.tables() {
-        block(&mut w, &t);
-    }
+    let mut blocks: Vec<String> = report.tables().iter().map(block).collect();
     if let Body::Journey(j) = &report.current.body {
         if !j.findings.is_empty() {
             let lang = report.lang;
@@ -43,8 +26,21 @@ pub fn render(report: &Report) -> String {
                     super::Cell::Text(f.text.clone()),
                 ]);
             }
-            block(&mut w, &t);
+            blocks.push(block(&t));
         }
+    }
+    blocks.join("\n")
+}
+
+/// One table: its title on a line, the header, the rows.
+fn block(t: &Table) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let _ = w.write_record([&t.title]);
+    let _ = w.write_record(&t.columns);
+    for row in &t.rows {
+        let _ = w.write_record(row.iter().map(super::Cell::raw));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

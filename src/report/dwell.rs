@@ -167,7 +167,11 @@ fn reasons(stage: usize, total: i64, blockers: &[BlockerDelay], lang: Lang) -> V
         .collect();
     let named: i64 = all.iter().map(|(_, s, _)| s).sum();
     if total > named {
-        all.push((Word::NoneRecorded.text(lang).to_string(), total - named, true));
+        all.push((
+            Word::NoneRecorded.text(lang).to_string(),
+            total - named,
+            true,
+        ));
     }
     all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     all.truncate(TOP_REASONS);

@@ -10,7 +10,9 @@ pub enum ReportError {
     #[error("`--{flag}` value `{value}` is not a date or a time")]
     #[diagnostic(
         code(salesflow::report::bad_time),
-        help("write a date (`2026-03-01`, the whole day in the flow's time zone), a time (`2026-03-01 09:00`) or RFC 3339")
+        help(
+            "write a date (`2026-03-01`, the whole day in the flow's time zone), a time (`2026-03-01 09:00`) or RFC 3339"
+        )
     )]
     BadTime {
         /// `from` or `to`.
@@ -19,10 +21,12 @@ pub enum ReportError {
         value: String,
     },
     /// The period ends before it starts.
-    #[error("the period is empty: {from} is not before {to}")]
+    #[error("the period is empty: it starts at `{from}` and ends with `{to}`")]
     #[diagnostic(
         code(salesflow::report::empty_period),
-        help("`--to` is the last day counted (a date) or the first instant not counted (a time); give a `--from` before it")
+        help(
+            "`--to` is the last day counted (a date) or the first instant not counted (a time); give a `--from` before it"
+        )
     )]
     EmptyPeriod {
         /// The start as shown.
@@ -34,14 +38,18 @@ pub enum ReportError {
     #[error("`--compare-to` value `{0}` is not `previous` or `YYYY-MM-DD..YYYY-MM-DD`")]
     #[diagnostic(
         code(salesflow::report::bad_compare),
-        help("`--compare-to previous` compares with the period of the same length just before; `--compare-to 2026-02-01..2026-02-28` with those days")
+        help(
+            "`--compare-to previous` compares with the period of the same length just before; `--compare-to 2026-02-01..2026-02-28` with those days"
+        )
     )]
     BadCompare(String),
     /// `--calendar` names no calendar of the flow.
     #[error("the rules have no calendar `{0}`")]
     #[diagnostic(
         code(salesflow::report::unknown_calendar),
-        help("working days are counted on a `calendar` of the rules; without `--calendar`, on the first one declared")
+        help(
+            "working days are counted on a `calendar` of the rules; without `--calendar`, on the first one declared"
+        )
     )]
     UnknownCalendar(String),
     /// The store could not be read.

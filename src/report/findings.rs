@@ -87,9 +87,8 @@ fn coverage(
         .iter()
         .filter_map(|m| Some((m, m.value?)))
         .min_by(|(a, av), (b, bv)| {
-            av.total_cmp(bv).then_with(|| {
-                (b.denominator - b.numerator).cmp(&(a.denominator - a.numerator))
-            })
+            av.total_cmp(bv)
+                .then_with(|| (b.denominator - b.numerator).cmp(&(a.denominator - a.numerator)))
         });
     let Some((m, value)) = worst else {
         return Ok(None);

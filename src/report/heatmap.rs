@@ -52,7 +52,12 @@ pub struct HeatValue {
 impl Heatmap {
     /// The heatmap of `cells` over `columns`; a cell whose column is not listed
     /// is left out.
-    pub fn new(flow: &Flow, by: &'static str, columns: Vec<HeatColumn>, cells: &[HeatCell]) -> Heatmap {
+    pub fn new(
+        flow: &Flow,
+        by: &'static str,
+        columns: Vec<HeatColumn>,
+        cells: &[HeatCell],
+    ) -> Heatmap {
         let rows = flow
             .stages
             .iter()

@@ -31,7 +31,9 @@ pub fn heat_rgb(level: f64) -> (u8, u8, u8) {
             clippy::cast_sign_loss,
             reason = "clamped to 0..=255"
         )]
-        let v = (a + (b - a) * level.clamp(0.0, 1.0)).round().clamp(0.0, 255.0) as u8;
+        let v = (a + (b - a) * level.clamp(0.0, 1.0))
+            .round()
+            .clamp(0.0, 255.0) as u8;
         v
     };
     (lerp(255.0, 165.0), lerp(244.0, 15.0), lerp(214.0, 21.0))
@@ -77,7 +79,11 @@ pub fn render(report: &Report) -> String {
         table(&mut out, &t, lang);
     }
     if let Body::Journey(j) = &report.current.body {
-        let _ = write!(out, "<h2>{}</h2>\n<ul class=\"findings\">\n", Word::Findings.text(lang));
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<ul class=\"findings\">\n",
+            Word::Findings.text(lang)
+        );
         if j.findings.is_empty() {
             let _ = writeln!(out, "<li>{}</li>", Word::NoFindings.text(lang));
         }
@@ -135,7 +141,7 @@ fn dwell_charts(out: &mut String, d: &Dwell, lang: Lang) {
     let _ = write!(
         out,
         "<h2>{}</h2>\n<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\">\n",
-        escape(&format!("{} × {}", Word::Heatmap.text(lang), hm.by))
+        escape(&super::layout::heat_title(d, lang))
     );
     for (j, c) in hm.columns.iter().enumerate() {
         let x = left + cw * f64::from(u32::try_from(j).unwrap_or(0)) + cw / 2.0;
@@ -173,7 +179,11 @@ fn dwell_charts(out: &mut String, d: &Dwell, lang: Lang) {
                         escape(col),
                         text::days(Some(v.mean_days), lang),
                         v.visits,
-                        if level > 0.55 { " class=\"on-dark\"" } else { "" },
+                        if level > 0.55 {
+                            " class=\"on-dark\""
+                        } else {
+                            ""
+                        },
                         x + cw / 2.0,
                         y + ch / 2.0 + 4.0,
                         v.mean_days
@@ -199,7 +209,11 @@ fn dwell_charts(out: &mut String, d: &Dwell, lang: Lang) {
 }
 
 fn reasons_chart(out: &mut String, d: &Dwell, lang: Lang) {
-    let stages: Vec<_> = d.stages.iter().filter(|s| !s.top_reasons.is_empty()).collect();
+    let stages: Vec<_> = d
+        .stages
+        .iter()
+        .filter(|s| !s.top_reasons.is_empty())
+        .collect();
     if stages.is_empty() {
         return;
     }
@@ -224,7 +238,11 @@ fn reasons_chart(out: &mut String, d: &Dwell, lang: Lang) {
         y += 24;
         for r in &s.top_reasons {
             let w = (400.0 * r.share).max(1.0);
-            let fill = if r.none_recorded { "#9aa3ad" } else { "#d8643b" };
+            let fill = if r.none_recorded {
+                "#9aa3ad"
+            } else {
+                "#d8643b"
+            };
             let _ = write!(
                 out,
                 "<text x=\"232\" y=\"{ty}\" text-anchor=\"end\">{reason}</text>\
@@ -307,7 +325,11 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let class = if i > 0 && c.number().is_some() { " class=\"n\"" } else { "" };
+            let class = if i > 0 && c.number().is_some() {
+                " class=\"n\""
+            } else {
+                ""
+            };
             let _ = write!(out, "<td{class}>{}</td>", escape(&c.show(lang)));
         }
         out.push_str("</tr>\n");

@@ -54,11 +54,7 @@ pub fn render(report: &Report, color: bool) -> String {
 pub fn heading(report: &Report) -> String {
     let lang = report.lang;
     let show = |s: &Section| s.period.show(report.tz);
-    let mut h = format!(
-        "{} · {}",
-        report.kind_title(),
-        show(&report.current)
-    );
+    let mut h = format!("{} · {}", report.kind_title(), show(&report.current));
     if let Some(other) = &report.compare {
         let _ = match lang {
             Lang::En => write!(h, " ({} {})", Word::ComparedWith.text(lang), show(other)),
@@ -97,7 +93,11 @@ fn table(t: &Table, lang: Lang, color: bool) -> String {
         }));
     }
     for i in 1..t.columns.len() {
-        if let Some(col) = ct.column_mut(i) {
+        let figures = t
+            .rows
+            .iter()
+            .any(|r| r.get(i).is_some_and(|c| c.number().is_some()));
+        if let (true, Some(col)) = (figures, ct.column_mut(i)) {
             col.set_cell_alignment(CellAlignment::Right);
         }
     }
@@ -107,6 +107,10 @@ fn table(t: &Table, lang: Lang, color: bool) -> String {
 /// Pale yellow for the shortest dwell to dark red for the longest.
 fn shade(cell: comfy_table::Cell, level: f64) -> comfy_table::Cell {
     let (r, g, b) = super::html::heat_rgb(level);
-    let fg = if level > 0.55 { Color::White } else { Color::Black };
+    let fg = if level > 0.55 {
+        Color::White
+    } else {
+        Color::Black
+    };
     cell.bg(Color::Rgb { r, g, b }).fg(fg)
 }

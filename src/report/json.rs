@@ -88,8 +88,10 @@ fn annotate(cur: &mut Value, other: &Value) {
                 let empty = Vec::new();
                 let theirs = theirs.as_array().unwrap_or(&empty);
                 for (i, item) in items.iter_mut().enumerate() {
-                    let matched = identity(item)
-                        .map_or_else(|| theirs.get(i), |id| theirs.iter().find(|t| identity(t) == Some(id)));
+                    let matched = identity(item).map_or_else(
+                        || theirs.get(i),
+                        |id| theirs.iter().find(|t| identity(t) == Some(id)),
+                    );
                     annotate(item, matched.unwrap_or(&Value::Null));
                 }
             }

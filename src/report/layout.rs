@@ -77,18 +77,35 @@ fn funnel(f: &Funnel, lang: Lang) -> Vec<Table> {
         format!("{} / {}", Word::Won.text(lang), Word::Lost.text(lang)),
         vec![String::new(), Word::Customers.text(lang).into()],
     );
-    outcomes.rows.push(vec![Cell::Text(Word::Won.text(lang).into()), Cell::Count(f.won)]);
-    outcomes.rows.push(vec![Cell::Text(Word::Lost.text(lang).into()), Cell::Count(f.lost)]);
+    outcomes.rows.push(vec![
+        Cell::Text(Word::Won.text(lang).into()),
+        Cell::Count(f.won),
+    ]);
+    outcomes.rows.push(vec![
+        Cell::Text(Word::Lost.text(lang).into()),
+        Cell::Count(f.lost),
+    ]);
     vec![t, outcomes]
 }
 
 fn dwell(d: &Dwell, lang: Lang) -> Vec<Table> {
-    let mut cols = vec![Word::Stage, Word::Visits, Word::Mean, Word::Median, Word::P90];
+    let mut cols = vec![
+        Word::Stage,
+        Word::Visits,
+        Word::Mean,
+        Word::Median,
+        Word::P90,
+    ];
     if d.calendar.is_some() {
         cols.extend([Word::MeanWorking, Word::MedianWorking, Word::P90Working]);
     }
     cols.extend([Word::Expect, Word::Overdue, Word::TopReasons]);
     let mut t = Table::new(Word::Dwell.text(lang), words(lang, &cols));
+    t.fixed = cols
+        .iter()
+        .position(|w| *w == Word::Expect)
+        .into_iter()
+        .collect();
     for s in &d.stages {
         let mut row = vec![
             Cell::Text(s.label.clone()),
@@ -120,18 +137,9 @@ fn dwell(d: &Dwell, lang: Lang) -> Vec<Table> {
         ]);
         t.rows.push(row);
     }
-    let by = match d.heatmap.by {
-        "owner" => Word::Owner,
-        "segment" => Word::Segment,
-        "tag" => Word::Tag,
-        _ => Word::Week,
-    };
     let mut columns = vec![Word::Stage.text(lang).to_string()];
     columns.extend(d.heatmap.columns.iter().map(|c| c.label.clone()));
-    let mut heat = Table::new(
-        format!("{} × {}", Word::Heatmap.text(lang), by.text(lang)),
-        columns,
-    );
+    let mut heat = Table::new(heat_title(d, lang), columns);
     heat.heat = true;
     for r in &d.heatmap.rows {
         let mut row = vec![Cell::Text(r.label.clone())];
@@ -177,10 +185,19 @@ fn journey(j: &Journey, lang: Lang) -> Vec<Table> {
         ]);
     }
     let mut ms = Table::new(
-        format!("{} · {}", Word::NodeCoverage.text(lang), Word::Milestone.text(lang)),
+        format!(
+            "{} · {}",
+            Word::NodeCoverage.text(lang),
+            Word::Milestone.text(lang)
+        ),
         words(
             lang,
-            &[Word::Milestone, Word::Coverage, Word::Covered, Word::Customers],
+            &[
+                Word::Milestone,
+                Word::Coverage,
+                Word::Covered,
+                Word::Customers,
+            ],
         ),
     );
     for c in &j.milestones {
@@ -192,4 +209,15 @@ fn journey(j: &Journey, lang: Lang) -> Vec<Table> {
         ]);
     }
     vec![m, ms]
+}
+
+/// `Mean dwell × week` in the reader's language.
+pub fn heat_title(d: &Dwell, lang: Lang) -> String {
+    let by = match d.heatmap.by {
+        "owner" => Word::Owner,
+        "segment" => Word::Segment,
+        "tag" => Word::Tag,
+        _ => Word::Week,
+    };
+    format!("{} × {}", Word::Heatmap.text(lang), by.text(lang))
 }

@@ -219,11 +219,7 @@ pub fn build(
             milestone: s.milestone,
         })
         .collect();
-    let q = store.report_queries(
-        &stages,
-        calendar.map(|c| c.calendar.clone()),
-        flow.timezone,
-    )?;
+    let q = store.report_queries(&stages, calendar.map(|c| c.calendar.clone()), flow.timezone)?;
     let ctx = Ctx {
         flow,
         q,
@@ -325,7 +321,11 @@ impl Ctx<'_> {
     fn group_label(&self, by: By, key: &str) -> String {
         let lang = self.opts.lang;
         match by {
-            By::Owner => self.names.get(key).cloned().unwrap_or_else(|| key.to_string()),
+            By::Owner => self
+                .names
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| key.to_string()),
             By::Segment if key.is_empty() => Word::NoSegment.text(lang).into(),
             By::Segment => self
                 .flow
@@ -364,7 +364,14 @@ impl Ctx<'_> {
             entered: &entered,
             passed: &passed,
         };
-        let keys = group_keys(g, furthest.iter().chain(&entered).chain(&passed).map(|r| &r.group));
+        let keys = group_keys(
+            g,
+            furthest
+                .iter()
+                .chain(&entered)
+                .chain(&passed)
+                .map(|r| &r.group),
+        );
         Ok(keys
             .into_iter()
             .map(|k| {

@@ -31,15 +31,21 @@ impl Period {
         at: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Period, ReportError> {
-        let to = match to {
+        let to_at = match to {
             Some(text) => bound(text, "to", tz)?,
             None => at,
         };
-        let from = match from {
+        let from_at = match from {
             Some(text) => bound(text, "from", tz)?,
-            None => to - TimeDelta::days(DEFAULT_DAYS),
+            None => to_at - TimeDelta::days(DEFAULT_DAYS),
         };
-        Period::checked(from, to, tz)
+        let shown = |text: Option<&str>, t: DateTime<Utc>| {
+            text.map_or_else(|| timefmt::format_instant(t, tz), str::to_string)
+        };
+        Period::checked(from_at, to_at).ok_or_else(|| ReportError::EmptyPeriod {
+            from: shown(from, from_at),
+            to: shown(to, to_at),
+        })
     }
 
     /// `previous` (the period of the same length just before this one) or
@@ -58,18 +64,15 @@ impl Period {
         let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad());
         let (a, b) = (day(a)?, day(b)?);
         let next = b.checked_add_days(Days::new(1)).ok_or_else(bad)?;
-        Period::checked(midnight(a, tz).ok_or_else(bad)?, midnight(next, tz).ok_or_else(bad)?, tz)
+        Period::checked(
+            midnight(a, tz).ok_or_else(bad)?,
+            midnight(next, tz).ok_or_else(bad)?,
+        )
+        .ok_or_else(bad)
     }
 
-    fn checked(from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -> Result<Period, ReportError> {
-        if from < to {
-            Ok(Period { from, to })
-        } else {
-            Err(ReportError::EmptyPeriod {
-                from: timefmt::format_instant(from, tz),
-                to: timefmt::format_instant(to, tz),
-            })
-        }
+    fn checked(from: DateTime<Utc>, to: DateTime<Utc>) -> Option<Period> {
+        (from < to).then_some(Period { from, to })
     }
 
     /// The period as the store's queries take it.
@@ -126,7 +129,11 @@ impl Period {
             let last = b.date_naive().pred_opt().unwrap_or(b.date_naive());
             format!("{} – {}", a.date_naive(), last)
         } else {
-            format!("{} – {}", a.format("%Y-%m-%d %H:%M"), b.format("%Y-%m-%d %H:%M"))
+            format!(
+                "{} – {}",
+                a.format("%Y-%m-%d %H:%M"),
+                b.format("%Y-%m-%d %H:%M")
+            )
         }
     }
 }
@@ -186,8 +193,13 @@ mod tests {
 
     #[test]
     fn dates_are_whole_days_in_the_flow_zone() {
-        let p = Period::resolve(Some("2026-03-01"), Some("2026-03-31"), at("2026-05-01 00:00"), sh())
-            .unwrap();
+        let p = Period::resolve(
+            Some("2026-03-01"),
+            Some("2026-03-31"),
+            at("2026-05-01 00:00"),
+            sh(),
+        )
+        .unwrap();
         assert_eq!(p.from, at("2026-03-01 00:00"));
         assert_eq!(p.to, at("2026-04-01 00:00"));
         assert_eq!(p.show(sh()), "2026-03-01 – 2026-03-31");
@@ -203,11 +215,19 @@ mod tests {
     fn bad_bounds_are_refused_with_the_flag() {
         let e = Period::resolve(Some("3月1日"), None, at("2026-03-31 12:00"), sh()).unwrap_err();
         assert!(matches!(e, ReportError::BadTime { flag: "from", .. }));
-        let e = Period::resolve(Some("2026-03-31"), Some("2026-03-01"), at("2026-03-31 12:00"), sh())
-            .unwrap_err();
+        let e = Period::resolve(
+            Some("2026-03-31"),
+            Some("2026-03-01"),
+            at("2026-03-31 12:00"),
+            sh(),
+        )
+        .unwrap_err();
         assert!(matches!(e, ReportError::EmptyPeriod { .. }));
         let p = Period::resolve(None, None, at("2026-03-31 12:00"), sh()).unwrap();
-        assert!(matches!(p.compare_to("last", sh()), Err(ReportError::BadCompare(_))));
+        assert!(matches!(
+            p.compare_to("last", sh()),
+            Err(ReportError::BadCompare(_))
+        ));
         assert!(matches!(
             p.compare_to("2026-02-30..2026-03-01", sh()),
             Err(ReportError::BadCompare(_))
@@ -217,8 +237,13 @@ mod tests {
     #[test]
     fn weeks_are_iso_weeks_clipped_to_the_period() {
         // Wednesday 2026-03-04 to Tuesday 2026-03-17 (inclusive).
-        let p = Period::resolve(Some("2026-03-04"), Some("2026-03-17"), at("2026-04-01 00:00"), sh())
-            .unwrap();
+        let p = Period::resolve(
+            Some("2026-03-04"),
+            Some("2026-03-17"),
+            at("2026-04-01 00:00"),
+            sh(),
+        )
+        .unwrap();
         let weeks = p.weeks(sh());
         let labels: Vec<_> = weeks.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["2026-W10", "2026-W11", "2026-W12"]);

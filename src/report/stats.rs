@@ -41,7 +41,10 @@ pub fn ratio(n: u64, d: u64) -> Option<f64> {
 }
 
 /// Seconds as a float, for dividing into days.
-#[expect(clippy::cast_precision_loss, reason = "durations far below 2^52 seconds")]
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "durations far below 2^52 seconds"
+)]
 pub fn seconds(s: i64) -> f64 {
     s as f64
 }
@@ -95,7 +98,9 @@ mod tests {
 
     fn pct(q: Quantile, values: &[i64]) -> Option<f64> {
         let n = values.len() as u64;
-        q.of(n, |rank| values.get(usize::try_from(rank).ok()? - 1).copied())
+        q.of(n, |rank| {
+            values.get(usize::try_from(rank).ok()? - 1).copied()
+        })
     }
 
     #[test]

@@ -38,7 +38,12 @@ impl Cell {
             Cell::Days(d) => text::days(*d, lang),
             Cell::Share(s) => text::percent(*s),
             Cell::Fraction(f) => match f.value {
-                Some(_) => format!("{} ({}/{})", text::percent(f.value), f.numerator, f.denominator),
+                Some(_) => format!(
+                    "{} ({}/{})",
+                    text::percent(f.value),
+                    f.numerator,
+                    f.denominator
+                ),
                 None => "–".into(),
             },
             Cell::CountChange(Some(n)) => format!("{n:+}"),
@@ -54,7 +59,8 @@ impl Cell {
     /// As a program reads it (CSV): plain numbers, shares as fractions, empty
     /// when there is no figure.
     pub fn raw(&self) -> String {
-        let num = |v: Option<f64>, places: usize| v.map_or_else(String::new, |v| format!("{v:.places$}"));
+        let num =
+            |v: Option<f64>, places: usize| v.map_or_else(String::new, |v| format!("{v:.places$}"));
         match self {
             Cell::Text(t) => t.clone(),
             Cell::Count(n) => n.to_string(),
@@ -93,9 +99,12 @@ impl Cell {
             _ => None,
         };
         match (self, other) {
-            (Cell::Count(a), Cell::Count(b)) => {
-                Cell::CountChange(i64::try_from(*a).ok().zip(i64::try_from(*b).ok()).map(|(a, b)| a - b))
-            }
+            (Cell::Count(a), Cell::Count(b)) => Cell::CountChange(
+                i64::try_from(*a)
+                    .ok()
+                    .zip(i64::try_from(*b).ok())
+                    .map(|(a, b)| a - b),
+            ),
             (Cell::Days(a), Cell::Days(b)) => Cell::DaysChange(a.zip(*b).map(|(a, b)| a - b)),
             (Cell::Count(_), _) => Cell::CountChange(None),
             (Cell::Days(_), _) => Cell::DaysChange(None),
@@ -126,6 +135,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Shade the figures by size (the heatmap).
     pub heat: bool,
+    /// Columns of figures that are the same in every period (such as `expect`):
+    /// not compared.
+    pub fixed: Vec<usize>,
 }
 
 impl Table {
@@ -136,6 +148,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             heat: false,
+            fixed: Vec::new(),
         }
     }
 
@@ -145,7 +158,14 @@ impl Table {
     #[must_use]
     pub fn beside(&self, other: &Table, lang: Lang) -> Table {
         let figures: Vec<bool> = (0..self.columns.len())
-            .map(|i| i > 0 && self.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_figure)))
+            .map(|i| {
+                i > 0
+                    && !self.fixed.contains(&i)
+                    && self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(Cell::is_figure))
+            })
             .collect();
         let mut columns = Vec::new();
         for (i, c) in self.columns.iter().enumerate() {
@@ -184,6 +204,7 @@ impl Table {
             columns,
             rows,
             heat: self.heat,
+            fixed: Vec::new(),
         }
     }
 
@@ -217,14 +238,27 @@ mod tests {
 
     #[test]
     fn beside_adds_the_other_period_and_the_change_to_each_figure() {
-        let mut a = Table::new("t", vec!["stage".into(), "visits".into(), "mean".into(), "overdue".into()]);
+        let mut a = Table::new(
+            "t",
+            vec![
+                "stage".into(),
+                "visits".into(),
+                "mean".into(),
+                "overdue".into(),
+            ],
+        );
         a.rows.push(vec![
             Cell::Text("poc".into()),
             Cell::Count(5),
             Cell::Days(Some(14.2)),
             Cell::Share(Some(0.6)),
         ]);
-        a.rows.push(vec![Cell::Text("demo".into()), Cell::Count(2), Cell::Days(None), Cell::Share(None)]);
+        a.rows.push(vec![
+            Cell::Text("demo".into()),
+            Cell::Count(2),
+            Cell::Days(None),
+            Cell::Share(None),
+        ]);
         let mut b = a.clone();
         b.rows[0] = vec![
             Cell::Text("poc".into()),
@@ -240,10 +274,15 @@ mod tests {
         let shown: Vec<String> = t.rows[0].iter().map(|c| c.show(Lang::En)).collect();
         assert_eq!(
             shown,
-            ["poc", "5", "3", "+2", "14.2d", "10.0d", "+4.2d", "60%", "50%", "+10 pp"]
+            [
+                "poc", "5", "3", "+2", "14.2d", "10.0d", "+4.2d", "60%", "50%", "+10 pp"
+            ]
         );
         // A row the other period lacks compares with nothing.
         let shown: Vec<String> = t.rows[1].iter().map(|c| c.show(Lang::En)).collect();
-        assert_eq!(shown, ["demo", "2", "0", "+2", "–", "–", "–", "–", "–", "–"]);
+        assert_eq!(
+            shown,
+            ["demo", "2", "0", "+2", "–", "–", "–", "–", "–", "–"]
+        );
     }
 }

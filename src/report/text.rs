@@ -240,7 +240,11 @@ pub fn coverage_finding(f: &CoverageFinding<'_>, lang: Lang) -> (String, String)
             }
         }
         (None, _) => {
-            let _ = write!(s, "{}", lang.pick("; no blocker recorded", "，均未记录阻塞原因"));
+            let _ = write!(
+                s,
+                "{}",
+                lang.pick("; no blocker recorded", "，均未记录阻塞原因")
+            );
             match (f.evidence_required, lang) {
                 (false, Lang::En) => format!(
                     "require evidence on entering {} (`evidence required` in the pipeline)",
@@ -289,8 +293,9 @@ pub fn sla_finding(f: &SlaFinding<'_>, lang: Lang) -> (String, String) {
             f.goal, f.missed, f.counted, f.title
         ),
         Lang::Zh => format!(
-            "响应及时率 {pct}（目标 {}）：{who} 未按时完成最多，{} 项中 {} 项超时，多为{}",
+            "响应及时率 {pct}（目标 {}）：{who}{}未按时完成最多，{} 项中 {} 项超时，多为{}",
             f.goal,
+            if f.role.is_empty() { " " } else { "" },
             f.counted,
             f.missed,
             quoted(f.title, lang)

@@ -290,23 +290,26 @@ impl Store {
         tz: Tz,
     ) -> Result<ReportQueries<'_>> {
         let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
-        self.conn.create_scalar_function("sf_working", 2, flags, move |ctx| {
-            let Some(cal) = &calendar else {
-                return Ok(None);
-            };
-            let (a, b) = (ctx.get::<SqlTime>(0)?, ctx.get::<SqlTime>(1)?);
-            Ok(Some(cal.between(a.0, b.0)))
-        })?;
-        self.conn.create_scalar_function("sf_week", 1, flags, move |ctx| {
-            let t = ctx.get::<SqlTime>(0)?;
-            Ok(iso_week(t.0, tz))
-        })?;
-        self.conn.create_scalar_function("sf_fold", 1, flags, |ctx| {
-            let text = ctx.get::<Option<String>>(0)?;
-            Ok(text
-                .map(|t| crate::text::normalize(t.trim()))
-                .filter(|t| !t.is_empty()))
-        })?;
+        self.conn
+            .create_scalar_function("sf_working", 2, flags, move |ctx| {
+                let Some(cal) = &calendar else {
+                    return Ok(None);
+                };
+                let (a, b) = (ctx.get::<SqlTime>(0)?, ctx.get::<SqlTime>(1)?);
+                Ok(Some(cal.between(a.0, b.0)))
+            })?;
+        self.conn
+            .create_scalar_function("sf_week", 1, flags, move |ctx| {
+                let t = ctx.get::<SqlTime>(0)?;
+                Ok(iso_week(t.0, tz))
+            })?;
+        self.conn
+            .create_scalar_function("sf_fold", 1, flags, |ctx| {
+                let text = ctx.get::<Option<String>>(0)?;
+                Ok(text
+                    .map(|t| crate::text::normalize(t.trim()))
+                    .filter(|t| !t.is_empty()))
+            })?;
         Ok(ReportQueries {
             store: self,
             stages: serde_json::to_string(stages)?,
@@ -323,7 +326,9 @@ pub fn iso_week(t: DateTime<Utc>, tz: Tz) -> String {
 fn stage_count(r: &Row<'_>) -> rusqlite::Result<StageCount> {
     Ok(StageCount {
         group: r.get(0)?,
-        stage: r.get::<_, Option<i64>>(1)?.and_then(|i| usize::try_from(i).ok()),
+        stage: r
+            .get::<_, Option<i64>>(1)?
+            .and_then(|i| usize::try_from(i).ok()),
         count: count(r, 2)?,
         of_which: count(r, 3)?,
     })
