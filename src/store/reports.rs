@@ -249,7 +249,7 @@ pub struct ReportQueries<'s> {
 }
 
 /// The pipeline as a CTE over the JSON parameter `?3`.
-const STAGES: &str = "st(name, idx, expect, lost, milestone) AS (
+const STAGES: &str = "st(name, idx, expect, lost, milestone) AS MATERIALIZED (
     SELECT value->>'name', CAST(key AS INTEGER), value->>'expect', value->>'lost',
            value->>'milestone'
     FROM json_each(?3))";
@@ -506,7 +506,7 @@ impl ReportQueries<'_> {
                        coalesce(lead(unixepoch(e.at)) OVER (
                                     PARTITION BY l.customer, l.seq ORDER BY e.at, e.id),
                                 l.fin) AS b
-                FROM late l JOIN events e
+                FROM late l CROSS JOIN events e
                      ON e.customer = l.customer AND e.kind = 'update'
                     AND e.at >= l.entered_at AND e.at < l.left_at)
              SELECT idx, min(raw), sum(max(0, b - max(a, due))) AS secs
