@@ -16,7 +16,7 @@ use super::heatmap::Heatmap;
 use super::stats::{DAY, MEDIAN, P90, Quantile, mean, ratio, seconds};
 use super::text::{Lang, Word};
 use crate::model::Flow;
-use crate::store::{BlockerDelay, DwellTotals, Measure, RankValue};
+use crate::store::{BlockerDelay, DwellData, Measure};
 
 /// How many reasons a stage lists.
 const TOP_REASONS: usize = 3;
@@ -79,22 +79,12 @@ pub struct Reason {
     pub none_recorded: bool,
 }
 
-/// What a dwell report is made of, from the store.
-pub struct DwellRows {
-    /// Per-stage sums.
-    pub totals: Vec<DwellTotals>,
-    /// Ranked values for the percentiles.
-    pub ranks: Vec<RankValue>,
-    /// Delay per stage and blocker.
-    pub blockers: Vec<BlockerDelay>,
-}
-
 impl Dwell {
     /// The report from its rows; `working_day` is the length in seconds of the
     /// calendar's normal working day.
     pub fn new(
         flow: &Flow,
-        rows: &DwellRows,
+        rows: &DwellData,
         calendar: Option<(String, f64)>,
         heatmap: Heatmap,
         lang: Lang,

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::stats::{Fraction, ratio};
 use crate::model::{Flow, Outcome};
-use crate::store::StageCount;
+use crate::store::{FunnelCounts, StageCount};
 
 /// The funnel of one period and group.
 #[derive(Debug, Clone, Serialize)]
@@ -54,21 +54,9 @@ impl FunnelStage {
     }
 }
 
-/// The rows of one group: `furthest` from
-/// [`ReportQueries::furthest_entered`](crate::store::ReportQueries::furthest_entered),
-/// `entered` and `passed` likewise.
-pub struct FunnelRows<'r> {
-    /// Furthest non-lost stage entered, per customer count.
-    pub furthest: &'r [StageCount],
-    /// Customers that entered each stage.
-    pub entered: &'r [StageCount],
-    /// Visits that ended, and moved forward.
-    pub passed: &'r [StageCount],
-}
-
 impl Funnel {
     /// The funnel of `group` from its rows.
-    pub fn new(flow: &Flow, group: &str, rows: &FunnelRows<'_>) -> Funnel {
+    pub fn new(flow: &Flow, group: &str, rows: &FunnelCounts) -> Funnel {
         let mine = |r: &&StageCount| r.group == group;
         let at_least = |idx: usize| -> u64 {
             rows.furthest

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::findings::Finding;
 use super::stats::Fraction;
 use crate::model::{Flow, Metric};
-use crate::store::{Coverage, SignalTally, StageCount, TaskTally};
+use crate::store::{JourneyCounts, SignalTally, TaskTally};
 
 /// The journey report of one period and group.
 #[derive(Debug, Clone, Serialize)]
@@ -110,10 +110,8 @@ pub struct MilestoneCoverage {
 
 /// What a journey report is made of, from the store.
 pub struct JourneyRows {
-    /// Active customers per group.
-    pub active: Vec<StageCount>,
-    /// Coverage per group and milestone.
-    pub coverage: Vec<Coverage>,
+    /// Active customers and coverage per group.
+    pub counts: JourneyCounts,
     /// Tasks per group, assignee, role and title.
     pub tasks: Vec<TaskTally>,
     /// Signals per group, risk and keyword.
@@ -130,6 +128,7 @@ impl Journey {
             .filter(|(_, s)| s.milestone && s.outcome != Some(crate::model::Outcome::Lost))
             .map(|(idx, s)| {
                 let (n, d) = rows
+                    .counts
                     .coverage
                     .iter()
                     .filter(|c| c.group == group && c.stage == idx)
@@ -159,6 +158,7 @@ impl Journey {
             .fold((0, 0), |(a, b), s| (a + s.confirmed, b + s.judged));
         Journey {
             active_customers: rows
+                .counts
                 .active
                 .iter()
                 .filter(|a| a.group == group)

@@ -48,8 +48,6 @@ pub use text::Lang;
 use crate::calendar::Calendar;
 use crate::model::{Flow, Outcome};
 use crate::store::{CustomerGroup, HeatColumns, ReportQueries, ReportStage, Store};
-use dwell::DwellRows;
-use funnel::FunnelRows;
 use journey::JourneyRows;
 use text::Word;
 
@@ -355,21 +353,13 @@ impl Ctx<'_> {
     }
 
     fn funnels(&self, p: Period, g: CustomerGroup) -> Result<Vec<(String, Body)>, ReportError> {
-        let w = p.window();
-        let furthest = self.q.furthest_entered(w, g)?;
-        let entered = self.q.entered(w, g)?;
-        let passed = self.q.passed(w, g)?;
-        let rows = FunnelRows {
-            furthest: &furthest,
-            entered: &entered,
-            passed: &passed,
-        };
+        let rows = self.q.funnel_counts(p.window(), g)?;
         let keys = group_keys(
             g,
-            furthest
+            rows.furthest
                 .iter()
-                .chain(&entered)
-                .chain(&passed)
+                .chain(&rows.entered)
+                .chain(&rows.passed)
                 .map(|r| &r.group),
         );
         Ok(keys
@@ -384,14 +374,14 @@ impl Ctx<'_> {
     fn journeys(&self, p: Period, g: CustomerGroup) -> Result<Vec<(String, Body)>, ReportError> {
         let w = p.window();
         let rows = JourneyRows {
-            active: self.q.active(w, g)?,
-            coverage: self.q.coverage(w, g)?,
+            counts: self.q.journey_counts(w, g)?,
             tasks: self.q.tasks_due(w, self.opts.now, g)?,
             signals: self.q.signals_raised(w, g)?,
         };
         let keys = group_keys(
             g,
-            rows.active
+            rows.counts
+                .active
                 .iter()
                 .map(|r| &r.group)
                 .chain(rows.tasks.iter().map(|t| &t.group))
@@ -411,29 +401,20 @@ impl Ctx<'_> {
     }
 
     fn dwell(&self, p: Period) -> Result<Dwell, ReportError> {
-        let w = p.window();
-        let rows = DwellRows {
-            totals: self.q.dwell_totals(w)?,
-            ranks: self.q.dwell_ranks(w)?,
-            blockers: self.q.blocker_delays(w)?,
-        };
         let by = self.opts.by.unwrap_or(By::Week);
-        let heatmap = match by.customers() {
-            None => {
-                let cells = self.q.heat_cells(w, HeatColumns::Week)?;
-                let columns = p
-                    .weeks(self.flow.timezone)
-                    .into_iter()
-                    .map(|(key, _)| HeatColumn {
-                        label: key.clone(),
-                        key,
-                    })
-                    .collect();
-                Heatmap::new(self.flow, by.name(), columns, &cells)
-            }
-            Some(g) => {
-                let cells = self.q.heat_cells(w, HeatColumns::Customers(g))?;
-                let keys: BTreeSet<&String> = cells.iter().map(|c| &c.column).collect();
+        let columns = by.customers().map_or(HeatColumns::Week, HeatColumns::Customers);
+        let rows = self.q.dwell(p.window(), columns)?;
+        let columns = match by.customers() {
+            None => p
+                .weeks(self.flow.timezone)
+                .into_iter()
+                .map(|(key, _)| HeatColumn {
+                    label: key.clone(),
+                    key,
+                })
+                .collect(),
+            Some(_) => {
+                let keys: BTreeSet<&String> = rows.cells.iter().map(|c| &c.column).collect();
                 let mut columns: Vec<HeatColumn> = keys
                     .into_iter()
                     .map(|k| HeatColumn {
@@ -442,9 +423,10 @@ impl Ctx<'_> {
                     })
                     .collect();
                 columns.sort_by_cached_key(|c| self.order(by, &c.key, &c.label));
-                Heatmap::new(self.flow, by.name(), columns, &cells)
+                columns
             }
         };
+        let heatmap = Heatmap::new(self.flow, by.name(), columns, &rows.cells);
         Ok(Dwell::new(
             self.flow,
             &rows,

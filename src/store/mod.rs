@@ -49,9 +49,9 @@ pub use import_batch::{ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::OutboxRow;
 pub use reports::{
-    BlockerCount, BlockerDelay, Coverage, CustomerGroup, DwellTotals, HeatCell, HeatColumns,
-    Measure, RankValue, ReportQueries, ReportStage, SignalTally, StageCount, TaskTally, Window,
-    iso_week,
+    BlockerCount, BlockerDelay, Coverage, CustomerGroup, DwellData, DwellTotals, FunnelCounts,
+    HeatCell, HeatColumns, JourneyCounts, Measure, RankValue, ReportQueries, ReportStage,
+    SignalTally, StageCount, TaskTally, Window, iso_week,
 };
 pub use signals::{SignalRow, Verdict};
 pub use tasks::TaskRow;

@@ -289,6 +289,9 @@ impl Store {
         calendar: Option<Calendar>,
         tz: Tz,
     ) -> Result<ReportQueries<'_>> {
+        // 64 MiB of pages: the reports read the same index pages in several
+        // passes; a fixed cap, whatever the size of the store.
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
         let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
         self.conn
             .create_scalar_function("sf_working", 2, flags, move |ctx| {
@@ -323,30 +326,84 @@ pub fn iso_week(t: DateTime<Utc>, tz: Tz) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
-fn stage_count(r: &Row<'_>) -> rusqlite::Result<StageCount> {
-    Ok(StageCount {
-        group: r.get(0)?,
-        stage: r
-            .get::<_, Option<i64>>(1)?
-            .and_then(|i| usize::try_from(i).ok()),
-        count: count(r, 2)?,
-        of_which: count(r, 3)?,
-    })
-}
-
 /// A stage index read back (always one the query was given).
-fn index(r: &Row<'_>, i: usize) -> rusqlite::Result<usize> {
-    let v: i64 = r.get(i)?;
-    usize::try_from(v).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Integer, Box::new(e))
-    })
+fn index(v: Option<i64>) -> Option<usize> {
+    v.and_then(|i| usize::try_from(i).ok())
 }
 
 /// A count read back (`sum` over no rows is NULL: zero).
-fn count(r: &Row<'_>, i: usize) -> rusqlite::Result<u64> {
-    let v: Option<i64> = r.get(i)?;
-    Ok(v.map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+fn count(v: Option<i64>) -> u64 {
+    v.map_or(0, |n| u64::try_from(n).unwrap_or(0))
 }
+
+/// A row of a statement that computes several parts from the same CTEs in one
+/// pass (`UNION ALL`): which part, the group, a stage index, five numbers, a text.
+struct Mixed {
+    part: i64,
+    group: String,
+    stage: Option<i64>,
+    n: [Option<i64>; 5],
+    text: Option<String>,
+}
+
+impl Mixed {
+    fn read(r: &Row<'_>) -> rusqlite::Result<Mixed> {
+        Ok(Mixed {
+            part: r.get(0)?,
+            group: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            stage: r.get(2)?,
+            n: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+            text: r.get(8)?,
+        })
+    }
+
+    fn stage_count(self) -> StageCount {
+        StageCount {
+            group: self.group,
+            stage: index(self.stage),
+            count: count(self.n[0]),
+            of_which: count(self.n[1]),
+        }
+    }
+}
+
+/// The funnel's counts of one period.
+#[derive(Debug, Clone, Default)]
+pub struct FunnelCounts {
+    /// Per group, customers by the furthest non-lost stage they entered in the
+    /// period (`stage: None`: lost stages only).
+    pub furthest: Vec<StageCount>,
+    /// Per group and stage, the customers that entered it in the period.
+    pub entered: Vec<StageCount>,
+    /// Per group and stage, the visits that ended in the period (`count`) and of
+    /// them those that moved to a later stage that is not lost (`of_which`).
+    pub passed: Vec<StageCount>,
+}
+
+/// The dwell report's aggregates of one period.
+#[derive(Debug, Clone, Default)]
+pub struct DwellData {
+    /// Per stage, the visits that ended in the period.
+    pub totals: Vec<DwellTotals>,
+    /// The ranked values the percentiles are interpolated from.
+    pub ranks: Vec<RankValue>,
+    /// The heatmap's cells.
+    pub cells: Vec<HeatCell>,
+    /// Delay per stage and blocker.
+    pub blockers: Vec<BlockerDelay>,
+}
+
+/// The journey's customer counts of one period.
+#[derive(Debug, Clone, Default)]
+pub struct JourneyCounts {
+    /// Per group, the customers active in the period (`count`).
+    pub active: Vec<StageCount>,
+    /// Per group and milestone, node coverage.
+    pub coverage: Vec<Coverage>,
+}
+
+/// Five NULL columns, to pad a part of a combined statement.
+const PAD: &str = "NULL, NULL, NULL, NULL, NULL";
 
 impl ReportQueries<'_> {
     fn collect<T>(
@@ -366,80 +423,57 @@ impl ReportQueries<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Per group, how many customers entered stages in the period with each
-    /// furthest non-lost stage (`stage`: its index; `None`: lost stages only).
-    pub fn furthest_entered(&self, w: Window, by: CustomerGroup) -> Result<Vec<StageCount>> {
-        let (grp, join) = by.sql("x.customer");
+    /// The funnel's counts, in one pass over the stage visits.
+    pub fn funnel_counts(&self, w: Window, by: CustomerGroup) -> Result<FunnelCounts> {
+        let (gx, jx) = by.sql("x.customer");
+        let (gv, jv) = by.sql("v.customer");
         let sql = format!(
-            "WITH {STAGES}
-             SELECT {grp}, x.top, count(*), NULL FROM (
-                SELECT v.customer, max(CASE WHEN st.lost THEN NULL ELSE st.idx END) AS top
-                FROM stage_visits v JOIN st ON st.name = v.stage
-                WHERE v.entered_at >= ?1 AND v.entered_at < ?2
-                GROUP BY v.customer) x {join}
-             GROUP BY 1, 2"
-        );
-        self.collect(&sql, w, None, stage_count)
-    }
-
-    /// Per group and stage, the customers that entered it in the period.
-    pub fn entered(&self, w: Window, by: CustomerGroup) -> Result<Vec<StageCount>> {
-        let (grp, join) = by.sql("v.customer");
-        let sql = format!(
-            "WITH {STAGES}
-             SELECT {grp}, st.idx, count(DISTINCT v.customer), NULL
-             FROM stage_visits v JOIN st ON st.name = v.stage {join}
-             WHERE v.entered_at >= ?1 AND v.entered_at < ?2
-             GROUP BY 1, 2"
-        );
-        self.collect(&sql, w, None, stage_count)
-    }
-
-    /// Per group and stage, the visits that ended in the period (`count`) and of
-    /// them those that ended by moving to a later stage that is not lost
-    /// (`of_which`).
-    pub fn passed(&self, w: Window, by: CustomerGroup) -> Result<Vec<StageCount>> {
-        let (grp, join) = by.sql("v.customer");
-        let sql = format!(
-            "WITH {STAGES}
-             SELECT {grp}, st.idx, count(*),
-                    sum(coalesce(nx.idx > st.idx AND NOT nx.lost, 0))
+            "WITH {STAGES},
+             ent AS MATERIALIZED (
+                SELECT v.customer, st.idx, st.lost FROM stage_visits v JOIN st ON st.name = v.stage
+                WHERE v.entered_at >= ?1 AND v.entered_at < ?2)
+             SELECT 0, {gx}, x.top, count(*), NULL, NULL, NULL, NULL, NULL FROM (
+                SELECT customer, max(CASE WHEN lost THEN NULL ELSE idx END) AS top
+                FROM ent GROUP BY customer) x {jx}
+             GROUP BY 2, 3
+             UNION ALL
+             SELECT 1, {gv}, v.idx, count(DISTINCT v.customer), NULL, NULL, NULL, NULL, NULL
+             FROM ent v {jv} GROUP BY 2, 3
+             UNION ALL
+             SELECT 2, {gv}, st.idx, count(*), sum(coalesce(nx.idx > st.idx AND NOT nx.lost, 0)),
+                    NULL, NULL, NULL, NULL
              FROM stage_visits v JOIN st ON st.name = v.stage
                   LEFT JOIN stage_visits n ON n.customer = v.customer AND n.seq = v.seq + 1
-                  LEFT JOIN st nx ON nx.name = n.stage {join}
+                  LEFT JOIN st nx ON nx.name = n.stage {jv}
              WHERE v.left_at >= ?1 AND v.left_at < ?2
-             GROUP BY 1, 2"
+             GROUP BY 2, 3"
         );
-        self.collect(&sql, w, None, stage_count)
+        let mut out = FunnelCounts::default();
+        for m in self.collect(&sql, w, None, Mixed::read)? {
+            match m.part {
+                0 => out.furthest.push(m.stage_count()),
+                1 => out.entered.push(m.stage_count()),
+                _ => out.passed.push(m.stage_count()),
+            }
+        }
+        Ok(out)
     }
 
-    /// Per stage, the dwell of the visits that ended in the period.
-    pub fn dwell_totals(&self, w: Window) -> Result<Vec<DwellTotals>> {
-        let sql = format!(
-            "WITH {STAGES}, {ENDED}
-             SELECT idx, count(*), sum(secs), sum(wsecs),
-                    sum(expect IS NOT NULL AND secs > expect),
-                    sum(CASE WHEN secs > expect THEN secs - expect ELSE 0 END)
-             FROM d GROUP BY idx"
-        );
-        self.collect(&sql, w, None, |r| {
-            Ok(DwellTotals {
-                stage: index(r, 0)?,
-                visits: count(r, 1)?,
-                seconds: r.get(2)?,
-                working: r.get(3)?,
-                overdue: count(r, 4)?,
-                delay: r.get(5)?,
-            })
-        })
-    }
-
-    /// Per stage and measure, the dwell at the ranks that the median and the 90th
-    /// percentile are interpolated from: `⌊(n−1)·p⌋ + 1` and the next.
-    pub fn dwell_ranks(&self, w: Window) -> Result<Vec<RankValue>> {
+    /// The dwell report's aggregates, in one pass over the visits that ended in
+    /// the period: per-stage sums, the dwell at the ranks the median and the 90th
+    /// percentile are interpolated from (`⌊(n−1)·p⌋ + 1` and the next), the
+    /// heatmap's cells, and the delay per blocker: each `update` inside a visit
+    /// holds its blocker from its time to the next update or the visit's end; a
+    /// visit's delay is its time after `entered_at + expect`. Time under no (or a
+    /// blank) blocker is not returned: it is the stage's delay minus these.
+    pub fn dwell(&self, w: Window, columns: HeatColumns) -> Result<DwellData> {
+        let (col, join) = match columns {
+            HeatColumns::Week => ("sf_week(d.left_at)".to_string(), String::new()),
+            HeatColumns::Customers(g) => g.sql("d.customer"),
+        };
         let ranked = |col: &str, m: i64| {
             format!(
-                "SELECT idx, {m}, rn, n, val FROM (
+                "SELECT 1, '', idx, {m}, rn, n, val, NULL, NULL FROM (
                     SELECT idx, {col} AS val,
                            row_number() OVER (PARTITION BY idx ORDER BY {col}) AS rn,
                            count(*) OVER (PARTITION BY idx) AS n
@@ -448,52 +482,6 @@ impl ReportQueries<'_> {
                               (n - 1) * 9 / 10 + 1, (n - 1) * 9 / 10 + 2)"
             )
         };
-        let sql = format!(
-            "WITH {STAGES}, {ENDED} {} UNION ALL {}",
-            ranked("secs", 0),
-            ranked("wsecs", 1)
-        );
-        self.collect(&sql, w, None, |r| {
-            Ok(RankValue {
-                stage: index(r, 0)?,
-                measure: if r.get::<_, i64>(1)? == 0 {
-                    Measure::Calendar
-                } else {
-                    Measure::Working
-                },
-                rank: count(r, 2)?,
-                of: count(r, 3)?,
-                seconds: r.get(4)?,
-            })
-        })
-    }
-
-    /// Per stage and column, the visits that ended in the period.
-    pub fn heat_cells(&self, w: Window, columns: HeatColumns) -> Result<Vec<HeatCell>> {
-        let (col, join) = match columns {
-            HeatColumns::Week => ("sf_week(d.left_at)".to_string(), String::new()),
-            HeatColumns::Customers(g) => g.sql("d.customer"),
-        };
-        let sql = format!(
-            "WITH {STAGES}, {ENDED}
-             SELECT d.idx, {col}, count(*), sum(d.secs) FROM d {join} GROUP BY 1, 2"
-        );
-        self.collect(&sql, w, None, |r| {
-            Ok(HeatCell {
-                stage: index(r, 0)?,
-                column: r.get(1)?,
-                visits: count(r, 2)?,
-                seconds: r.get(3)?,
-            })
-        })
-    }
-
-    /// Per stage and blocker, the delay of the overdue visits that ended in the
-    /// period during which the blocker held: each `update` inside a visit holds
-    /// its blocker from its time to the next update or the visit's end; a visit's
-    /// delay is its time after `entered_at + expect`. Time under no (or a blank)
-    /// blocker is not returned: it is the stage's delay minus these.
-    pub fn blocker_delays(&self, w: Window) -> Result<Vec<BlockerDelay>> {
         let sql = format!(
             "WITH {STAGES}, {ENDED},
              late AS MATERIALIZED (
@@ -509,49 +497,92 @@ impl ReportQueries<'_> {
                 FROM late l CROSS JOIN events e
                      ON e.customer = l.customer AND e.kind = 'update'
                     AND e.at >= l.entered_at AND e.at < l.left_at)
-             SELECT idx, min(raw), sum(max(0, b - max(a, due))) AS secs
-             FROM s WHERE k IS NOT NULL GROUP BY idx, k HAVING secs > 0"
+             SELECT 0, '', idx, count(*), sum(secs), sum(wsecs),
+                    sum(expect IS NOT NULL AND secs > expect),
+                    sum(CASE WHEN secs > expect THEN secs - expect ELSE 0 END), NULL
+             FROM d GROUP BY idx
+             UNION ALL {}
+             UNION ALL {}
+             UNION ALL
+             SELECT 2, {col}, d.idx, count(*), sum(d.secs), NULL, NULL, NULL, NULL
+             FROM d {join} GROUP BY 2, 3
+             UNION ALL
+             SELECT 3, '', idx, sum(max(0, b - max(a, due))) AS secs, NULL, NULL, NULL, NULL,
+                    min(raw)
+             FROM s WHERE k IS NOT NULL GROUP BY idx, k HAVING secs > 0",
+            ranked("secs", 0),
+            ranked("wsecs", 1)
         );
-        self.collect(&sql, w, None, |r| {
-            Ok(BlockerDelay {
-                stage: index(r, 0)?,
-                blocker: r.get(1)?,
-                seconds: r.get(2)?,
-            })
-        })
+        let mut out = DwellData::default();
+        for m in self.collect(&sql, w, None, Mixed::read)? {
+            let Some(stage) = index(m.stage) else {
+                continue;
+            };
+            match m.part {
+                0 => out.totals.push(DwellTotals {
+                    stage,
+                    visits: count(m.n[0]),
+                    seconds: m.n[1].unwrap_or(0),
+                    working: m.n[2],
+                    overdue: count(m.n[3]),
+                    delay: m.n[4].unwrap_or(0),
+                }),
+                1 => out.ranks.push(RankValue {
+                    stage,
+                    measure: if m.n[0] == Some(0) {
+                        Measure::Calendar
+                    } else {
+                        Measure::Working
+                    },
+                    rank: count(m.n[1]),
+                    of: count(m.n[2]),
+                    seconds: m.n[3].unwrap_or(0),
+                }),
+                2 => out.cells.push(HeatCell {
+                    stage,
+                    column: m.group,
+                    visits: count(m.n[0]),
+                    seconds: m.n[1].unwrap_or(0),
+                }),
+                _ => out.blockers.push(BlockerDelay {
+                    stage,
+                    blocker: m.text.unwrap_or_default(),
+                    seconds: m.n[0].unwrap_or(0),
+                }),
+            }
+        }
+        Ok(out)
     }
 
-    /// Per group, the customers active in the period (any event in it).
-    pub fn active(&self, w: Window, by: CustomerGroup) -> Result<Vec<StageCount>> {
+    /// Per group, the customers active in the period (any event in it) and, per
+    /// milestone, node coverage over them: those whose furthest non-lost stage
+    /// entered before the period's end is at or past it, and of them those with
+    /// a visit to it that carries evidence.
+    pub fn journey_counts(&self, w: Window, by: CustomerGroup) -> Result<JourneyCounts> {
         let sql = format!(
             "WITH {STAGES}, {}
-             SELECT grp, NULL, count(*), NULL FROM act GROUP BY grp",
-            active_sql(by)
-        );
-        self.collect(&sql, w, None, stage_count)
-    }
-
-    /// Per group and milestone, node coverage over the customers active in the
-    /// period: those whose furthest non-lost stage entered before the period's end
-    /// is at or past it, and of them those with a visit to it that carries
-    /// evidence.
-    pub fn coverage(&self, w: Window, by: CustomerGroup) -> Result<Vec<Coverage>> {
-        let sql = format!(
-            "WITH {STAGES}, {}
-             SELECT top.grp, m.idx, count(*), sum(coalesce(vis.ev, 0))
+             SELECT 0, grp, NULL, count(*), {PAD} FROM act GROUP BY grp
+             UNION ALL
+             SELECT 1, top.grp, m.idx, count(*), sum(coalesce(vis.ev, 0)), NULL, NULL, NULL, NULL
              FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
                   LEFT JOIN vis ON vis.id = top.id AND vis.grp = top.grp AND vis.idx = m.idx
-             GROUP BY 1, 2",
+             GROUP BY 2, 3",
             active_sql(by)
         );
-        self.collect(&sql, w, None, |r| {
-            Ok(Coverage {
-                group: r.get(0)?,
-                stage: index(r, 1)?,
-                customers: count(r, 2)?,
-                covered: count(r, 3)?,
-            })
-        })
+        let mut out = JourneyCounts::default();
+        for m in self.collect(&sql, w, None, Mixed::read)? {
+            if m.part == 0 {
+                out.active.push(m.stage_count());
+            } else if let Some(stage) = index(m.stage) {
+                out.coverage.push(Coverage {
+                    group: m.group,
+                    stage,
+                    customers: count(m.n[0]),
+                    covered: count(m.n[1]),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The customers missing milestone `stage` (active, at or past it, no visit to
@@ -575,7 +606,7 @@ impl ReportQueries<'_> {
         self.collect(&sql, w, Some(&stage), |r| {
             Ok(BlockerCount {
                 blocker: r.get(1)?,
-                customers: count(r, 2)?,
+                customers: count(r.get(2)?),
             })
         })
     }
@@ -604,8 +635,8 @@ impl ReportQueries<'_> {
                 assignee: r.get(1)?,
                 role: r.get(2)?,
                 title: r.get(3)?,
-                counted: count(r, 4)?,
-                on_time: count(r, 5)?,
+                counted: count(r.get(4)?),
+                on_time: count(r.get(5)?),
             })
         })
     }
@@ -626,9 +657,9 @@ impl ReportQueries<'_> {
                 group: r.get(0)?,
                 risk: r.get(1)?,
                 keyword: r.get(2)?,
-                raised: count(r, 3)?,
-                judged: count(r, 4)?,
-                confirmed: count(r, 5)?,
+                raised: count(r.get(3)?),
+                judged: count(r.get(4)?),
+                confirmed: count(r.get(5)?),
             })
         })
     }
