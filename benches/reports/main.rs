@@ -147,10 +147,12 @@ fn median(f: impl Fn()) -> (Duration, Duration) {
 /// This process's user and system time, from /proc (Linux; zero elsewhere).
 fn cpu_time() -> Duration {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which may hold spaces): utime is the 12th, stime the 13th.
+    // After the command name (which may hold spaces): state, then 10 fields, then
+    // utime and stime (fields 14 and 15 of proc(5)).
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<u64> = rest.split_whitespace().filter_map(|x| x.parse().ok()).collect();
-    let ticks = f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let field = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = field(11) + field(12);
     // USER_HZ is 100 on Linux.
     Duration::from_millis(ticks * 10)
 }
