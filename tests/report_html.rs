@@ -20,10 +20,14 @@ fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("SALESFLOW_CHROMIUM") {
         return Some(PathBuf::from(p));
     }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
 }
 
 /// Runs Chromium headless on `page` with `extra` flags and an empty profile;
@@ -47,7 +51,11 @@ fn open(chromium: &Path, page: &Path, extra: &[&str]) -> (String, Vec<String>) {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let console = String::from_utf8_lossy(&out.stderr)
         .lines()
         .filter(|l| l.contains(":CONSOLE"))
@@ -63,14 +71,20 @@ fn html_reports_render_in_chromium_with_every_bar_and_cell() {
             std::env::var_os("SALESFLOW_REQUIRE_CHROMIUM").is_none(),
             "SALESFLOW_REQUIRE_CHROMIUM is set (as .ci/run sets it) and no chromium was found"
         );
-        println!("skipped: no chromium found (install Debian's `chromium`, or set SALESFLOW_CHROMIUM)");
+        println!(
+            "skipped: no chromium found (install Debian's `chromium`, or set SALESFLOW_CHROMIUM)"
+        );
         return;
     };
     let dir = project("html", Stage::Complete);
 
     // The detector finds a console error when there is one.
     let control = dir.join("control.html");
-    std::fs::write(&control, "<html><body><script>console.error('报错')</script></body></html>").unwrap();
+    std::fs::write(
+        &control,
+        "<html><body><script>console.error('报错')</script></body></html>",
+    )
+    .unwrap();
     let (_, console) = open(&chromium, &control, &["--dump-dom"]);
     assert_eq!(console.len(), 1, "{console:?}");
 
@@ -82,10 +96,24 @@ fn html_reports_render_in_chromium_with_every_bar_and_cell() {
         ("journey", "class=\"metric-bar\"", 3),
     ] {
         let page = dir.join(format!("{kind}.html"));
-        report(&dir, kind, &["--format", "html", "--lang", "zh", "--out", &page.to_string_lossy()]);
+        report(
+            &dir,
+            kind,
+            &[
+                "--format",
+                "html",
+                "--lang",
+                "zh",
+                "--out",
+                &page.to_string_lossy(),
+            ],
+        );
         let html = std::fs::read_to_string(&page).unwrap();
         for outside in ["<script", "<link", "src=", "url(", "@import", "@font-face"] {
-            assert!(!html.contains(outside), "{kind}.html refers outside itself: {outside}");
+            assert!(
+                !html.contains(outside),
+                "{kind}.html refers outside itself: {outside}"
+            );
         }
         let (dom, console) = open(&chromium, &page, &["--dump-dom"]);
         assert!(console.is_empty(), "{kind}.html logged {console:?}");
@@ -99,10 +127,17 @@ fn html_reports_render_in_chromium_with_every_bar_and_cell() {
             open(
                 &chromium,
                 &page,
-                &[&format!("--screenshot={}", shot.display()), "--window-size=1280,1200"],
+                &[
+                    &format!("--screenshot={}", shot.display()),
+                    "--window-size=1280,1200",
+                ],
             );
             let png = std::fs::read(&shot).expect("a screenshot");
-            assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{} bytes", png.len());
+            assert!(
+                png.starts_with(b"\x89PNG") && png.len() > 10_000,
+                "{} bytes",
+                png.len()
+            );
         }
     }
 }

@@ -40,21 +40,57 @@ impl Rng {
 }
 
 const SALES: [(&str, &str); 23] = [
-    ("s01", "张伟"), ("s02", "王芳"), ("s03", "李娜"), ("s04", "刘洋"), ("s05", "陈静"),
-    ("s06", "杨磊"), ("s07", "赵敏"), ("s08", "黄强"), ("s09", "周杰"), ("s10", "吴婷"),
-    ("s11", "徐斌"), ("s12", "孙丽"), ("s13", "马超"), ("s14", "朱琳"), ("s15", "胡军"),
-    ("s16", "郭鹏"), ("s17", "何雪"), ("s18", "高峰"), ("s19", "林涛"), ("s20", "罗欣"),
-    ("s21", "郑凯"), ("s22", "梁静"), ("s23", "谢宁"),
+    ("s01", "张伟"),
+    ("s02", "王芳"),
+    ("s03", "李娜"),
+    ("s04", "刘洋"),
+    ("s05", "陈静"),
+    ("s06", "杨磊"),
+    ("s07", "赵敏"),
+    ("s08", "黄强"),
+    ("s09", "周杰"),
+    ("s10", "吴婷"),
+    ("s11", "徐斌"),
+    ("s12", "孙丽"),
+    ("s13", "马超"),
+    ("s14", "朱琳"),
+    ("s15", "胡军"),
+    ("s16", "郭鹏"),
+    ("s17", "何雪"),
+    ("s18", "高峰"),
+    ("s19", "林涛"),
+    ("s20", "罗欣"),
+    ("s21", "郑凯"),
+    ("s22", "梁静"),
+    ("s23", "谢宁"),
 ];
-const PRESALES: [(&str, &str); 4] = [("wang", "王工"), ("chen", "陈经理"), ("p03", "钱工"), ("p04", "冯工")];
-const CITIES: [&str; 10] = ["宁波", "常州", "苏州", "无锡", "杭州", "合肥", "东莞", "佛山", "青岛", "成都"];
+const PRESALES: [(&str, &str); 4] = [
+    ("wang", "王工"),
+    ("chen", "陈经理"),
+    ("p03", "钱工"),
+    ("p04", "冯工"),
+];
+const CITIES: [&str; 10] = [
+    "宁波", "常州", "苏州", "无锡", "杭州", "合肥", "东莞", "佛山", "青岛", "成都",
+];
 const INDUSTRIES: [(&str, &str); 8] = [
-    ("整车配套", "汽车"), ("机加工", "机加工"), ("光伏组件", "新能源"), ("储能电池", "电池"),
-    ("汽配", "汽车"), ("锂电材料", "新能源"), ("数控设备", "机加工"), ("电芯pack", "电池"),
+    ("整车配套", "汽车"),
+    ("机加工", "机加工"),
+    ("光伏组件", "新能源"),
+    ("储能电池", "电池"),
+    ("汽配", "汽车"),
+    ("锂电材料", "新能源"),
+    ("数控设备", "机加工"),
+    ("电芯pack", "电池"),
 ];
 const BLOCKERS: [&str; 7] = [
-    "客户内部测试环境未就绪", "预算审批中", "等待法务意见", "客户IT排期冲突", "关键人出差",
-    "ＥＲＰ对接方案未定", "",
+    "客户内部测试环境未就绪",
+    "预算审批中",
+    "等待法务意见",
+    "客户IT排期冲突",
+    "关键人出差",
+    "ＥＲＰ对接方案未定",
+    "",
 ];
 /// Notes, some of which mention a risk keyword: (text, risk it raises).
 const NOTES: [(&str, Option<(&str, &str)>); 8] = [
@@ -67,6 +103,8 @@ const NOTES: [(&str, Option<(&str, &str)>); 8] = [
     ("客户关心交付周期", None),
     ("对方说预算冻结了", Some(("budget_freeze", "预算冻结"))),
 ];
+/// Kinds of contact events.
+const KINDS: [&str; 4] = ["visit", "call", "wechat", "meeting"];
 /// Stages in order with the days a visit takes (POC the slowest).
 const STAGES: [(&str, i64, i64); 5] = [
     ("lead", 2, 10),
@@ -90,8 +128,10 @@ pub fn team() -> Team {
 
 /// A person through serde, so the benchmark does not depend on every field of `Person`.
 fn person(id: &str, name: &str, role: &str) -> Person {
-    serde_json::from_value(serde_json::json!({ "id": id, "name": name, "role": role, "manager": "li" }))
-        .expect("a person")
+    serde_json::from_value(
+        serde_json::json!({ "id": id, "name": name, "role": role, "manager": "li" }),
+    )
+    .expect("a person")
 }
 
 /// Builds the store at `path` with `customers` customers, history up to `end`.
@@ -118,7 +158,9 @@ pub fn build(path: &Path, customers: usize, end: DateTime<Utc>) {
             let history = store.history(&id).expect("history").expect("customer");
             let mut effects = Vec::new();
             for e in &history.events {
-                let Some(text) = e.text.as_deref() else { continue };
+                let Some(text) = e.text.as_deref() else {
+                    continue;
+                };
                 if let Some((_, Some((risk, kw)))) = NOTES.iter().find(|(t, _)| *t == text) {
                     effects.push(Effect::Signal {
                         key: format!("signal:{id}:{risk}:{}:{kw}", e.id),
@@ -138,7 +180,13 @@ pub fn build(path: &Path, customers: usize, end: DateTime<Utc>) {
                         .iter()
                         .find(|e| e.kind == "stage_change" && e.at == at)
                         .map_or(0, |e| e.id);
-                    Visit { stage, entered_at, left_at, evidence, event }
+                    Visit {
+                        stage,
+                        entered_at,
+                        left_at,
+                        evidence,
+                        event,
+                    }
                 })
                 .collect();
             evals.push(Evaluation {
@@ -156,16 +204,36 @@ pub fn build(path: &Path, customers: usize, end: DateTime<Utc>) {
             });
         }
         for part in evals.chunks(500) {
-            let batch: Vec<_> = part.iter().map(|e| (e, e.effects.iter().collect())).collect();
+            let batch: Vec<_> = part
+                .iter()
+                .map(|e| (e, e.effects.iter().collect()))
+                .collect();
             store.apply_batch(&batch, end).expect("apply");
         }
     }
 }
 
-type Plan = (String, Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>, Vec<String>, DateTime<Utc>)>, String, Vec<String>);
+type Plan = (
+    String,
+    Vec<(
+        String,
+        DateTime<Utc>,
+        Option<DateTime<Utc>>,
+        Vec<String>,
+        DateTime<Utc>,
+    )>,
+    String,
+    Vec<String>,
+);
 
 /// One customer's records into `batch`; gives its visits, segment and tags.
-fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, batch: &mut ImportBatch) -> Plan {
+fn customer(
+    rng: &mut Rng,
+    i: usize,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    batch: &mut ImportBatch,
+) -> Plan {
     let id = format!("c{i:06}");
     let (industry, tag) = *rng.pick(&INDUSTRIES);
     let name = format!("{}某{industry}厂{i}", rng.pick(&CITIES));
@@ -179,7 +247,10 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
         assignees: BTreeMap::from([("presales".to_string(), presales.clone())]),
         fields: BTreeMap::from([("industry".to_string(), FieldValue::Text(industry.into()))]),
         created_at: created,
-        contact: Contact { name: Some("刘总".into()), ..Contact::default() },
+        contact: Contact {
+            name: Some("刘总".into()),
+            ..Contact::default()
+        },
     });
     let mut events = 0usize;
     let push = |batch: &mut ImportBatch, events: &mut usize, e: NewEvent| {
@@ -192,10 +263,14 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
     let mut stage_idx = 0;
     loop {
         let (stage, lo, hi) = STAGES[stage_idx];
-        let evidence = if stage == "poc" || rng.chance(80) { vec![format!("{stage}-{i}.pdf")] } else { Vec::new() };
+        let evidence = if stage == "poc" || rng.chance(80) {
+            vec![format!("{stage}-{i}.pdf")]
+        } else {
+            Vec::new()
+        };
         let mut e = NewEvent::new(&id, t, "stage_change", "import");
         e.attrs.insert("stage".into(), stage.into());
-        e.evidence = evidence.clone();
+        e.evidence.clone_from(&evidence);
         e.actor = Some(owner.clone());
         push(batch, &mut events, e);
         let entered = t;
@@ -207,7 +282,11 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
             if at >= end {
                 break;
             }
-            let blocker = if stage == "poc" && rng.chance(50) { BLOCKERS[0] } else { *rng.pick(&BLOCKERS) };
+            let blocker = if stage == "poc" && rng.chance(50) {
+                BLOCKERS[0]
+            } else {
+                *rng.pick(&BLOCKERS)
+            };
             let mut u = NewEvent::new(&id, at, "update", "import");
             u.status = Some("推进中".into());
             u.next_action = Some("跟进".into());
@@ -236,13 +315,23 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
             visits.push((stage.to_string(), entered, None, evidence, entered));
             break;
         }
-        let next = if rng.chance(12) { None } else if stage_idx + 1 < STAGES.len() { Some(stage_idx + 1 + usize::from(stage_idx == 1 && rng.chance(5))) } else { None };
+        let next = if rng.chance(12) {
+            None
+        } else if stage_idx + 1 < STAGES.len() {
+            Some(stage_idx + 1 + usize::from(stage_idx == 1 && rng.chance(5)))
+        } else {
+            None
+        };
         visits.push((stage.to_string(), entered, Some(left), evidence, entered));
         t = left;
         match next {
             Some(n) => stage_idx = n,
             None => {
-                let outcome = if stage_idx + 1 == STAGES.len() && rng.chance(60) { "signed" } else { "lost" };
+                let outcome = if stage_idx + 1 == STAGES.len() && rng.chance(60) {
+                    "signed"
+                } else {
+                    "lost"
+                };
                 let mut e = NewEvent::new(&id, t, "stage_change", "import");
                 e.attrs.insert("stage".into(), outcome.into());
                 e.actor = Some(owner.clone());
@@ -256,9 +345,17 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
     while events < 20 {
         let at = created + (end - created) * i32::try_from(rng.below(1000)).unwrap() / 1000;
         let (text, risk) = *rng.pick(&NOTES);
-        let mut e = NewEvent::new(&id, at, *rng.pick(&["visit", "call", "wechat", "meeting"]), "import");
+        let kind = *rng.pick(&KINDS);
+        let mut e = NewEvent::new(&id, at, kind, "import");
         e.text = Some(text.into());
-        e.role = Some(if rng.chance(30) { "decision_maker" } else { "engineer" }.into());
+        e.role = Some(
+            if rng.chance(30) {
+                "decision_maker"
+            } else {
+                "engineer"
+            }
+            .into(),
+        );
         e.actor = Some(owner.clone());
         push(batch, &mut events, e);
         if let Some((risk, _)) = risk {
@@ -266,7 +363,10 @@ fn customer(rng: &mut Rng, i: usize, start: DateTime<Utc>, end: DateTime<Utc>, b
             if rng.chance(60) && events < 20 && judged < end {
                 let mut v = NewEvent::new(&id, judged, "verdict", "import");
                 v.attrs.insert("risk".into(), risk.into());
-                v.attrs.insert("verdict".into(), if rng.chance(70) { "confirmed" } else { "false" }.into());
+                v.attrs.insert(
+                    "verdict".into(),
+                    if rng.chance(70) { "confirmed" } else { "false" }.into(),
+                );
                 v.actor = Some("li".into());
                 push(batch, &mut events, v);
             }

@@ -35,20 +35,36 @@ fn main() {
         let _ = std::fs::remove_file(&tmp);
         generator::build(&tmp, customers, end);
         std::fs::rename(&tmp, &path).expect("cache the store");
-        println!("built {} in {:.1} s", path.display(), t.elapsed().as_secs_f64());
+        println!(
+            "built {} in {:.1} s",
+            path.display(),
+            t.elapsed().as_secs_f64()
+        );
     }
-    let flow = salesflow::check::check_path(Path::new("examples/zhilian.flow"), &salesflow::check::DiskLoader)
-        .expect("the example flow reads")
-        .flow
-        .expect("the example flow checks");
+    let flow = salesflow::check::check_path(
+        Path::new("examples/zhilian.flow"),
+        &salesflow::check::DiskLoader,
+    )
+    .expect("the example flow reads")
+    .flow
+    .expect("the example flow checks");
     let store = Store::open_read_only(&path).expect("the cached store opens");
-    let conn = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("a plain connection");
-    let events: i64 = conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0)).unwrap();
-    let visits: i64 = conn.query_row("SELECT count(*) FROM stage_visits", [], |r| r.get(0)).unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("a plain connection");
+    let events: i64 = conn
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .unwrap();
+    let visits: i64 = conn
+        .query_row("SELECT count(*) FROM stage_visits", [], |r| r.get(0))
+        .unwrap();
     println!("store: {customers} customers, {events} events, {visits} stage visits");
-    let names: HashMap<String, String> =
-        store.people().unwrap().into_iter().map(|p| (p.id, p.name)).collect();
+    let names: HashMap<String, String> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let period = Period::resolve(None, None, end, flow.timezone).unwrap();
     let (from, to) = (text(period.from), text(period.to));
     println!(
@@ -87,7 +103,11 @@ fn main() {
             b.as_secs_f64() * 1e3,
             b_cpu.as_secs_f64() * 1e3,
             a.as_secs_f64() / b.as_secs_f64(),
-            if a > Duration::from_secs(2) || a > b * 3 { "  OVER BUDGET" } else { "" }
+            if a > Duration::from_secs(2) || a > b * 3 {
+                "  OVER BUDGET"
+            } else {
+                ""
+            }
         );
     }
 }

@@ -88,7 +88,7 @@ pub struct ReportArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the words (default: from LC_ALL/LC_MESSAGES/LANG for tables and
+    /// Language of the words (default: from `LC_ALL`, `LC_MESSAGES`, `LANG` for tables and
     /// HTML; English for JSON and CSV).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,

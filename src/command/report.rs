@@ -82,10 +82,9 @@ fn options(args: &ReportArgs, rt: &Runtime, tz: chrono_tz::Tz) -> Result<Options
         .map(|c| period.compare_to(c, tz))
         .transpose()?;
     let lang = match (args.lang, args.format) {
-        (Some(LangArg::En), _) => Lang::En,
-        (Some(LangArg::Zh), _) => Lang::Zh,
         // Machine formats do not depend on the runner's locale.
-        (None, ReportFormat::Json | ReportFormat::Csv) => Lang::En,
+        (Some(LangArg::En), _) | (None, ReportFormat::Json | ReportFormat::Csv) => Lang::En,
+        (Some(LangArg::Zh), _) => Lang::Zh,
         (None, ReportFormat::Human | ReportFormat::Html) => Lang::from_env(),
     };
     Ok(Options {

@@ -93,7 +93,7 @@ fn coverage(
     let Some((m, value)) = worst else {
         return Ok(None);
     };
-    let Some(idx) = flow.stage(&m.stage).map(|s| s.index()) else {
+    let Some(idx) = flow.stage(&m.stage).map(crate::model::StageId::index) else {
         return Ok(None);
     };
     let counts = missing(idx)?;
@@ -141,6 +141,9 @@ fn strategy_for<'f>(flow: &'f Flow, blocker: &str) -> Option<&'f str> {
         .map(String::as_str)
 }
 
+/// What went wrong, out of how many, and how often per cause.
+type Tally<K> = (u64, u64, BTreeMap<K, u64>);
+
 fn sla(
     journey: &Journey,
     rows: &JourneyRows,
@@ -149,7 +152,7 @@ fn sla(
     lang: Lang,
 ) -> Option<Finding> {
     // Per person: (missed, counted), and missed per (role, title).
-    let mut people: BTreeMap<&str, (u64, u64, BTreeMap<(&str, &str), u64>)> = BTreeMap::new();
+    let mut people: BTreeMap<&str, Tally<(&str, &str)>> = BTreeMap::new();
     for t in rows.tasks.iter().filter(|t| t.group.is_empty()) {
         let p = people.entry(&t.assignee).or_default();
         let missed = t.counted - t.on_time;
@@ -196,7 +199,7 @@ fn risk(
     lang: Lang,
 ) -> Option<Finding> {
     // Per risk: (false, judged), and false alarms per keyword.
-    let mut risks: BTreeMap<&str, (u64, u64, BTreeMap<&str, u64>)> = BTreeMap::new();
+    let mut risks: BTreeMap<&str, Tally<&str>> = BTreeMap::new();
     for s in rows.signals.iter().filter(|s| s.group.is_empty()) {
         let r = risks.entry(&s.risk).or_default();
         let false_alarms = s.judged - s.confirmed;

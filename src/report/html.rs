@@ -116,12 +116,12 @@ fn funnel_chart(out: &mut String, f: &Funnel, lang: Lang) {
             .conversion
             .map(|c| format!(" · {}", text::percent(Some(c))))
             .unwrap_or_default();
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<text x=\"122\" y=\"{ty}\" text-anchor=\"end\">{label}</text>\
              <rect class=\"funnel-bar\" x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{H}\" rx=\"3\" fill=\"#3b7dd8\">\
              <title>{label}: {n}{conv}</title></rect>\
-             <text x=\"{tx:.1}\" y=\"{ty}\">{n}{conv}</text>\n",
+             <text x=\"{tx:.1}\" y=\"{ty}\">{n}{conv}</text>",
             ty = y + H / 2 + 4,
             label = escape(&s.label),
             n = s.reached,
@@ -229,9 +229,9 @@ fn reasons_chart(out: &mut String, d: &Dwell, lang: Lang) {
     );
     let mut y = 0u32;
     for s in stages {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>\n",
+            "<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>",
             y + 16,
             escape(&s.label)
         );
@@ -243,12 +243,12 @@ fn reasons_chart(out: &mut String, d: &Dwell, lang: Lang) {
             } else {
                 "#d8643b"
             };
-            let _ = write!(
+            let _ = writeln!(
                 out,
                 "<text x=\"232\" y=\"{ty}\" text-anchor=\"end\">{reason}</text>\
                  <rect class=\"reason-bar\" x=\"240\" y=\"{y}\" width=\"{w:.1}\" height=\"18\" fill=\"{fill}\">\
                  <title>{reason}: {pct}</title></rect>\
-                 <text x=\"{tx:.1}\" y=\"{ty}\">{pct} · {days}</text>\n",
+                 <text x=\"{tx:.1}\" y=\"{ty}\">{pct} · {days}</text>",
                 ty = y + 13,
                 reason = escape(&r.reason),
                 pct = text::percent(Some(r.share)),

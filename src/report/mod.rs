@@ -193,7 +193,11 @@ pub enum Body {
     Journey(Journey),
 }
 
-/// Makes the report.
+/// Makes the report; `names` gives people's names by id.
+#[expect(
+    clippy::implicit_hasher,
+    reason = "the names come from the team, in a plain map"
+)]
 pub fn build(
     store: &Store,
     flow: &Flow,
@@ -402,7 +406,9 @@ impl Ctx<'_> {
 
     fn dwell(&self, p: Period) -> Result<Dwell, ReportError> {
         let by = self.opts.by.unwrap_or(By::Week);
-        let columns = by.customers().map_or(HeatColumns::Week, HeatColumns::Customers);
+        let columns = by
+            .customers()
+            .map_or(HeatColumns::Week, HeatColumns::Customers);
         let rows = self.q.dwell(p.window(), columns)?;
         let columns = match by.customers() {
             None => p

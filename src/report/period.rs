@@ -89,10 +89,7 @@ impl Period {
         let mut out = Vec::new();
         let first = self.from.with_timezone(&tz).date_naive();
         let mut monday = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
-        loop {
-            let Some(start) = midnight(monday, tz) else {
-                break;
-            };
+        while let Some(start) = midnight(monday, tz) {
             if start >= self.to {
                 break;
             }

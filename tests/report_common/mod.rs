@@ -1,7 +1,7 @@
 //! The report tests' store, built as a user builds one: `init`, `import` of the
 //! CSV files in tests/fixtures/report, and `apply`, through the binary. The
 //! figures the tests expect are computed by hand from those files (see the
-//! comments in tests/report_cli.rs).
+//! comments in `tests/report_cli.rs`).
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 use std::path::{Path, PathBuf};
