@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::journey::{Journey, JourneyRows, MetricValue};
 use super::text::{self, CoverageFinding, Lang, RiskFinding, SlaFinding};
 use crate::model::Flow;
-use crate::store::{BlockerCount, Result as StoreResult};
+use crate::store::BlockerCount;
 
 /// One finding.
 #[derive(Debug, Clone, Serialize)]
@@ -42,21 +42,21 @@ pub struct Finding {
     pub suggestion: String,
 }
 
-/// Adds the findings to the overall journey; `missing` gives, for a milestone
-/// index, the missing customers counted by blocker.
+/// Adds the findings to the overall journey; `missing` counts the customers
+/// missing each milestone by blocker.
 pub fn add(
     journey: &mut Journey,
     flow: &Flow,
     rows: &JourneyRows,
     names: &HashMap<String, String>,
     lang: Lang,
-    missing: impl Fn(usize) -> StoreResult<Vec<BlockerCount>>,
-) -> StoreResult<()> {
+    missing: &[BlockerCount],
+) {
     let missed = |m: &MetricValue| m.met == Some(false);
     let goal = |m: &MetricValue| text::goal(m.op(), m.goal.unwrap_or_default());
     if missed(&journey.metrics.node_coverage) {
         let g = goal(&journey.metrics.node_coverage);
-        if let Some(f) = coverage(journey, flow, &g, lang, &missing)? {
+        if let Some(f) = coverage(journey, flow, &g, lang, missing) {
             journey.findings.push(f);
         }
     }
@@ -72,7 +72,6 @@ pub fn add(
             journey.findings.push(f);
         }
     }
-    Ok(())
 }
 
 fn coverage(
@@ -80,8 +79,8 @@ fn coverage(
     flow: &Flow,
     goal: &str,
     lang: Lang,
-    missing: &impl Fn(usize) -> StoreResult<Vec<BlockerCount>>,
-) -> StoreResult<Option<Finding>> {
+    missing: &[BlockerCount],
+) -> Option<Finding> {
     let worst = journey
         .milestones
         .iter()
@@ -90,15 +89,11 @@ fn coverage(
             av.total_cmp(bv)
                 .then_with(|| (b.denominator - b.numerator).cmp(&(a.denominator - a.numerator)))
         });
-    let Some((m, value)) = worst else {
-        return Ok(None);
-    };
-    let Some(idx) = flow.stage(&m.stage).map(crate::model::StageId::index) else {
-        return Ok(None);
-    };
-    let counts = missing(idx)?;
-    let blocker = counts
+    let (m, value) = worst?;
+    let idx = flow.stage(&m.stage).map(crate::model::StageId::index)?;
+    let blocker = missing
         .iter()
+        .filter(|c| c.stage == idx)
         .filter_map(|c| Some((c.blocker.as_deref()?, c.customers)))
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)));
     let strategy = blocker.and_then(|(b, _)| strategy_for(flow, b));
@@ -113,7 +108,7 @@ fn coverage(
         evidence_required: stage.evidence_required,
     };
     let (text, suggestion) = text::coverage_finding(&f, lang);
-    Ok(Some(Finding {
+    Some(Finding {
         metric: "node_coverage",
         text,
         part: m.stage.clone(),
@@ -122,7 +117,7 @@ fn coverage(
         cause: blocker.map(|(b, _)| b.to_string()),
         cause_count: blocker.map_or(0, |(_, n)| n),
         suggestion,
-    }))
+    })
 }
 
 /// The first strategy of the first risk whose keywords the blocker mentions

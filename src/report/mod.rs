@@ -395,9 +395,15 @@ impl Ctx<'_> {
         for k in keys {
             let mut j = Journey::new(self.flow, &k, &rows);
             if g == CustomerGroup::All {
-                findings::add(&mut j, self.flow, &rows, self.names, self.opts.lang, |m| {
-                    self.q.missing_by_blocker(w, m)
-                })?;
+                let missing = &rows.counts.missing;
+                findings::add(
+                    &mut j,
+                    self.flow,
+                    &rows,
+                    self.names,
+                    self.opts.lang,
+                    missing,
+                );
             }
             out.push((k, Body::Journey(j)));
         }

@@ -198,9 +198,11 @@ pub struct Coverage {
     pub covered: u64,
 }
 
-/// How many customers of a set have a blocker as their latest.
+/// How many customers missing a milestone have a blocker as their latest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockerCount {
+    /// Index of the milestone.
+    pub stage: usize,
     /// The blocker (trimmed), `None` for customers with none recorded.
     pub blocker: Option<String>,
     /// Customers.
@@ -400,6 +402,10 @@ pub struct JourneyCounts {
     pub active: Vec<StageCount>,
     /// Per group and milestone, node coverage.
     pub coverage: Vec<Coverage>,
+    /// Ungrouped only: per milestone, the customers missing it (active, at or
+    /// past it, no visit to it with evidence) counted by their latest non-blank
+    /// blocker recorded before the period's end.
+    pub missing: Vec<BlockerCount>,
 }
 
 /// Five NULL columns, to pad a part of a combined statement.
@@ -557,58 +563,65 @@ impl ReportQueries<'_> {
     /// Per group, the customers active in the period (any event in it) and, per
     /// milestone, node coverage over them: those whose furthest non-lost stage
     /// entered before the period's end is at or past it, and of them those with
-    /// a visit to it that carries evidence.
+    /// a visit to it that carries evidence; ungrouped, the customers missing each
+    /// milestone by their latest blocker (see [`JourneyCounts::missing`]).
     pub fn journey_counts(&self, w: Window, by: CustomerGroup) -> Result<JourneyCounts> {
+        // The blocker is found by the events index, newest first, for the
+        // customers missing some milestone only; it is folded once per customer.
+        let missing = if by == CustomerGroup::All {
+            "UNION ALL
+             SELECT 2, min(lb.b), m.idx, count(*), NULL, NULL, NULL, NULL, lb.k
+             FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
+                  LEFT JOIN vis ON vis.id = top.id AND vis.idx = m.idx
+                  JOIN lb ON lb.id = top.id
+             WHERE coalesce(vis.ev, 0) = 0
+             GROUP BY m.idx, lb.k"
+        } else {
+            ""
+        };
         let sql = format!(
-            "WITH {STAGES}, {}
+            "WITH {STAGES}, {},
+             miss AS MATERIALIZED (
+                SELECT DISTINCT top.id FROM top
+                JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
+                LEFT JOIN vis ON vis.id = top.id AND vis.idx = m.idx
+                WHERE coalesce(vis.ev, 0) = 0),
+             lb AS MATERIALIZED (
+                SELECT id, b, sf_fold(b) AS k FROM (
+                    SELECT miss.id, (SELECT trim(e.blocker) FROM events e
+                                     WHERE e.customer = miss.id AND e.kind = 'update'
+                                       AND e.at < ?2 AND trim(coalesce(e.blocker, '')) <> ''
+                                     ORDER BY e.at DESC, e.id DESC LIMIT 1) AS b
+                    FROM miss))
              SELECT 0, grp, NULL, count(*), {PAD} FROM act GROUP BY grp
              UNION ALL
              SELECT 1, top.grp, m.idx, count(*), sum(coalesce(vis.ev, 0)), NULL, NULL, NULL, NULL
              FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
                   LEFT JOIN vis ON vis.id = top.id AND vis.grp = top.grp AND vis.idx = m.idx
-             GROUP BY 2, 3",
+             GROUP BY 2, 3
+             {missing}",
             active_sql(by)
         );
         let mut out = JourneyCounts::default();
         for m in self.collect(&sql, w, None, Mixed::read)? {
-            if m.part == 0 {
-                out.active.push(m.stage_count());
-            } else if let Some(stage) = index(m.stage) {
-                out.coverage.push(Coverage {
+            let stage = index(m.stage);
+            match (m.part, stage) {
+                (0, _) => out.active.push(m.stage_count()),
+                (1, Some(stage)) => out.coverage.push(Coverage {
                     group: m.group,
                     stage,
                     customers: count(m.n[0]),
                     covered: count(m.n[1]),
-                });
+                }),
+                (_, Some(stage)) => out.missing.push(BlockerCount {
+                    stage,
+                    blocker: m.text.is_some().then_some(m.group),
+                    customers: count(m.n[0]),
+                }),
+                _ => {}
             }
         }
         Ok(out)
-    }
-
-    /// The customers missing milestone `stage` (active, at or past it, no visit to
-    /// it with evidence), counted by their latest non-blank blocker recorded
-    /// before the period's end.
-    pub fn missing_by_blocker(&self, w: Window, stage: usize) -> Result<Vec<BlockerCount>> {
-        let sql = format!(
-            "WITH {STAGES}, {}
-             SELECT k, min(b), count(*) FROM (
-                SELECT sf_fold(b) AS k, trim(b) AS b FROM (
-                    SELECT (SELECT e.blocker FROM events e
-                            WHERE e.customer = top.id AND e.kind = 'update' AND e.at < ?2
-                              AND sf_fold(e.blocker) IS NOT NULL
-                            ORDER BY e.at DESC, e.id DESC LIMIT 1) AS b
-                    FROM top LEFT JOIN vis ON vis.id = top.id AND vis.idx = ?4
-                    WHERE top.top >= ?4 AND coalesce(vis.ev, 0) = 0))
-             GROUP BY k",
-            active_sql(CustomerGroup::All)
-        );
-        let stage = i64::try_from(stage).unwrap_or(i64::MAX);
-        self.collect(&sql, w, Some(&stage), |r| {
-            Ok(BlockerCount {
-                blocker: r.get(1)?,
-                customers: count(r.get(2)?),
-            })
-        })
     }
 
     /// Tasks due in the period that are done (by `now`) or overdue at `now`,
