@@ -402,9 +402,10 @@ pub struct JourneyCounts {
     pub active: Vec<StageCount>,
     /// Per group and milestone, node coverage.
     pub coverage: Vec<Coverage>,
-    /// Ungrouped only: per milestone, the customers missing it (active, at or
-    /// past it, no visit to it with evidence) counted by their latest non-blank
-    /// blocker recorded before the period's end.
+    /// Ungrouped only: the customers missing the worst milestone (the lowest
+    /// coverage; more customers missing, then pipeline order, break a tie), that
+    /// is active, at or past it, and no visit to it with evidence, counted by
+    /// their latest non-blank blocker recorded before the period's end.
     pub missing: Vec<BlockerCount>,
 }
 
@@ -563,42 +564,45 @@ impl ReportQueries<'_> {
     /// Per group, the customers active in the period (any event in it) and, per
     /// milestone, node coverage over them: those whose furthest non-lost stage
     /// entered before the period's end is at or past it, and of them those with
-    /// a visit to it that carries evidence; ungrouped, the customers missing each
-    /// milestone by their latest blocker (see [`JourneyCounts::missing`]).
+    /// a visit to it that carries evidence; ungrouped, the customers missing the
+    /// worst milestone by their latest blocker (see [`JourneyCounts::missing`]).
     pub fn journey_counts(&self, w: Window, by: CustomerGroup) -> Result<JourneyCounts> {
-        // The blocker is found by the events index, newest first, for the
-        // customers missing some milestone only; it is folded once per customer.
-        let missing = if by == CustomerGroup::All {
-            "UNION ALL
-             SELECT 2, min(lb.b), m.idx, count(*), NULL, NULL, NULL, NULL, lb.k
-             FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
-                  LEFT JOIN vis ON vis.id = top.id AND vis.idx = m.idx
-                  JOIN lb ON lb.id = top.id
-             WHERE coalesce(vis.ev, 0) = 0
-             GROUP BY m.idx, lb.k"
+        // Ungrouped, the customers missing the worst milestone (as findings
+        // choose it) by their latest blocker, found newest-first by the events
+        // index and folded once per customer.
+        let (worst, missing) = if by == CustomerGroup::All {
+            (
+                ",
+             worst AS (SELECT idx FROM cov WHERE n > 0
+                       ORDER BY c * 1.0 / n, n - c DESC, idx LIMIT 1),
+             miss AS MATERIALIZED (
+                SELECT top.id FROM top JOIN worst ON top.top >= worst.idx
+                LEFT JOIN vis ON vis.id = top.id AND vis.idx = worst.idx
+                WHERE coalesce(vis.ev, 0) = 0),
+             lb0 AS MATERIALIZED (
+                SELECT miss.id, (SELECT trim(e.blocker) FROM events e
+                                 WHERE e.customer = miss.id AND e.kind = 'update'
+                                   AND e.at < ?2 AND trim(coalesce(e.blocker, '')) <> ''
+                                 ORDER BY e.at DESC, e.id DESC LIMIT 1) AS b
+                FROM miss),
+             lb AS MATERIALIZED (SELECT id, b, sf_fold(b) AS k FROM lb0)",
+                "UNION ALL
+             SELECT 2, min(lb.b), (SELECT idx FROM worst), count(*), NULL, NULL, NULL, NULL, lb.k
+             FROM lb GROUP BY lb.k",
+            )
         } else {
-            ""
+            ("", "")
         };
         let sql = format!(
             "WITH {STAGES}, {},
-             miss AS MATERIALIZED (
-                SELECT DISTINCT top.id FROM top
-                JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
-                LEFT JOIN vis ON vis.id = top.id AND vis.idx = m.idx
-                WHERE coalesce(vis.ev, 0) = 0),
-             lb AS MATERIALIZED (
-                SELECT id, b, sf_fold(b) AS k FROM (
-                    SELECT miss.id, (SELECT trim(e.blocker) FROM events e
-                                     WHERE e.customer = miss.id AND e.kind = 'update'
-                                       AND e.at < ?2 AND trim(coalesce(e.blocker, '')) <> ''
-                                     ORDER BY e.at DESC, e.id DESC LIMIT 1) AS b
-                    FROM miss))
+             cov AS MATERIALIZED (
+                SELECT top.grp AS grp, m.idx AS idx, count(*) AS n, sum(coalesce(vis.ev, 0)) AS c
+                FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
+                     LEFT JOIN vis ON vis.id = top.id AND vis.grp = top.grp AND vis.idx = m.idx
+                GROUP BY 1, 2){worst}
              SELECT 0, grp, NULL, count(*), {PAD} FROM act GROUP BY grp
              UNION ALL
-             SELECT 1, top.grp, m.idx, count(*), sum(coalesce(vis.ev, 0)), NULL, NULL, NULL, NULL
-             FROM top JOIN st m ON m.milestone AND NOT m.lost AND m.idx <= top.top
-                  LEFT JOIN vis ON vis.id = top.id AND vis.grp = top.grp AND vis.idx = m.idx
-             GROUP BY 2, 3
+             SELECT 1, grp, idx, n, c, NULL, NULL, NULL, NULL FROM cov
              {missing}",
             active_sql(by)
         );
