@@ -9,7 +9,10 @@ Exit codes:
   0  the report was written
   1  the rules do not check
   2  usage error (a bad period, --compare-to or --calendar), no store, or the
-     output file cannot be written";
+     output file cannot be written
+
+Global --format: human (tables; `table` too), json, csv or html; --lang zh|en
+(JSON and CSV stay English unless --lang is given).";
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -37,30 +40,6 @@ pub enum ReportBy {
     Week,
 }
 
-/// Output format of `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ReportFormat {
-    /// Tables for people.
-    #[default]
-    #[value(alias = "table")]
-    Human,
-    /// JSON for programs (fractions, not percents).
-    Json,
-    /// CSV, one block per table.
-    Csv,
-    /// One self-contained HTML file with charts.
-    Html,
-}
-
-/// The language of a report's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// Chinese.
-    Zh,
-}
-
 /// `salesflow report`
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -82,26 +61,7 @@ pub struct ReportArgs {
     /// Count working days on this calendar of the rules (default: the first declared).
     #[arg(long)]
     pub calendar: Option<String>,
-    /// Output format (`table` is `human`).
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the words (default: from `LC_ALL`, `LC_MESSAGES`, `LANG` for tables and
-    /// HTML; English for JSON and CSV).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// The customer store (default: `db` of salesflow.yaml, else `salesflow.db`).
-    #[arg(long)]
-    pub db: Option<PathBuf>,
-    /// The root rule file (default: `rules` of salesflow.yaml).
-    #[arg(long)]
-    pub rules: Option<PathBuf>,
-    /// The team file (default: `team` of salesflow.yaml).
-    #[arg(long)]
-    pub team: Option<PathBuf>,
-    /// "Now": RFC 3339, or `2026-03-02 09:00` in the flow's time zone (default: the clock).
-    #[arg(long)]
-    pub at: Option<String>,
 }
