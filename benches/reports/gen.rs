@@ -10,7 +10,7 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use salesflow::engine::{Contact, CustomerRecord, Effect, Evaluation, FieldValue, Visit};
-use salesflow::store::{ImportBatch, NewEvent, NewTask, Store};
+use salesflow::store::{ImportBatch, NewEvent, NewTask, RuleSet, Store};
 use salesflow::team::{Person, Team};
 
 /// xorshift64*: the same history on every machine.
@@ -199,16 +199,21 @@ pub fn build(path: &Path, customers: usize, end: DateTime<Utc>) {
                 visits,
                 timers: Vec::new(),
                 effects,
+                tasks: Vec::new(),
+                signals: Vec::new(),
                 errors: Vec::new(),
                 next_wake: None,
             });
         }
+        let rules = store
+            .begin_rule_set(&RuleSet::from_the_beginning())
+            .expect("a rule set");
         for part in evals.chunks(500) {
             let batch: Vec<_> = part
                 .iter()
                 .map(|e| (e, e.effects.iter().collect()))
                 .collect();
-            store.apply_batch(&batch, end).expect("apply");
+            store.apply_batch(&rules, &batch, end).expect("apply");
         }
     }
 }
