@@ -238,21 +238,17 @@ fn journey_findings_read_like_the_seed_in_chinese() {
 fn an_empty_period_has_no_figures_and_no_findings() {
     let dir = project("empty", Stage::Complete);
     for kind in ["funnel", "dwell", "journey"] {
-        let out = sf(
-            &dir,
-            &[
-                "report",
-                kind,
-                "--from",
-                "2025-01-01",
-                "--to",
-                "2025-01-31",
-                "--at",
-                AT,
-                "--format",
-                "json",
-            ],
-        );
+        let args = [
+            "report",
+            kind,
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-01-31",
+            "--at",
+            AT,
+        ];
+        let out = sf(&dir, &[&args[..], &["--format", "json"]].concat());
         let r: Value = serde_json::from_str(&out).unwrap();
         match kind {
             "funnel" => assert!(
@@ -285,19 +281,7 @@ fn an_empty_period_has_no_figures_and_no_findings() {
             }
         }
         // And the tables say so rather than fail.
-        sf(
-            &dir,
-            &[
-                "report",
-                kind,
-                "--from",
-                "2025-01-01",
-                "--to",
-                "2025-01-31",
-                "--at",
-                AT,
-            ],
-        );
+        sf(&dir, &args);
     }
 }
 
@@ -424,4 +408,36 @@ fn bad_flags_exit_2_and_say_what_to_write() {
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["error"]["code"], "salesflow::report::unknown_calendar");
+}
+
+#[test]
+fn the_heatmap_is_shaded_on_a_colour_terminal_and_plain_otherwise() {
+    let dir = project("shade", Stage::Complete);
+    let flow = salesflow::check::check_path(
+        &report_common::repo("tests/fixtures/report/report.flow"),
+        &salesflow::check::DiskLoader,
+    )
+    .unwrap()
+    .flow
+    .unwrap();
+    let store = salesflow::store::Store::open_read_only(&dir.join("crm.db")).unwrap();
+    let tz = flow.timezone;
+    let at = salesflow::timefmt::parse_instant(AT, tz).unwrap();
+    let opts = salesflow::report::Options {
+        kind: salesflow::report::Kind::Dwell,
+        period: salesflow::report::Period::resolve(Some("2026-03-01"), Some("2026-03-31"), at, tz)
+            .unwrap(),
+        compare: None,
+        by: None,
+        now: at,
+        lang: salesflow::report::Lang::Zh,
+        calendar: None,
+    };
+    let names = std::collections::HashMap::new();
+    let r = salesflow::report::build(&store, &flow, &names, &opts).unwrap();
+    let colour = salesflow::report::human::render(&r, true);
+    // The longest mean (lead, 37 days in W11) is the darkest: rgb(165, 15, 21).
+    assert!(colour.contains("\u{1b}[48;2;165;15;21m"), "{colour}");
+    let plain = salesflow::report::human::render(&r, false);
+    assert!(!plain.contains('\u{1b}'));
 }
