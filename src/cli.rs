@@ -9,10 +9,12 @@ use clap::{Args, Parser, Subcommand};
 
 mod global;
 mod help;
+mod report_args;
 mod store_args;
 
 pub use global::{Format, GlobalArgs, Lang};
 pub use help::{command, keys as help_keys};
+pub use report_args::{ReportArgs, ReportBy, ReportKind};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
 };
@@ -67,6 +69,9 @@ pub enum Command {
     /// List risk signals, or judge one.
     #[command(subcommand)]
     Signal(SignalCommand),
+    /// The funnel, stage dwell with delay reasons, or journey goals with findings,
+    /// for a period: tables, JSON, CSV or one HTML file.
+    Report(ReportArgs),
 }
 
 /// `salesflow init`

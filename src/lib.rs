@@ -20,6 +20,7 @@ pub mod import;
 pub mod model;
 pub mod money;
 pub mod record;
+pub mod report;
 pub mod ruletest;
 pub mod source;
 pub mod store;

@@ -66,8 +66,9 @@ pub struct GlobalArgs {
 /// not write, naming those it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Default)]
 pub enum Format {
-    /// Text for people (graphical diagnostics on a terminal).
+    /// Text for people (graphical diagnostics on a terminal; tables of a report).
     #[default]
+    #[value(alias = "table")]
     Human,
     /// JSON for programs, errors included.
     Json,

@@ -121,6 +121,8 @@ pub(crate) enum CommandError {
     Refused(#[from] RecordError),
     /// A pass of the rules could not run.
     Apply(ApplyError),
+    /// A report could not be made (a bad period, `--compare-to`, `--calendar`).
+    Report(#[from] crate::report::ReportError),
 }
 
 impl From<ApplyError> for CommandError {
@@ -205,6 +207,7 @@ impl CommandError {
             CommandError::UnknownCalendar { .. } => "salesflow::unknown_calendar",
             CommandError::Refused(e) => return inner_code(e.code()),
             CommandError::Apply(e) => return inner_code(e.code()),
+            CommandError::Report(e) => return inner_code(e.code()),
         };
         code.to_string()
     }
@@ -247,6 +250,9 @@ impl CommandError {
             }
             CommandError::Refused(e) => record_message(e),
             CommandError::Apply(e) => apply_message(e),
+            // The report's own texts (src/report/text.rs) are English and Chinese
+            // already; its errors are English until they join the catalogue.
+            CommandError::Report(e) => e.to_string(),
         }
     }
 
@@ -282,6 +288,7 @@ impl CommandError {
                 t!("help-unknown-calendar", declared = declared)
             }
             CommandError::Refused(e) => record_help(e),
+            CommandError::Report(e) => return miette::Diagnostic::help(e).map(|h| h.to_string()),
             CommandError::Apply(ApplyError::Backwards { last, .. }) => {
                 t!("help-apply-backwards", last = last)
             }

@@ -18,6 +18,7 @@ mod move_stage;
 mod output;
 mod plan;
 mod record;
+mod report;
 mod settings;
 mod signal;
 mod task;
@@ -155,7 +156,7 @@ fn run(cli: &Cli, p: &mut Printer) -> u8 {
         .and_then(|settings| {
             crate::i18n::set_lang(settings.text_lang());
             supports(&cli.command, settings.format)?;
-            dispatch(&cli.command, &settings, p)
+            dispatch(cli, &settings, p)
         });
     let mut code = match result {
         Ok(outcome) => outcome.code(),
@@ -173,8 +174,8 @@ fn run(cli: &Cli, p: &mut Printer) -> u8 {
     code
 }
 
-fn dispatch(command: &Command, s: &Settings, p: &mut Printer) -> Result {
-    match command {
+fn dispatch(cli: &Cli, s: &Settings, p: &mut Printer) -> Result {
+    match &cli.command {
         Command::Check(args) => check::run(args, s, p),
         Command::Fmt(args) => fmt::run(args, s, p),
         Command::Test(args) => test::run(args, s, p),
@@ -189,6 +190,7 @@ fn dispatch(command: &Command, s: &Settings, p: &mut Printer) -> Result {
         Command::Move(args) => move_stage::run(args, s, p),
         Command::Task(command) => task::run(command, s, p),
         Command::Signal(command) => signal::run(command, s, p),
+        Command::Report(args) => report::run(args, cli.global.lang, s, p),
     }
 }
 
@@ -214,6 +216,10 @@ fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Task(TaskCommand::Done { .. }) => ("task done", HUMAN_JSON),
         Command::Signal(SignalCommand::List(_)) => ("signal list", HUMAN_JSON),
         Command::Signal(SignalCommand::Verdict { .. }) => ("signal verdict", HUMAN_JSON),
+        Command::Report(_) => (
+            "report",
+            &[Format::Human, Format::Json, Format::Csv, Format::Html],
+        ),
     }
 }
 

@@ -350,6 +350,21 @@ cli-import-exit =
          do not check: nothing was written
       2  usage error, unreadable file, or no store
 
+cli-report = The manager's reports: the funnel, where deals stall and why (dwell), and whether the journey goals are met
+cli-report--kind = Which report: funnel, dwell or journey
+cli-report--from = First day (`2026-03-01`) or instant of the period (default: 30 days before --to)
+cli-report--to = Last day counted (`2026-03-31`), or the first instant not counted (default: --at)
+cli-report--by = Split by owner, segment, tag or week (dwell: the heatmap's columns)
+cli-report--compare_to = Set another period beside this one: `previous`, or `2026-02-01..2026-02-28`
+cli-report--calendar = Count working days on this calendar of the rules (default: the first declared)
+cli-report--out = Write to FILE instead of standard output
+cli-report-exit =
+    Exit codes:
+      0  the report was written
+      1  the rules do not check
+      2  usage error (a bad period, --compare-to or --calendar), no store, or the
+         output file cannot be written
+
 cli-plan = What `apply` would do now, written nowhere (the store stays byte-identical)
 cli-plan--detailed_exitcode = Exit 0 when there is nothing to do, 2 when actions are pending, 1 on any error
 cli-plan-exit =

@@ -292,6 +292,20 @@ cli-import-exit =
       1  有行被拒绝（每个错误都列出文件、行和列），或规则未通过检查：没有写入任何内容
       2  用法错误，文件无法读取，或没有数据库
 
+cli-report = 管理者报表：漏斗、成交卡在哪里以及原因（停留）、旅程目标是否达成
+cli-report--kind = 哪张报表：funnel、dwell 或 journey
+cli-report--from = 统计期的第一天（`2026-03-01`）或起始时刻（默认：--to 之前 30 天）
+cli-report--to = 统计期的最后一天（`2026-03-31`），或不计入的第一个时刻（默认：--at）
+cli-report--by = 按负责人、客户分层、标签或周拆分（dwell：热力图的列）
+cli-report--compare_to = 与另一统计期对比：`previous`，或 `2026-02-01..2026-02-28`
+cli-report--calendar = 按规则中的这个日历计算工作日（默认：第一个声明的日历）
+cli-report--out = 写入文件 FILE 而不是标准输出
+cli-report-exit =
+    退出码：
+      0  报表已生成
+      1  规则未通过检查
+      2  用法错误（统计期、--compare-to 或 --calendar 有误），没有数据库，或输出文件无法写入
+
 cli-plan = `apply` 现在会做什么；不写入任何内容（数据库文件逐字节不变）
 cli-plan--detailed_exitcode = 无事可做退出码为 0，有待执行的动作为 2，出错为 1
 cli-plan-exit =

@@ -28,6 +28,7 @@ mod json;
 mod migrations;
 mod outbox;
 mod people;
+mod reports;
 mod rule_sets;
 mod signals;
 pub mod sqltime;
@@ -50,6 +51,11 @@ pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
 pub use import_batch::{CustomerChange, ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::OutboxRow;
+pub use reports::{
+    BlockerCount, BlockerDelay, Coverage, CustomerGroup, DwellData, DwellTotals, FunnelCounts,
+    HeatCell, HeatColumns, JourneyCounts, Measure, RankValue, ReportQueries, ReportStage,
+    SignalTally, StageCount, TaskTally, Window, iso_week,
+};
 pub use rule_sets::RuleSet;
 pub use signals::{SignalRow, Verdict};
 pub use tasks::TaskRow;
