@@ -96,11 +96,10 @@ pub fn render(findings: &[Finding]) -> String {
 }
 
 /// The message, its label and the help on one line: the merge request widget
-/// shows one line per finding.
+/// shows one line per finding (the detail, such as a diff, is left to the job log).
 fn one_line(f: &Finding) -> String {
     let mut parts = vec![f.message.as_str()];
     parts.extend(f.label.as_deref());
-    parts.extend(f.detail.iter().map(|l| l.trim()));
     let help = f.help.as_ref().map(|h| format!("help: {h}"));
     parts.extend(help.as_deref());
     parts.join("; ").replace(['\r', '\n'], " ")

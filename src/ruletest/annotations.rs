@@ -107,11 +107,12 @@ pub fn findings(report: &Report, base: &Path) -> Vec<Finding> {
 fn failures(file: &FileReport, test: &TestReport, base: &Path, out: &mut Vec<Finding>) {
     let path = Path::new(&file.file);
     for e in &test.errors {
+        let (line, message) = entry_place(&file.file, e);
         out.push(finding(
             ERROR,
-            Place::at_line(path, base, test.line, None),
-            format!("{}: {e}", test.name),
-            format!("{}\0{e}", test.name),
+            Place::at_line(path, base, line.or(test.line), None),
+            format!("{}: {message}", test.name),
+            format!("{}\0{message}", test.name),
         ));
     }
     for exp in test.expectations.iter().filter(|e| !e.passed) {
@@ -128,8 +129,31 @@ fn failures(file: &FileReport, test: &TestReport, base: &Path, out: &mut Vec<Fin
         } else {
             finding(FAILED, place, format!("{}: {name}", test.name), identity)
         };
-        f.detail = exp.mismatches.iter().flat_map(mismatch_lines).collect();
+        // What failed, on one line; then the diffs (a lone mismatch's message
+        // is not repeated above its diff).
+        let messages: Vec<&str> = exp.mismatches.iter().map(|m| m.message.as_str()).collect();
+        f.label = (!messages.is_empty()).then(|| messages.join("; "));
+        let skip = usize::from(exp.mismatches.len() == 1);
+        f.detail = exp
+            .mismatches
+            .iter()
+            .flat_map(|m| mismatch_lines(m).into_iter().skip(skip))
+            .collect();
         out.push(f);
+    }
+}
+
+/// The line of a run error that names its entry (`run.rs` writes
+/// `{file}:{line}: {message}`), and the message without that place.
+fn entry_place<'a>(file: &str, error: &'a str) -> (Option<usize>, &'a str) {
+    let place = error
+        .strip_prefix(file)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .and_then(|rest| rest.split_once(": "))
+        .and_then(|(line, message)| Some((line.parse().ok()?, message)));
+    match place {
+        Some((line, message)) => (Some(line), message),
+        None => (None, error),
     }
 }
 
@@ -150,6 +174,26 @@ fn finding(rule: Rule, place: Place, message: String, excerpt: String) -> Findin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_errors_give_the_line_of_their_entry() {
+        let file = "tests/a,b.yaml";
+        assert_eq!(
+            entry_place(
+                file,
+                "tests/a,b.yaml:7: `task_done: 报告` at 2026-03-03: no task"
+            ),
+            (Some(7), "`task_done: 报告` at 2026-03-03: no task")
+        );
+        assert_eq!(
+            entry_place(file, "store: disk full"),
+            (None, "store: disk full")
+        );
+        assert_eq!(
+            entry_place(file, "tests/a,b.yaml: no line"),
+            (None, "tests/a,b.yaml: no line")
+        );
+    }
 
     #[test]
     fn test_rules_match_the_codes_of_test_file_errors() {
