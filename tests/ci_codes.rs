@@ -37,10 +37,24 @@ fn summary_line(rule: &Rule) -> String {
     format!("**{kind}.** {}\n", rule.summary)
 }
 
+/// A test file's path and the options it runs with: `PATH [--threshold N]`.
+fn test_run(fixture: &str) -> (PathBuf, Options) {
+    let mut words = fixture.split_whitespace();
+    let path = PathBuf::from(words.next().expect("a path"));
+    let mut options = Options::default();
+    if let (Some("--threshold"), Some(n)) = (words.next(), words.next()) {
+        options.threshold = Some(n.parse().expect("a threshold"));
+        options.coverage = true;
+    }
+    (path, options)
+}
+
 /// A fixture and what salesflow prints for it: a rule file is checked (with
-/// `<case>/team.yaml` as the team when there is one), a test file is run.
+/// `<case>/team.yaml` as the team when there is one), a test file is run (with
+/// the options after its path).
 fn example(fixture: &str) -> String {
-    let path = Path::new(fixture);
+    let (path, options) = test_run(fixture);
+    let path = path.as_path();
     let mut out = String::new();
     if path.extension().is_some_and(|e| e == "flow") {
         let team_path = path.with_extension("").join("team.yaml");
@@ -63,10 +77,13 @@ fn example(fixture: &str) -> String {
         }
     } else {
         let text = std::fs::read_to_string(path).expect("the fixture");
-        let _ = write!(out, "`{fixture}`:\n\n```yaml\n{text}```\n\n");
-        let report = run_paths(&[path.to_path_buf()], &Options::default())
+        let _ = write!(out, "`{}`:\n\n```yaml\n{text}```\n\n", path.display());
+        let report = run_paths(&[path.to_path_buf()], &options)
             .unwrap_or_else(|(p, e)| panic!("cannot read {}: {e}", p.display()));
-        out.push_str("`salesflow test` prints:\n\n```text\n");
+        let flags = fixture
+            .split_once(' ')
+            .map_or(String::new(), |(_, f)| format!(" {f}"));
+        let _ = write!(out, "`salesflow test{flags}` prints:\n\n```text\n");
         out.push_str(&human::render_file_errors(&report));
         out.push_str(&human::render(&report, false));
     }
@@ -140,7 +157,8 @@ fn every_code_has_a_summary() {
 /// The rule ids a fixture gives: a rule file's diagnostic codes, a test file's
 /// test outcomes.
 fn produced(fixture: &str) -> Vec<&'static str> {
-    let path = Path::new(fixture);
+    let (path, options) = test_run(fixture);
+    let path = path.as_path();
     if path.extension().is_some_and(|e| e == "flow") {
         let team_path = path.with_extension("").join("team.yaml");
         let team = team_path
@@ -150,7 +168,7 @@ fn produced(fixture: &str) -> Vec<&'static str> {
             .unwrap_or_else(|e| panic!("cannot read {fixture}: {e}"));
         checked.diagnostics.iter().map(|d| d.code.name()).collect()
     } else {
-        let report = run_paths(&[path.to_path_buf()], &Options::default())
+        let report = run_paths(&[path.to_path_buf()], &options)
             .unwrap_or_else(|(p, e)| panic!("cannot read {}: {e}", p.display()));
         annotations::findings(&report, Path::new(env!("CARGO_MANIFEST_DIR")))
             .iter()

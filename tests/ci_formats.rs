@@ -531,3 +531,31 @@ fn scratch(test: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     dir
 }
+
+#[test]
+fn test_coverage_below_the_threshold_stands_on_the_rule_file_with_what_is_not_covered() {
+    let dir = "tests/fixtures/ci/ruletest/coverage";
+    let (code, out, err) =
+        run(salesflow().args(["test", "--format", "github", "--threshold", "100", dir]));
+    assert_eq!(code, 1, "coverage is short:\n{err}");
+    let commands: Vec<Workflow> = out.lines().map(decode).collect();
+    assert_eq!(commands.len(), 1, "{out}");
+    let c = &commands[0];
+    assert_eq!(c.get("title"), Some("salesflow::test::coverage"));
+    assert_eq!(c.get("file"), Some("tests/fixtures/ci/ruletest/rules.flow"));
+    assert!(c.message.contains("\nnot covered: health yellow"), "{c:?}");
+    assert!(err.contains("threshold 100%: not met"), "{err}");
+
+    let (code, out, _) =
+        run(salesflow().args(["test", "--format", "github", "--threshold", "50", dir]));
+    assert_eq!((code, out.as_str()), (0, ""), "met: nothing to show");
+
+    let (_, out, _) =
+        run(salesflow().args(["test", "--format", "sarif", "--threshold", "100", dir]));
+    let doc: Value = serde_json::from_str(&out).expect("JSON");
+    assert_valid(&sarif_validator(), &doc, "coverage as SARIF");
+    assert_eq!(
+        doc["runs"][0]["results"][0]["ruleId"],
+        "salesflow::test::coverage"
+    );
+}

@@ -1,9 +1,8 @@
 //! The CI formats of `check` and `test` (`--format github|gitlab|sarif`): turns
 //! diagnostics, or a test run's failures, into findings with paths relative to
 //! the working directory and writes the one document on stdout. `test` also
-//! writes what has no place in a file for people on stderr: the whole report
-//! under `github` (the job log is where people read it), else the coverage, as
-//! under `junit`.
+//! writes the report for people on stderr under `github` (the job log is where
+//! people read it), else the coverage when asked, as under `junit`.
 
 use std::path::PathBuf;
 

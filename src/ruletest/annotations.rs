@@ -1,8 +1,8 @@
 //! A run's failures as CI findings (`salesflow test --format github|gitlab|sarif`):
 //! each failed expectation on its own line of the test file, each run error on
-//! the test's line, each file that could not run where it went wrong. Passing
-//! tests give nothing. Coverage has no place in a file, so it is not a finding
-//! (the command prints it for people, as with JUnit).
+//! the entry's line, each file that could not run where it went wrong, and,
+//! when coverage is below `--threshold`, each flow under test (on its root rule
+//! file) with the parts no test exercised. Passing tests give nothing.
 //!
 //! Each finding has a [`Rule`] of its own, `salesflow::test::…`, with a page in
 //! `docs/codes/test/` as the diagnostic codes have.
@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::error::TestFileError;
 use super::human::{expectation_name, mismatch_lines};
-use super::report::{FileReport, Report, TestReport};
+use super::report::{CoverageReport, FileReport, Report, TestReport};
 use crate::diagnostic::finding::{Finding, Place};
 use crate::diagnostic::{Rule, Severity};
 
@@ -47,8 +47,14 @@ pub const RULES: Rule = rule(
     "The rules a test file runs have errors.",
 );
 
+/// Coverage below `--threshold`.
+pub const COVERAGE: Rule = rule(
+    "salesflow::test::coverage",
+    "The rule tests exercise less of the rules than `--threshold` asks.",
+);
+
 /// Every rule a test finding can have.
-pub const ALL: &[Rule] = &[FAILED, ERROR, UNREADABLE, SHAPE, INVALID, RULES];
+pub const ALL: &[Rule] = &[FAILED, ERROR, UNREADABLE, SHAPE, INVALID, RULES, COVERAGE];
 
 const fn rule(id: &'static str, summary: &'static str) -> Rule {
     Rule {
@@ -100,7 +106,35 @@ pub fn findings(report: &Report, base: &Path) -> Vec<Finding> {
             failures(file, test, base, &mut out);
         }
     }
+    if let Some(coverage) = report.coverage.as_ref().filter(|c| !c.met) {
+        shortfall(coverage, base, &mut out);
+    }
     out
+}
+
+/// Coverage below the threshold: a finding on each flow's root rule file that
+/// has parts no test exercised, listing them.
+fn shortfall(coverage: &CoverageReport, base: &Path, out: &mut Vec<Finding>) {
+    let threshold = coverage.threshold.unwrap_or(100);
+    for flow in coverage.flows.iter().filter(|f| f.covered < f.total) {
+        let mut f = finding(
+            COVERAGE,
+            Place::at_line(&flow.rules, base, None, None),
+            format!(
+                "the tests cover {} of {} parts of these rules; `--threshold {threshold}` asks \
+                 {threshold}% over all flows, which have {} of {} covered",
+                flow.covered, flow.total, coverage.covered, coverage.total
+            ),
+            String::new(),
+        );
+        f.detail = flow
+            .items
+            .iter()
+            .filter(|i| !i.covered)
+            .map(|i| format!("not covered: {} {}", i.kind, i.name))
+            .collect();
+        out.push(f);
+    }
 }
 
 /// The findings of one test: its run errors, then its failed expectations.
