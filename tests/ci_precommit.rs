@@ -3,7 +3,7 @@
 //! (a team's repository whose flow has one mistake), fails at `salesflow-check`
 //! naming the mistake, while `salesflow-fmt` passes on the well-formatted flow.
 //!
-//! pre-commit comes from PyPI (`pip install pre-commit`; `.ci/run` installs it).
+//! pre-commit comes from the Python package index (`pip install pre-commit`; `.ci/run` installs it).
 //! Without it the tests are skipped with a printed reason. pre-commit builds
 //! salesflow with `cargo install` from the committed state of this repository
 //! (try-repo adds changes to tracked files, not new files); `CARGO_TARGET_DIR`
