@@ -559,3 +559,89 @@ fn test_coverage_below_the_threshold_stands_on_the_rule_file_with_what_is_not_co
         "salesflow::test::coverage"
     );
 }
+
+// ---- docs/ci.md ----
+
+/// The `salesflow` command lines of a YAML block (the words after `salesflow`
+/// up to a redirection, `||`, `;` or comment), leaving out installs.
+fn salesflow_lines(yaml: &str) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    for line in yaml.lines().filter(|l| !l.contains("cargo install")) {
+        let mut rest = line;
+        while let Some(at) = rest.find("salesflow ") {
+            let after = &rest[at + "salesflow ".len()..];
+            let end = [" >", " ||", " |", ";", " #", "\""]
+                .iter()
+                .filter_map(|stop| after.find(stop))
+                .min()
+                .unwrap_or(after.len());
+            let words: Vec<String> = after[..end]
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            if words
+                .first()
+                .is_some_and(|w| ["check", "fmt", "test", "plan"].contains(&w.as_str()))
+            {
+                found.push(words);
+            }
+            rest = after;
+        }
+    }
+    found
+}
+
+#[test]
+fn docs_ci_pipelines_are_yaml_and_their_salesflow_commands_parse() {
+    let doc = std::fs::read_to_string("docs/ci.md").expect("docs/ci.md");
+    let blocks: Vec<&str> = doc
+        .split("```yaml\n")
+        .skip(1)
+        .filter_map(|b| b.split_once("```").map(|(yaml, _)| yaml))
+        .collect();
+    assert!(
+        blocks.len() >= 3,
+        "a workflow, a GitLab job, a pre-commit config"
+    );
+    let team = scratch("docs-ci");
+    for entry in std::fs::read_dir("tests/fixtures/ci/precommit")
+        .expect("fixture")
+        .flatten()
+    {
+        let to = team.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&to).expect("a folder");
+            for file in std::fs::read_dir(entry.path()).expect("a folder").flatten() {
+                std::fs::copy(file.path(), to.join(file.file_name())).expect("copy");
+            }
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    // The team's mistake fixed: every command of the pages must pass on it.
+    let main = team.join("rules/main.flow");
+    let fixed = std::fs::read_to_string(&main)
+        .expect("read")
+        .replace("negotiaton", "negotiation");
+    std::fs::write(&main, fixed).expect("write");
+    let (code, _, err) = run(salesflow()
+        .current_dir(&team)
+        .args(["init", "--db", "staging.db"]));
+    assert_eq!(code, 0, "{err}");
+    let mut commands = 0;
+    for block in blocks {
+        serde_yaml::from_str::<serde_yaml::Value>(block)
+            .unwrap_or_else(|e| panic!("not YAML ({e}):\n{block}"));
+        for words in salesflow_lines(block) {
+            commands += 1;
+            let (code, out, err) = run(salesflow().current_dir(&team).args(&words));
+            let pending = words[0] == "plan" && code == 2;
+            assert!(
+                code == 0 || pending,
+                "`salesflow {}` exits {code}:\n{out}{err}",
+                words.join(" ")
+            );
+        }
+    }
+    assert!(commands >= 8, "{commands} commands found");
+}
