@@ -9,9 +9,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use salesflow::check::{DiskLoader, check_path_with_team};
+use salesflow::check::{Checked, DiskLoader, check_path_with_team};
 use salesflow::diagnostic::{Code, Rule, Severity};
-use salesflow::ruletest::{Options, annotations, human, run_paths};
+use salesflow::ruletest::{Options, Report, annotations, human, run_paths};
 use salesflow::team::Team;
 
 const END: &str = "<!-- end -->";
@@ -49,6 +49,22 @@ fn test_run(fixture: &str) -> (PathBuf, Options) {
     (path, options)
 }
 
+/// A rule fixture checked, with `<case>/team.yaml` as the team when there is one.
+fn check(path: &Path) -> Checked {
+    let team_path = path.with_extension("").join("team.yaml");
+    let team = team_path
+        .exists()
+        .then(|| Team::load(&team_path).expect("the fixture's team loads"));
+    check_path_with_team(path, &DiskLoader, team.as_ref())
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A test fixture run.
+fn run(path: &Path, options: &Options) -> Report {
+    run_paths(&[path.to_path_buf()], options)
+        .unwrap_or_else(|(p, e)| panic!("cannot read {}: {e}", p.display()))
+}
+
 /// A fixture and what salesflow prints for it: a rule file is checked (with
 /// `<case>/team.yaml` as the team when there is one), a test file is run (with
 /// the options after its path).
@@ -57,12 +73,7 @@ fn example(fixture: &str) -> String {
     let path = path.as_path();
     let mut out = String::new();
     if path.extension().is_some_and(|e| e == "flow") {
-        let team_path = path.with_extension("").join("team.yaml");
-        let team = team_path
-            .exists()
-            .then(|| Team::load(&team_path).expect("the fixture's team loads"));
-        let checked = check_path_with_team(path, &DiskLoader, team.as_ref())
-            .unwrap_or_else(|e| panic!("cannot read {fixture}: {e}"));
+        let checked = check(path);
         for file in &checked.files {
             let _ = write!(out, "`{}`:\n\n```flow\n{}", file.name(), file.text);
             out.push_str(if file.text.ends_with('\n') {
@@ -78,8 +89,7 @@ fn example(fixture: &str) -> String {
     } else {
         let text = std::fs::read_to_string(path).expect("the fixture");
         let _ = write!(out, "`{}`:\n\n```yaml\n{text}```\n\n", path.display());
-        let report = run_paths(&[path.to_path_buf()], &options)
-            .unwrap_or_else(|(p, e)| panic!("cannot read {}: {e}", p.display()));
+        let report = run(path, &options);
         let flags = fixture
             .split_once(' ')
             .map_or(String::new(), |(_, f)| format!(" {f}"));
@@ -160,16 +170,10 @@ fn produced(fixture: &str) -> Vec<&'static str> {
     let (path, options) = test_run(fixture);
     let path = path.as_path();
     if path.extension().is_some_and(|e| e == "flow") {
-        let team_path = path.with_extension("").join("team.yaml");
-        let team = team_path
-            .exists()
-            .then(|| Team::load(&team_path).expect("the fixture's team loads"));
-        let checked = check_path_with_team(path, &DiskLoader, team.as_ref())
-            .unwrap_or_else(|e| panic!("cannot read {fixture}: {e}"));
+        let checked = check(path);
         checked.diagnostics.iter().map(|d| d.code.name()).collect()
     } else {
-        let report = run_paths(&[path.to_path_buf()], &options)
-            .unwrap_or_else(|(p, e)| panic!("cannot read {}: {e}", p.display()));
+        let report = run(path, &options);
         annotations::findings(&report, Path::new(env!("CARGO_MANIFEST_DIR")))
             .iter()
             .map(|f| f.rule.id)

@@ -255,17 +255,20 @@ pub fn relative(path: &Path, base: &Path) -> String {
         Err(_) if path.is_absolute() => absolute,
         Err(_) => crate::check::normalize(path),
     };
-    let parts: Vec<String> = shown
-        .components()
-        .map(|c| match c {
-            Component::RootDir => String::new(),
-            c => c.as_os_str().to_string_lossy().into_owned(),
-        })
-        .collect();
-    match parts.as_slice() {
-        [root] if root.is_empty() => "/".to_string(),
-        _ => parts.join("/"),
+    let mut out = String::new();
+    for c in shown.components() {
+        match c {
+            Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            c => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&c.as_os_str().to_string_lossy());
+            }
+        }
     }
+    out
 }
 
 #[cfg(test)]

@@ -136,9 +136,12 @@ fn text(text: String) -> Message {
 
 /// A place: its artifact and, when known, its region (UTF-16 columns).
 fn physical(place: &Place) -> PhysicalLocation {
-    let artifact = if place.path.starts_with('/') {
+    let artifact = if Path::new(&place.path).is_absolute() {
         ArtifactLocation::builder()
-            .uri(format!("file://{}", encode_path(&place.path)))
+            .uri(format!(
+                "file:///{}",
+                encode_path(place.path.trim_start_matches('/'))
+            ))
             .build()
     } else {
         ArtifactLocation::builder()
@@ -201,5 +204,26 @@ mod tests {
             "file:///work/%E6%88%91%E7%9A%84%20%E4%BB%93%E5%BA%93/"
         );
         assert_eq!(directory_uri(Path::new("/")), "file:///");
+    }
+
+    #[test]
+    fn places_outside_the_working_directory_are_absolute_file_uris() {
+        let place = |path: &str| Place {
+            path: path.into(),
+            start: None,
+            end: None,
+        };
+        let outside = physical(&place("/elsewhere/规则.flow"));
+        let artifact = outside.artifact_location.expect("an artifact");
+        assert_eq!(
+            artifact.uri.as_deref(),
+            Some("file:///elsewhere/%E8%A7%84%E5%88%99.flow")
+        );
+        assert_eq!(artifact.uri_base_id, None);
+        let inside = physical(&place("rules/main.flow"))
+            .artifact_location
+            .expect("an artifact");
+        assert_eq!(inside.uri.as_deref(), Some("rules/main.flow"));
+        assert_eq!(inside.uri_base_id.as_deref(), Some(SRCROOT));
     }
 }
