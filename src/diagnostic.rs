@@ -1,8 +1,16 @@
 //! Diagnostics: a stable code, a message, labelled spans (possibly in several
-//! files) and help; rendered by miette (graphical or plain) or as JSON.
+//! files) and help; rendered by miette (graphical or plain), as JSON, or for CI
+//! through [`finding::Finding`] as GitHub annotations, GitLab Code Quality or SARIF
+//! (one file per format beside this one).
 //!
 //! Every code the tool can emit is listed in [`Code`], so the list is the contract
 //! that `--format json` consumers and snapshot tests rely on.
+
+pub mod finding;
+pub mod github;
+pub mod gitlab;
+mod rule;
+pub mod sarif;
 
 use std::fmt;
 use std::sync::Arc;
@@ -11,6 +19,7 @@ use serde::Serialize;
 
 use crate::source::{SourceFile, Span};
 use crate::syntax::SyntaxError;
+pub use rule::Rule;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -78,11 +78,11 @@ pub enum Format {
     Csv,
     /// A web page (reports).
     Html,
-    /// GitHub Actions annotations (`check`).
+    /// GitHub Actions annotations (`check`, `test`).
     Github,
-    /// GitLab code quality report (`check`).
+    /// GitLab Code Quality report (`check`, `test`).
     Gitlab,
-    /// SARIF (`check`).
+    /// SARIF 2.1.0, for code scanning (`check`, `test`).
     Sarif,
 }
 

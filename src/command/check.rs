@@ -48,6 +48,8 @@ pub(super) fn run(args: &CheckArgs, s: &Settings, p: &mut Printer) -> Result {
     if s.format == Format::Json {
         let json: Vec<_> = diagnostics.iter().map(|d| d.to_json()).collect();
         outln!(p, "{}", super::pretty(&serde_json::json!(json)));
+    } else if super::ci::FORMATS.contains(&s.format) {
+        super::ci::check(s.format, &diagnostics, p);
     } else {
         let color = super::color(std::io::stderr().is_terminal());
         for d in &diagnostics {

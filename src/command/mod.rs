@@ -6,6 +6,7 @@
 mod apply;
 mod calendar;
 mod check;
+mod ci;
 mod error;
 mod explain;
 mod fmt;
@@ -197,12 +198,31 @@ fn dispatch(cli: &Cli, s: &Settings, p: &mut Printer) -> Result {
 /// Human and JSON: what every command writes.
 const HUMAN_JSON: &[Format] = &[Format::Human, Format::Json];
 
+/// `check`: also the CI formats (see `ci.rs`).
+const CHECK: &[Format] = &[
+    Format::Human,
+    Format::Json,
+    Format::Github,
+    Format::Gitlab,
+    Format::Sarif,
+];
+
+/// `test`: also JUnit and the CI formats.
+const TEST: &[Format] = &[
+    Format::Human,
+    Format::Json,
+    Format::Junit,
+    Format::Github,
+    Format::Gitlab,
+    Format::Sarif,
+];
+
 /// The command's name as typed, and the formats it writes.
 fn formats(command: &Command) -> (&'static str, &'static [Format]) {
     match command {
-        Command::Check(_) => ("check", HUMAN_JSON),
+        Command::Check(_) => ("check", CHECK),
         Command::Fmt(_) => ("fmt", HUMAN_JSON),
-        Command::Test(_) => ("test", &[Format::Human, Format::Json, Format::Junit]),
+        Command::Test(_) => ("test", TEST),
         Command::Calendar(_) => ("calendar", HUMAN_JSON),
         Command::Init(_) => ("init", HUMAN_JSON),
         Command::Import(_) => ("import", HUMAN_JSON),

@@ -41,6 +41,7 @@ pub(super) fn run(args: &TestArgs, s: &Settings, p: &mut Printer) -> Result {
                 err!(p, "{}", human::render(&only, false));
             }
         }
+        Format::Github | Format::Gitlab | Format::Sarif => super::ci::test(s.format, &report, p),
         _ => {
             err!(p, "{}", human::render_file_errors(&report));
             let color = super::color(std::io::stdout().is_terminal());

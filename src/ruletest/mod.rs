@@ -36,6 +36,7 @@
 //! the same store calls as `apply` (see `run.rs`); by default a tick falls at every
 //! entry and every expectation.
 
+pub mod annotations;
 mod context;
 mod coverage;
 mod customers;

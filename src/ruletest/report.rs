@@ -9,6 +9,7 @@ use super::error::TestFileError;
 use super::run::CaseRun;
 use super::suite::{Case, Suite};
 use super::verify::Mismatch;
+use crate::diagnostic::Rule;
 use crate::timefmt::{format_instant, rfc3339};
 
 /// How a run ended (`salesflow test` exits 0, 1, 2).
@@ -57,6 +58,9 @@ pub struct FileError {
     /// More (the rules' diagnostics).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Its kind, for CI formats (the JSON has the message only).
+    #[serde(skip)]
+    pub rule: Rule,
 }
 
 /// One test.
@@ -155,6 +159,7 @@ impl FileReport {
                 column: place.column,
                 message: e.message(),
                 detail,
+                rule: super::annotations::file_rule(e),
             }),
             tests: Vec::new(),
         }
