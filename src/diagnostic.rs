@@ -57,6 +57,8 @@ codes! {
     UnbalancedParentheses = "syntax::unbalanced_parentheses", Error;
     ManagerChain = "syntax::manager_chain", Error;
     UnreadableFile = "unreadable_file", Error;
+    NotUtf8 = "not_utf8", Error;
+    RefusedPath = "refused_path", Error;
     IncludeNotFound = "include_not_found", Error;
     IncludeCycle = "include_cycle", Error;
     FlowNotFirst = "flow_not_first", Error;
