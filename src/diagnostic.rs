@@ -63,6 +63,7 @@ codes! {
     IncludeCycle = "include_cycle", Error;
     FlowNotFirst = "flow_not_first", Error;
     DuplicateName = "duplicate_name", Error;
+    AmbiguousLabel = "ambiguous_label", Error;
     DuplicateItem = "duplicate_item", Error;
     BuiltinRedeclared = "builtin_redeclared", Error;
     UnknownStage = "unknown_stage", Error;
@@ -105,6 +106,7 @@ codes! {
     TemplateUnknownVariable = "template_unknown_variable", Error;
     ReadOnlyField = "read_only_field", Error;
     GoalOutOfRange = "goal_out_of_range", Error;
+    FullwidthPunctuation = "fullwidth_punctuation", Warning;
     UnreachableState = "unreachable_state", Warning;
     SegmentWithoutOtherwise = "segment_without_otherwise", Warning;
     StepsOutOfOrder = "steps_out_of_order", Warning;

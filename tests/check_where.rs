@@ -106,3 +106,43 @@ fn a_declared_field_in_where_is_read_not_a_panic() {
     assert!(err.contains("unknown field `customer.预算`"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn labels_work_where_names_do() {
+    let dir = store("labels", "");
+    assert_eq!(ids(&dir, "stage is demo"), ["c1"]);
+    assert_eq!(ids(&dir, "stage is 方案演示"), ["c1"]);
+    assert_eq!(ids(&dir, "stage == \"需求确认\""), ["c2"]);
+    assert_eq!(ids(&dir, "stage in [方案演示, 需求确认]"), ["c1", "c2"]);
+    assert_eq!(ids(&dir, "stage >= 方案演示"), ["c1"]);
+    // Health and segments follow the engine; a label finds what its name finds.
+    for (name, label) in [
+        ("health is green", "health is 正常推进"),
+        ("health is yellow", "health is 需关注"),
+        ("health != red", "health != \"高危\""),
+        ("segment is new", "segment is 新客首触"),
+        ("segment is dormant", "segment is \"沉睡唤醒\""),
+        (
+            "tagged 新能源 and segment is dormant",
+            "tagged 新能源 and segment is 沉睡唤醒",
+        ),
+    ] {
+        assert_eq!(ids(&dir, label), ids(&dir, name), "{label}");
+    }
+    assert_eq!(
+        ids(&dir, "health is yellow or health != yellow"),
+        ["c1", "c2"]
+    );
+    // Full-width parentheses as an input method types them.
+    assert_eq!(
+        ids(
+            &dir,
+            "（stage is 方案演示 or stage is 需求确认） and health != 高危"
+        ),
+        ["c1", "c2"]
+    );
+    let (code, _, err) = run(&dir, &["list", "--where", "stage is 方案演"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("unknown stage `方案演`"), "{err}");
+    assert!(err.contains("did you mean `方案演示`?"), "{err}");
+}

@@ -77,6 +77,11 @@ cases! {
     invalid_number => ["salesflow::syntax::invalid_number"],
     invalid_time => ["salesflow::syntax::invalid_time"],
     invalid_date => ["salesflow::syntax::invalid_date"],
+    fullwidth_semicolon => ["salesflow::syntax::unexpected_token"],
+    fullwidth_punctuation => [
+        "salesflow::fullwidth_punctuation",
+        "salesflow::fullwidth_punctuation"
+    ],
     // Files and includes.
     include_not_found => ["salesflow::include_not_found"],
     include_cycle => ["salesflow::include_cycle"],
@@ -88,6 +93,7 @@ cases! {
     duplicate_name => ["salesflow::duplicate_name"],
     duplicate_name_across_include => ["salesflow::duplicate_name"],
     duplicate_item => ["salesflow::duplicate_item"],
+    ambiguous_label => ["salesflow::ambiguous_label", "salesflow::ambiguous_label"],
     builtin_redeclared => ["salesflow::builtin_redeclared"],
     unknown_stage => ["salesflow::unknown_stage"],
     unknown_role => ["salesflow::unknown_role"],

@@ -214,6 +214,11 @@ impl Checker<'_> {
     ) -> Option<Cond> {
         let (lhs, rhs) = (self.operand(l, clock), self.operand(r, clock));
         let (lhs, rhs) = (lhs?, rhs?);
+        // A quoted label on the left (`"POC 验证" == stage`) is a name too.
+        let lhs = match &rhs {
+            Checked::Typed { ty, .. } => quoted_name(*ty, lhs, l.span),
+            Checked::Name(_) => lhs,
+        };
         let (lop, lty, rop) = match (lhs, rhs) {
             (
                 Checked::Typed {
@@ -262,7 +267,7 @@ impl Checker<'_> {
         other: Checked,
         other_span: Span,
     ) -> Option<Operand> {
-        match other {
+        match quoted_name(ty, other, other_span) {
             Checked::Name(n) => self.resolve_name(&n, ty),
             Checked::Typed {
                 op,
@@ -352,7 +357,12 @@ impl Checker<'_> {
                 "not a declared template",
             ),
         };
-        if let Some(i) = names.get(&n.name) {
+        // Stages, states and segments are also named by their labels.
+        let found = match what {
+            Lookup::Stage | Lookup::State | Lookup::Segment => names.get_or_label(&n.name),
+            _ => names.get(&n.name),
+        };
+        if let Some(i) = found {
             return Some(i);
         }
         let help = names.suggest(&n.name, kind);
@@ -542,6 +552,21 @@ impl Checker<'_> {
             }
         }
         out
+    }
+}
+
+/// A string literal where a stage, health state or segment is expected is a name
+/// or label in quotes (`stage == "POC 验证"`); anything else is left as it is.
+fn quoted_name(ty: Type, c: Checked, span: Span) -> Checked {
+    match c {
+        Checked::Typed {
+            op: Operand::Const(Const::Text(text)),
+            ty: Type::Text,
+            ..
+        } if matches!(ty, Type::Stage | Type::State | Type::Segment) => {
+            Checked::Name(Ident { name: text, span })
+        }
+        other => other,
     }
 }
 

@@ -86,7 +86,7 @@ impl Loader for DiskLoader {
             return Err(ReadError::TooLarge(meta.len()));
         }
         let file = std::fs::File::open(path)?;
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
         // A file that grows (or a /proc file that reports no size) stops at the limit.
         file.take(limit + 1).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > limit {
@@ -482,6 +482,26 @@ fn text_of(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, (Arc<SourceFi
     }
 }
 
+/// The warning for a full-width punctuation mark read as ASCII.
+fn fullwidth_warning(source: &Arc<SourceFile>, span: Span) -> Diagnostic {
+    let mark = source.slice(span);
+    let ascii = mark
+        .chars()
+        .next()
+        .and_then(crate::syntax::ascii_form)
+        .unwrap_or(' ');
+    Diagnostic::new(
+        Code::FullwidthPunctuation,
+        format!("full-width `{mark}` read as `{ascii}`"),
+        source,
+        span,
+        "full-width punctuation",
+    )
+    .with_help(format!(
+        "the rule language's punctuation is ASCII: write `{ascii}` (`salesflow fmt` rewrites it)"
+    ))
+}
+
 /// A guess at the encoding a file is in, for the help text.
 fn looks_like(bytes: &[u8], at: usize) -> &'static str {
     match bytes {
@@ -527,6 +547,7 @@ impl<'l> State<'l> {
             source,
             items: Vec::new(),
             comments: Vec::new(),
+            fullwidth: Vec::new(),
         });
     }
 
@@ -539,6 +560,11 @@ impl<'l> State<'l> {
             self.loaded
                 .diagnostics
                 .push(Diagnostic::from_miette(Code::UnexpectedToken, source, e));
+        }
+        for span in &file.fullwidth {
+            self.loaded
+                .diagnostics
+                .push(fullwidth_warning(source, *span));
         }
         let includes: Vec<(String, Span)> = file
             .items

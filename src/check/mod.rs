@@ -12,6 +12,7 @@ mod calendar;
 mod declare;
 mod expr;
 mod items;
+mod labels;
 mod lints;
 mod loader;
 mod names;
@@ -106,6 +107,7 @@ pub fn check_condition(
         source,
         items: Vec::new(),
         comments: Vec::new(),
+        fullwidth: Vec::new(),
     });
     let mut checker = Checker::new(&files, &loaded.access);
     checker.run();

@@ -78,7 +78,8 @@ fn bare(src: SourceView<'_>, e: &Expr) -> String {
         ExprKind::Compare(a, op, b) => {
             format!("{} {} {}", value(src, a), op.as_str(), value(src, b))
         }
-        ExprKind::Is(a, name) => format!("{} is {}", value(src, a), name.name),
+        // As written: a name, or a label in quotes.
+        ExprKind::Is(a, name) => format!("{} is {}", value(src, a), slice(src, name.span)),
         ExprKind::In(a, list) => {
             let items: Vec<String> = list.iter().map(|v| value(src, v)).collect();
             format!("{} in [{}]", value(src, a), items.join(", "))
@@ -123,7 +124,7 @@ pub(crate) fn value(src: SourceView<'_>, v: &Value) -> String {
             let target = match target {
                 SignalTarget::Risk(name) => name.name.clone(),
                 SignalTarget::Any(None) => "any".into(),
-                SignalTarget::Any(Some(sev)) => format!("any {}", sev.name),
+                SignalTarget::Any(Some(sev)) => format!("any {}", slice(src, sev.span)),
             };
             format!("signal {target}{}", within(src, d.as_ref()))
         }

@@ -16,6 +16,9 @@ pub struct File {
     pub items: Vec<Item>,
     /// Every comment, in file order (the formatter puts them back).
     pub comments: Vec<Comment>,
+    /// Every full-width punctuation mark read as its ASCII form (`，` as `,`), in
+    /// file order: each is warned about, and `fmt` writes the ASCII form.
+    pub fullwidth: Vec<Span>,
 }
 
 /// A `# …` comment.

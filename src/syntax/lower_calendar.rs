@@ -94,7 +94,8 @@ impl Lowerer {
 
     fn time_of_day(&mut self, pair: &Pair<'_, Rule>) -> TimeLit {
         let span = self.span(pair);
-        let (h, m) = pair.as_str().split_once(':').unwrap_or(("0", "0"));
+        // `：` (full-width) is read as `:`; the lowering warns about it elsewhere.
+        let (h, m) = pair.as_str().split_once([':', '：']).unwrap_or(("0", "0"));
         let (h, m) = (
             h.parse::<u16>().unwrap_or(99),
             m.parse::<u16>().unwrap_or(99),

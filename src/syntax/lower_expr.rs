@@ -176,7 +176,7 @@ impl Lowerer {
                 match rule {
                     Rule::is_tail => {
                         t.keyword(Rule::k_is);
-                        ExprKind::Is(lhs, self.ident(&t.take()))
+                        ExprKind::Is(lhs, self.name_or_label(t.take()))
                     }
                     Rule::in_tail => {
                         t.keyword(Rule::k_in);
@@ -250,7 +250,7 @@ impl Lowerer {
                 let target = if target.as_rule() == Rule::signal_any {
                     let mut a = children(target);
                     a.keyword(Rule::k_any);
-                    let sev = a.next().map(|p| self.ident(&p));
+                    let sev = a.next().map(|p| self.name_or_label(p));
                     SignalTarget::Any(sev)
                 } else {
                     SignalTarget::Risk(self.ident(&target))
