@@ -5,10 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A scratch folder with the example flow, its team and holidays, a store with
-/// two customers imported from a CSV (one with a blank amount), and `extra`
-/// appended to the flow.
-fn store(name: &str, extra: &str) -> PathBuf {
+/// Two customers as an office's CSV has them: one amount left blank.
+const CUSTOMERS: &str = "id,name,owner,stage,created_at,industry,estimated_margin\n\
+    c1,宁波某整车配套厂,zhang,demo,2026-03-02 09:00,新能源汽车电池pack,320000\n\
+    c2,常州某机加工厂,zhang,requirement,2026-02-27 09:00,机加工,\n";
+
+/// A scratch folder with the example flow (and `extra` appended), its team and
+/// holidays, and a store with the customers of `csv` imported.
+fn store(name: &str, extra: &str, csv: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("check-where")
         .join(name);
@@ -34,25 +38,7 @@ fn store(name: &str, extra: &str) -> PathBuf {
         "db: crm.db\nrules: zhilian.flow\nteam: team.yaml\n",
     )
     .unwrap();
-    let fields = if extra.contains("签约日期") {
-        ",签约日期"
-    } else {
-        ""
-    };
-    let (c1, c2) = if fields.is_empty() {
-        ("", "")
-    } else {
-        (",2026-03-20", ",")
-    };
-    std::fs::write(
-        dir.join("customers.csv"),
-        format!(
-            "id,name,owner,stage,created_at,industry,estimated_margin{fields}\n\
-             c1,宁波某整车配套厂,zhang,demo,2026-03-02 09:00,新能源汽车电池pack,320000{c1}\n\
-             c2,常州某机加工厂,zhang,requirement,2026-02-27 09:00,机加工,{c2}\n"
-        ),
-    )
-    .unwrap();
+    std::fs::write(dir.join("customers.csv"), csv).unwrap();
     for args in [
         &["init", "--db", "crm.db"][..],
         &["import", "team", "team.yaml"],
@@ -90,7 +76,7 @@ fn ids(dir: &Path, cond: &str) -> Vec<String> {
 
 #[test]
 fn a_declared_field_in_where_is_read_not_a_panic() {
-    let dir = store("declared", "");
+    let dir = store("declared", "", CUSTOMERS);
     assert_eq!(ids(&dir, "customer.estimated_margin > 1000"), ["c1"]);
     assert_eq!(
         ids(&dir, "customer.estimated_margin > 500000"),
@@ -109,7 +95,7 @@ fn a_declared_field_in_where_is_read_not_a_panic() {
 
 #[test]
 fn labels_work_where_names_do() {
-    let dir = store("labels", "");
+    let dir = store("labels", "", CUSTOMERS);
     assert_eq!(ids(&dir, "stage is demo"), ["c1"]);
     assert_eq!(ids(&dir, "stage is 方案演示"), ["c1"]);
     assert_eq!(ids(&dir, "stage == \"需求确认\""), ["c2"]);
@@ -145,4 +131,43 @@ fn labels_work_where_names_do() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("unknown stage `方案演`"), "{err}");
     assert!(err.contains("did you mean `方案演示`?"), "{err}");
+}
+
+#[test]
+fn date_literals_compare_with_date_fields_and_instants() {
+    let dir = store(
+        "dates",
+        "field 签约日期: date\n",
+        "id,name,owner,stage,created_at,签约日期\n\
+         c1,宁波某整车配套厂,zhang,demo,2026-03-02 09:00,2026-03-20\n\
+         c2,常州某机加工厂,zhang,requirement,2026-02-27 09:00,\n\
+         c3,嘉兴某注塑厂,zhang,lead,2026-03-02 07:00,2026-02-28\n",
+    );
+    assert_eq!(ids(&dir, "customer.签约日期 >= 2026-03-15"), ["c1"]);
+    assert_eq!(ids(&dir, "customer.签约日期 == 2026-03-20"), ["c1"]);
+    assert_eq!(ids(&dir, "customer.签约日期 < 2026-03-01"), ["c3"]);
+    // c2 left the date blank: no comparison holds for it.
+    assert_eq!(ids(&dir, "customer.签约日期 != 2026-03-20"), ["c3"]);
+    // A date against an instant is 00:00 of that day in Asia/Shanghai: c3 was
+    // created at 07:00 there, which is still 2026-03-01 in UTC.
+    assert_eq!(ids(&dir, "customer.created_at >= 2026-03-02"), ["c1", "c3"]);
+    assert_eq!(ids(&dir, "2026-03-01 > customer.created_at"), ["c2"]);
+    assert_eq!(
+        ids(&dir, "customer.created_at in [2026-03-02]"),
+        Vec::<String>::new()
+    );
+
+    for (cond, message) in [
+        ("customer.签约日期 > 5", "cannot compare date with number"),
+        ("customer.name == 2026-03-02", "cannot compare text with date"),
+        ("customer.签约日期 > 14d", "cannot compare date with duration"),
+    ] {
+        let (code, _, err) = run(&dir, &["list", "--where", cond]);
+        assert_eq!(code, 1, "{cond}: {err}");
+        assert!(err.contains(message), "{cond}: {err}");
+        assert_eq!(err.matches("── this is").count(), 2, "both sides labelled: {err}");
+    }
+    let (code, _, err) = run(&dir, &["list", "--where", "customer.签约日期 > 2026-02-30"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("invalid date `2026-02-30`"), "{err}");
 }

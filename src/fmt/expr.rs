@@ -103,7 +103,8 @@ pub(crate) fn value(src: SourceView<'_>, v: &Value) -> String {
         ValueKind::Number(_)
         | ValueKind::Percent(_)
         | ValueKind::Duration(_)
-        | ValueKind::Str(_) => slice(src, v.span).to_string(),
+        | ValueKind::Str(_)
+        | ValueKind::Date(_) => slice(src, v.span).to_string(),
         ValueKind::Bool(b) => b.to_string(),
         ValueKind::Name(name) => name.name.clone(),
         ValueKind::Field(name) => format!("customer.{}", name.name),

@@ -591,6 +591,8 @@ pub enum ValueKind {
     Number(f64),
     /// `80%` (stored as 0.8)
     Percent(f64),
+    /// `2026-03-02`
+    Date(chrono::NaiveDate),
     /// `14d`
     Duration(DurationLit),
     /// `"text"`

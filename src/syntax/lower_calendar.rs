@@ -128,7 +128,8 @@ impl Lowerer {
         })
     }
 
-    fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
+    /// `date`: a calendar date, checked (`2026-02-30` is an error).
+    pub(super) fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
         let parsed = chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").ok();
         if parsed.is_none() {
             self.errors.push(SyntaxError::InvalidDate {

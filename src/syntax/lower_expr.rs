@@ -212,6 +212,8 @@ impl Lowerer {
         let rule = pair.as_rule();
         let kind = match rule {
             Rule::number => ValueKind::Number(self.number(&pair)),
+            // An invalid date is reported; the tree keeps a placeholder.
+            Rule::date => ValueKind::Date(self.date(&pair).unwrap_or_default()),
             Rule::percent => ValueKind::Percent(self.number(&pair) / 100.0),
             Rule::duration => ValueKind::Duration(self.duration(&pair)),
             Rule::string => ValueKind::Str(self.string(pair).value),
