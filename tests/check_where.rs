@@ -159,13 +159,23 @@ fn date_literals_compare_with_date_fields_and_instants() {
 
     for (cond, message) in [
         ("customer.签约日期 > 5", "cannot compare date with number"),
-        ("customer.name == 2026-03-02", "cannot compare text with date"),
-        ("customer.签约日期 > 14d", "cannot compare date with duration"),
+        (
+            "customer.name == 2026-03-02",
+            "cannot compare text with date",
+        ),
+        (
+            "customer.签约日期 > 14d",
+            "cannot compare date with duration",
+        ),
     ] {
         let (code, _, err) = run(&dir, &["list", "--where", cond]);
         assert_eq!(code, 1, "{cond}: {err}");
         assert!(err.contains(message), "{cond}: {err}");
-        assert_eq!(err.matches("── this is").count(), 2, "both sides labelled: {err}");
+        assert_eq!(
+            err.matches("── this is").count(),
+            2,
+            "both sides labelled: {err}"
+        );
     }
     let (code, _, err) = run(&dir, &["list", "--where", "customer.签约日期 > 2026-02-30"]);
     assert_eq!(code, 1);

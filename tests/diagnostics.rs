@@ -140,6 +140,13 @@ cases! {
     template_syntax => ["salesflow::template_syntax"],
     template_unknown_variable => ["salesflow::template_unknown_variable"],
     template_unknown_attribute => ["salesflow::template_unknown_variable"],
+    template_unknown_filter => ["salesflow::template_unknown_filter"],
+    template_too_large => ["salesflow::template_too_large"],
+    template_too_complex => ["salesflow::template_too_complex"],
+    template_maybe_undefined => [
+        "salesflow::template_maybe_undefined",
+        "salesflow::template_maybe_undefined"
+    ],
     // Warnings.
     unreachable_state => ["salesflow::unreachable_state"],
     segment_without_otherwise => ["salesflow::segment_without_otherwise"],

@@ -217,9 +217,7 @@ impl Checker<'_> {
         // A quoted label on the left (`"POC 验证" == stage`) is a name too, and a
         // date on the left of an instant is an instant.
         let lhs = match &rhs {
-            Checked::Typed { ty, .. } => {
-                quoted_name(*ty, self.date_as_instant(*ty, lhs), l.span)
-            }
+            Checked::Typed { ty, .. } => quoted_name(*ty, self.date_as_instant(*ty, lhs), l.span),
             Checked::Name(_) => lhs,
         };
         let (lop, lty, rop) = match (lhs, rhs) {
@@ -312,13 +310,14 @@ impl Checker<'_> {
                 let start = (0..=24 * 60)
                     .step_by(15)
                     .find_map(|m| {
-                        let local = d.and_time(chrono::NaiveTime::MIN)
-                            + chrono::TimeDelta::minutes(m);
+                        let local =
+                            d.and_time(chrono::NaiveTime::MIN) + chrono::TimeDelta::minutes(m);
                         local.and_local_timezone(tz).earliest()
                     })
-                    .map_or_else(|| d.and_time(chrono::NaiveTime::MIN).and_utc(), |t| {
-                        t.with_timezone(&chrono::Utc)
-                    });
+                    .map_or_else(
+                        || d.and_time(chrono::NaiveTime::MIN).and_utc(),
+                        |t| t.with_timezone(&chrono::Utc),
+                    );
                 Checked::Typed {
                     op: Operand::Const(Const::Time(start)),
                     ty: Type::Time,

@@ -17,6 +17,8 @@ mod lints;
 mod loader;
 mod names;
 mod team_lint;
+mod template_facts;
+mod template_lints;
 mod templates;
 
 use std::path::{Path, PathBuf};
