@@ -78,8 +78,12 @@ impl SourceFile {
     }
 
     /// One-based line and column (in characters) of a byte offset.
+    /// An offset inside a character counts as that character's start.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let before = self.text.get(..offset).unwrap_or("");
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -180,5 +184,31 @@ impl miette::SourceCode for SourceFile {
             column - 1,
             inner.line_count(),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SourceFile, Span};
+
+    #[test]
+    fn offsets_inside_a_character_are_its_start() {
+        let f = SourceFile::new("t.flow", "ab\n销售x");
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(4), (2, 1));
+        assert_eq!(f.line_col(6), (2, 2));
+        assert_eq!(f.line_col(100), (2, 4));
+        assert_eq!(f.slice(Span::new(4, 7)), "");
+    }
+
+    #[test]
+    fn long_labels_are_drawn_under_their_start() {
+        let line = "x".repeat(1000);
+        let f = SourceFile::new("t.flow", format!("{line}\n").as_str());
+        assert_eq!(f.shown(Span::new(0, 1000)), Span::new(0, 60));
+        assert_eq!(f.shown(Span::new(5, 10)), Span::new(5, 10));
+        let many = "a\n".repeat(20);
+        let f = SourceFile::new("t.flow", many.as_str());
+        assert_eq!(f.shown(Span::new(0, 40)), Span::new(0, 1));
     }
 }
