@@ -3,6 +3,8 @@
 //! only regular `*.flow` / `*.json` files under the size limits, inside the
 //! project; a GBK rule file as a diagnostic; a refused file never quoted.
 
+mod check_common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -37,18 +39,8 @@ fn flow(head: &str) -> String {
 /// Runs `salesflow ARGS…` in `dir`: exit code, stdout, stderr, and how long it took.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String, Duration) {
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_salesflow"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("salesflow runs");
-    (
-        out.status.code().expect("exited"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        start.elapsed(),
-    )
+    let (code, out, err) = check_common::run(dir, args);
+    (code, out, err, start.elapsed())
 }
 
 #[test]

@@ -2,33 +2,18 @@
 //! `check` reads it as ASCII with one warning per mark (label on the mark), `fmt`
 //! writes the ASCII form and is then a no-op, `；` is an error with a hint.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod check_common;
+
+use std::path::PathBuf;
+
+use check_common::run;
 
 use serde_json::Value;
 
 fn scratch(name: &str, text: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("check-fullwidth")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = check_common::scratch("check-fullwidth", name);
     std::fs::write(dir.join("main.flow"), text).unwrap();
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_salesflow"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("salesflow runs");
-    (
-        out.status.code().expect("exited"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// A flow as typed with the input method left in Chinese mode: ten marks

@@ -1,34 +1,18 @@
 //! Templates as `check` sees them, through the binary: an unknown filter is an
 //! error (it would fail every `plan`), a variable that can be undefined at run
-//! time is a warning unless guarded, a template too large or too deeply nested is
-//! an error before MiniJinja parses it (no stack overflow in `check`, `plan` or
-//! `apply`), and the filters `check` accepts are the ones the engine renders.
+//! time is a warning unless guarded, a template too deeply nested is an error
+//! before MiniJinja parses it (no stack overflow), and the filters `check`
+//! accepts are the ones the engine renders.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod check_common;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("check-templates")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use check_common::run;
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_salesflow"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("salesflow runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+fn scratch(name: &str) -> PathBuf {
+    check_common::scratch("check-templates", name)
 }
 
 /// A flow whose POC stage notifies presales and messages the customer with the
@@ -125,47 +109,7 @@ fn huge_and_deep_templates_are_refused_before_parsing() {
         err.contains("template `care` has a tag with 2000 operators"),
         "{err}"
     );
-
-    // 100,000 `| upper` is 800 KB: too large to be a message at all.
-    let pipes = format!(
-        "template internal \"{{{{ x{} }}}}\"\ntemplate care \"您好\"",
-        "| upper ".repeat(100_000)
-    );
-    std::fs::write(dir.join("main.flow"), flow(&pipes)).unwrap();
-    let (code, _, err) = run(&dir, &["check", "main.flow"]);
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("template `internal` is too large (781 KB)"),
-        "{err}"
-    );
-    assert!(err.len() < 5_000, "{} bytes of output", err.len());
-
-    // `plan` and `apply` check the rules first, and refuse them the same way.
-    std::fs::write(dir.join("main.flow"), flow(&minus)).unwrap();
-    std::fs::write(
-        dir.join("team.yaml"),
-        "people:\n  - { id: zhang, name: 张伟, role: presales }\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(&dir, &["init", "--db", "crm.db"]);
-    assert_eq!(code, 0, "{err}");
-    for command in ["plan", "apply"] {
-        let (code, _, err) = run(
-            &dir,
-            &[
-                command,
-                "--db",
-                "crm.db",
-                "--rules",
-                "main.flow",
-                "--team",
-                "team.yaml",
-            ],
-        );
-        assert_ne!(code, 0, "{command}: {err}");
-        assert!(!err.contains("overflow"), "{command}: {err}");
-        assert!(err.contains("operators"), "{command}: {err}");
-    }
+    // Larger ones, and `plan` and `apply` on them: tests/check_hostile.rs.
 }
 
 /// The filters `check` accepts besides MiniJinja's are the engine's: a rule test

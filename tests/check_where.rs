@@ -2,8 +2,11 @@
 //! checked against the flow (declared fields, labels for names, date literals),
 //! on a store made by the CLI from a CSV as an office exports it.
 
+mod check_common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use check_common::run;
 
 /// Two customers as an office's CSV has them: one amount left blank.
 const CUSTOMERS: &str = "id,name,owner,stage,created_at,industry,estimated_margin\n\
@@ -13,10 +16,7 @@ const CUSTOMERS: &str = "id,name,owner,stage,created_at,industry,estimated_margi
 /// A scratch folder with the example flow (and `extra` appended), its team and
 /// holidays, and a store with the customers of `csv` imported.
 fn store(name: &str, extra: &str, csv: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("check-where")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = check_common::scratch("check-where", name);
     std::fs::create_dir_all(dir.join("holidays")).unwrap();
     for f in ["zhilian.flow", "risks.flow", "team.yaml"] {
         std::fs::copy(Path::new("examples").join(f), dir.join(f)).unwrap();
@@ -48,20 +48,6 @@ fn store(name: &str, extra: &str, csv: &str) -> PathBuf {
         assert_eq!(code, 0, "{args:?}: {out}{err}");
     }
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_salesflow"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("salesflow runs");
-    (
-        out.status.code().expect("exited"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// The ids `list --where COND` prints, one per line.

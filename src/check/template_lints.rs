@@ -15,60 +15,85 @@ use crate::diagnostic::Code;
 /// The filters the engine adds to MiniJinja's (`src/engine/render.rs`).
 pub const ENGINE_FILTERS: [&str; 3] = ["date", "datetime", "in_workdays"];
 
-/// MiniJinja's filters a message template is likeliest to want, for "did you
-/// mean" (every built-in one is accepted; these are only suggested).
-const COMMON_FILTERS: [&str; 14] = [
-    "default", "upper", "lower", "title", "trim", "replace", "round", "int", "float", "length",
-    "join", "first", "last", "string",
+/// The filters a message template is likeliest to want, for "did you mean"
+/// (every built-in one is accepted; these are only suggested).
+const SUGGESTED_FILTERS: [&str; 17] = [
+    "date",
+    "datetime",
+    "in_workdays",
+    "default",
+    "upper",
+    "lower",
+    "title",
+    "trim",
+    "replace",
+    "round",
+    "int",
+    "float",
+    "length",
+    "join",
+    "first",
+    "last",
+    "string",
 ];
+
+/// The tests suggested for "did you mean".
+const SUGGESTED_TESTS: [&str; 5] = ["defined", "undefined", "none", "number", "string"];
 
 /// Person attributes a team file may leave out: `name` and `id` are always there.
 const OPTIONAL_PERSON_ATTRS: [&str; 7] = [
     "title", "role", "manager", "wecom", "mobile", "feishu", "email",
 ];
 
+/// What a template applies to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Function {
+    /// `x | name`
+    Filter,
+    /// `x is name`
+    Test,
+}
+
+impl Function {
+    fn word(self) -> &'static str {
+        match self {
+            Function::Filter => "filter",
+            Function::Test => "test",
+        }
+    }
+}
+
 /// Which filter and test names exist, asked of MiniJinja once per name.
 #[derive(Default)]
 pub(super) struct Names {
     env: Option<minijinja::Environment<'static>>,
-    filters: FxHashMap<String, bool>,
-    tests: FxHashMap<String, bool>,
+    known: FxHashMap<(Function, String), bool>,
 }
 
 impl Names {
-    fn env(&mut self) -> &minijinja::Environment<'static> {
-        self.env.get_or_insert_with(minijinja::Environment::new)
-    }
-
-    /// Whether `name` is a filter the engine's templates have.
-    fn filter(&mut self, name: &str) -> bool {
-        if ENGINE_FILTERS.contains(&name) {
+    /// Whether the engine's templates have a filter or test so named.
+    fn exists(&mut self, function: Function, name: &str) -> bool {
+        if function == Function::Filter && ENGINE_FILTERS.contains(&name) {
             return true;
         }
-        if let Some(known) = self.filters.get(name) {
+        if let Some(known) = self.known.get(&(function, name.to_string())) {
             return *known;
         }
-        let probe = self
-            .env()
-            .empty_state()
-            .apply_filter(name, &[minijinja::Value::UNDEFINED]);
-        let known = !matches!(&probe, Err(e) if e.kind() == minijinja::ErrorKind::UnknownFilter);
-        self.filters.insert(name.to_string(), known);
-        known
-    }
-
-    /// Whether `name` is a test (`is defined`) MiniJinja has.
-    fn test(&mut self, name: &str) -> bool {
-        if let Some(known) = self.tests.get(name) {
-            return *known;
-        }
-        let probe = self
-            .env()
-            .empty_state()
-            .perform_test(name, &[minijinja::Value::UNDEFINED]);
-        let known = !matches!(&probe, Err(e) if e.kind() == minijinja::ErrorKind::UnknownTest);
-        self.tests.insert(name.to_string(), known);
-        known
+        let env = self.env.get_or_insert_with(minijinja::Environment::new);
+        let state = env.empty_state();
+        let value = [minijinja::Value::UNDEFINED];
+        let unknown = match function {
+            Function::Filter => matches!(
+                state.apply_filter(name, &value),
+                Err(e) if e.kind() == minijinja::ErrorKind::UnknownFilter
+            ),
+            Function::Test => matches!(
+                state.perform_test(name, &value),
+                Err(e) if e.kind() == minijinja::ErrorKind::UnknownTest
+            ),
+        };
+        self.known.insert((function, name.to_string()), !unknown);
+        !unknown
     }
 }
 
@@ -80,53 +105,38 @@ impl Checker<'_> {
         facts: &Facts,
         names: &mut Names,
     ) {
-        for (name, at) in &facts.filters {
-            if names.filter(name) {
+        let applied = facts
+            .filters
+            .iter()
+            .map(|f| (Function::Filter, f))
+            .chain(facts.tests.iter().map(|t| (Function::Test, t)));
+        for (function, (name, at)) in applied {
+            if names.exists(function, name) {
                 continue;
             }
-            let help = suggest(
-                name,
-                ENGINE_FILTERS.iter().chain(&COMMON_FILTERS).copied(),
-                "filter",
-            )
-            .filter(|h| h.starts_with("did"))
-            .unwrap_or_else(|| {
-                "salesflow adds `date`, `datetime` and `in_workdays(n)` to MiniJinja's filters (`default`, `upper`, `round`, …)".into()
-            });
+            let (candidates, otherwise): (&[&str], &str) = match function {
+                Function::Filter => (
+                    &SUGGESTED_FILTERS,
+                    "salesflow adds `date`, `datetime` and `in_workdays(n)` to MiniJinja's filters (`default`, `upper`, `round`, …)",
+                ),
+                Function::Test => (
+                    &SUGGESTED_TESTS,
+                    "tests are MiniJinja's: `is defined`, `is none`, `is number`, …",
+                ),
+            };
+            let word = function.word();
+            let help = suggest(name, candidates.iter().copied(), word)
+                .filter(|h| h.starts_with("did"))
+                .unwrap_or_else(|| otherwise.into());
             let span = self.in_file(place, at).unwrap_or(place.lit.span);
             self.report(
                 Code::TemplateUnknownFilter,
                 span,
                 format!(
-                    "{} uses the filter `{name}`, which does not exist",
+                    "{} uses the {word} `{name}`, which does not exist",
                     place.what()
                 ),
-                "unknown filter",
-            )
-            .help = Some(help);
-        }
-        for (name, at) in &facts.tests {
-            if names.test(name) {
-                continue;
-            }
-            let help = suggest(
-                name,
-                ["defined", "undefined", "none", "number", "string"].into_iter(),
-                "test",
-            )
-            .filter(|h| h.starts_with("did"))
-            .unwrap_or_else(|| {
-                "tests are MiniJinja's: `is defined`, `is none`, `is number`, …".into()
-            });
-            let span = self.in_file(place, at).unwrap_or(place.lit.span);
-            self.report(
-                Code::TemplateUnknownFilter,
-                span,
-                format!(
-                    "{} uses the test `{name}`, which does not exist",
-                    place.what()
-                ),
-                "unknown test",
+                format!("unknown {word}"),
             )
             .help = Some(help);
         }
