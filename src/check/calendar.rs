@@ -4,7 +4,7 @@
 use chrono::Weekday;
 
 use super::Checker;
-use super::loader::FileKind;
+use super::access::FileKind;
 use crate::calendar::{
     Calendar, CalendarError, HoursError, MinuteRange, WeeklyHours, parse_holiday_file,
 };

@@ -7,6 +7,7 @@
 //! risks, tags, goals) → `calendar` → `expr` / `actions` (conditions, on blocks,
 //! escalations) → `templates` → `lints`.
 
+mod access;
 mod actions;
 mod calendar;
 mod declare;
@@ -24,10 +25,10 @@ mod templates;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use loader::{
+pub use access::{
     AllowPaths, DiskLoader, Loader, MAX_HOLIDAY_FILE, MAX_RULE_FILE, MemoryLoader, ReadError,
-    normalize,
 };
+pub use loader::normalize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Flow, TemplateSite};
@@ -178,7 +179,7 @@ fn finish(root: PathBuf, loaded: loader::Loaded<'_>, team: Option<&Team>) -> Che
 pub(crate) struct Checker<'a> {
     files: &'a [File],
     /// What the flow may read (holiday files).
-    access: &'a loader::Access<'a>,
+    access: &'a access::Access<'a>,
     /// The file of the item being checked.
     cur: usize,
     diags: Vec<Diagnostic>,
@@ -206,7 +207,7 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(files: &'a [File], access: &'a loader::Access<'a>) -> Self {
+    fn new(files: &'a [File], access: &'a access::Access<'a>) -> Self {
         Self {
             files,
             access,
