@@ -77,12 +77,16 @@ fn update_refuses_a_missing_required_field_by_name() {
     )
     .code(1);
     assert!(
-        stderr(&a).contains("must carry `--blocker`"),
+        stderr(&a).contains("must carry `blocker`") && stderr(&a).contains("give `--blocker`"),
         "{}",
         stderr(&a)
     );
     let a = sf(&dir, &["update", "c1", "--status", "方案已发"]).code(1);
-    assert!(stderr(&a).contains("`--next`, `--blocker`"));
+    assert!(
+        stderr(&a).contains("`--next`, `--blocker`"),
+        "{}",
+        stderr(&a)
+    );
 
     let args = [
         "update",
@@ -198,7 +202,7 @@ fn tasks_list_as_json_and_close_with_a_task_done_event() {
     let h = store.history("c1").unwrap().unwrap();
     let done = h.events.iter().find(|e| e.kind == "task_done").unwrap();
     assert_eq!(done.attrs["task"], h.tasks[0].key);
-    assert_eq!(h.tasks[0].done_at, Some(t("2026-03-10T01:00:00Z")));
+    assert_eq!(done.at, t("2026-03-10T01:00:00Z"));
 }
 
 #[test]
@@ -217,14 +221,44 @@ fn signals_list_and_take_a_verdict() {
         let refs: Vec<&Effect> = effects.iter().collect();
         let eval = evaluation(Vec::new(), event, "2026-03-20T00:00:00Z");
         store
-            .apply_customer("c1", &eval, &refs, t("2026-03-06T00:00:00Z"))
+            .apply_customer(
+                &salesflow::store::RuleSet::from_the_beginning(),
+                &eval,
+                &refs,
+                t("2026-03-06T00:00:00Z"),
+            )
             .unwrap();
     }
     let before = std::fs::read(&db).unwrap();
     let a = sf(&dir, &["signal", "list", "--open", "--format", "json"]).success();
     let signals: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(signals[0]["risk"], "legal_review");
+    assert_eq!(signals[0]["label"], "合同审核周期拉长");
     assert_eq!(signals[0]["verdict"], serde_json::Value::Null);
+    // What to do about it, and what worked before: the strategy and the cases.
+    assert!(
+        signals[0]["strategy"][0]
+            .as_str()
+            .unwrap()
+            .contains("预留两周审核期")
+    );
+    assert!(
+        signals[0]["cases"][0]
+            .as_str()
+            .unwrap()
+            .contains("常州某机加工厂")
+    );
+    let a = sf(&dir, &["signal", "list", "--open"]).success();
+    assert!(
+        stdout(&a).contains("    strategy: 采购流程新增法务环节"),
+        "{}",
+        stdout(&a)
+    );
+    assert!(
+        stdout(&a).contains("    case: 2025-11 常州某机加工厂"),
+        "{}",
+        stdout(&a)
+    );
     sf(&dir, &["task", "list"]).success();
     assert!(
         std::fs::read(&db).unwrap() == before,

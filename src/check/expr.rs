@@ -126,7 +126,7 @@ impl Checker<'_> {
                     return None;
                 }
                 let rhs = self.resolve_name(name, ty)?;
-                Some(Cond::Compare(op, CmpOp::Eq, rhs, e.span))
+                Some(Cond::Compare(op, crate::model::CmpOp::Eq, rhs, e.span))
             }
             ExprKind::In(v, list) => {
                 let lhs = self.operand(v, clock)?;
@@ -255,7 +255,7 @@ impl Checker<'_> {
             .help = Some("use `==` or `!=`".into());
             return None;
         }
-        Some(Cond::Compare(lop, op, rop, span))
+        Some(Cond::Compare(lop, op.into(), rop, span))
     }
 
     /// Makes `other` an operand of type `ty` (resolving a bare name), or reports a
@@ -438,7 +438,10 @@ impl Checker<'_> {
             ValueKind::Overdue => typed(Operand::Overdue, Type::Bool),
             ValueKind::Since(which, f) => {
                 let filter = self.filter(f, clock)?;
-                typed(Operand::Since(*which, filter, clock), Type::Duration)
+                typed(
+                    Operand::Since((*which).into(), filter, clock),
+                    Type::Duration,
+                )
             }
             ValueKind::Count(f, within) => {
                 let filter = self.filter(f, clock);
@@ -458,9 +461,10 @@ impl Checker<'_> {
                 };
                 typed(Operand::Signal(which, within), Type::Bool)
             }
-            ValueKind::Task(title, state) => {
-                typed(Operand::Task(title.value.clone(), *state), Type::Bool)
-            }
+            ValueKind::Task(title, state) => typed(
+                Operand::Task(title.value.clone(), (*state).into()),
+                Type::Bool,
+            ),
             ValueKind::Tagged(t) => typed(
                 Operand::Tagged(TagId(self.lookup(t, Lookup::Tag)?)),
                 Type::Bool,

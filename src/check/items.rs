@@ -177,7 +177,7 @@ impl Checker<'_> {
                     };
                     self.flow.goals.push(Goal {
                         metric,
-                        op: g.op,
+                        op: g.op.into(),
                         threshold,
                     });
                 }

@@ -189,9 +189,7 @@ impl<'l> State<'l> {
         let (file, errors) = parse_file(source);
         self.loaded.syntax_errors |= !errors.is_empty();
         for e in &errors {
-            self.loaded
-                .diagnostics
-                .push(Diagnostic::from_miette(Code::UnexpectedToken, source, e));
+            self.loaded.diagnostics.push(Diagnostic::syntax(source, e));
         }
         for span in &file.fullwidth {
             self.loaded

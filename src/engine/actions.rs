@@ -51,16 +51,18 @@ impl Replay<'_, '_> {
                         _ => None,
                     };
                     block_due.get_or_insert(due_at);
+                    let suppressed = self.suppressed(site.at);
                     self.state.tasks.push(TaskRec {
                         key: key.clone(),
                         title: title.clone(),
                         assignee: assignee.clone(),
                         created_at: site.at,
+                        visible_at: site.at,
                         due_at: Some(due_at),
-                        done_at: None,
-                        done_event: None,
+                        done: None,
+                        suppressed,
                     });
-                    self.apply_task_done_events(&key);
+                    self.close_pending_done();
                     self.effects.push(Effect::Task {
                         key,
                         title: title.clone(),
@@ -69,6 +71,7 @@ impl Replay<'_, '_> {
                         created_at: site.at,
                         due_at,
                         origin: site.origin.clone(),
+                        suppressed,
                     });
                 }
                 Action::Notify { to, cc, template } => {
@@ -84,13 +87,14 @@ impl Replay<'_, '_> {
                         self.effects.push(Effect::Outbox {
                             key,
                             created_at: site.at,
-                            channel: "notify".into(),
+                            kind: "notify".into(),
                             recipient,
                             cc,
                             subject: site.subject.clone(),
                             body,
                             origin: site.origin.clone(),
                             template: self.template_name(template.index()),
+                            suppressed: self.suppressed(site.at),
                         });
                     }
                 }
@@ -100,22 +104,31 @@ impl Replay<'_, '_> {
                         self.effects.push(Effect::Outbox {
                             key,
                             created_at: site.at,
-                            channel: "message".into(),
+                            kind: "message".into(),
                             recipient: "customer".into(),
                             cc: Vec::new(),
                             subject: site.subject.clone(),
                             body,
                             origin: site.origin.clone(),
                             template: self.template_name(template.index()),
+                            suppressed: self.suppressed(site.at),
                         });
                     }
                 }
                 Action::Set { field, value } => {
-                    let name = self.engine.flow.fields[field.index()].name.clone();
+                    let def = &self.engine.flow.fields[field.index()];
+                    let name = def.name.clone();
+                    let money = def.ty.value_type() == crate::model::Type::Money;
                     let ctx = self.ctx(site.at);
                     let new = match value {
                         SetValue::Cond(c) => FieldValue::Bool(ctx.eval(c).0),
                         SetValue::Operand(crate::model::Operand::Const(c)) => match c {
+                            crate::model::Const::Number(n) if money => {
+                                match crate::money::from_f64(*n) {
+                                    Some(d) => crate::money::stored(d),
+                                    None => continue,
+                                }
+                            }
                             crate::model::Const::Number(n) => FieldValue::Number(*n),
                             crate::model::Const::Bool(b) => FieldValue::Bool(*b),
                             crate::model::Const::Text(s) => FieldValue::Text(s.clone()),
@@ -243,7 +256,16 @@ impl Replay<'_, '_> {
             .collect();
         customer.insert("tags".into(), Value::from(tags));
         for (k, v) in &state.fields {
+            let money = flow
+                .fields
+                .iter()
+                .any(|f| &f.name == k && f.ty.value_type() == crate::model::Type::Money);
             let v = match v {
+                // Money as its exact digits: `320000`, `12345678901234567.89`.
+                v if money => match crate::money::of(v) {
+                    Some(d) => money_value(d),
+                    None => continue,
+                },
                 FieldValue::Bool(b) => Value::from(*b),
                 // `320000`, not `320000.0`, in a message.
                 #[expect(clippy::cast_possible_truncation, reason = "whole and below 2^53")]
@@ -267,7 +289,7 @@ impl Replay<'_, '_> {
         }
         let until_task = site
             .until_task
-            .and_then(|title| state.tasks_titled(title, site.at).last());
+            .and_then(|title| state.latest_task(title, site.at));
         let assignee = until_task.map_or_else(|| c.owner.clone(), |t| t.assignee.clone());
         let due = until_task
             .and_then(|t| t.due_at)
@@ -281,7 +303,9 @@ impl Replay<'_, '_> {
         if let Some(due) = due {
             ctx.insert("due".into(), Value::from(due.to_rfc3339()));
         }
-        if let Some(topic) = self.topic() {
+        // The latest non-blank blocker; never a risk keyword or note text, which
+        // are internal.
+        if let Some(topic) = state.topic() {
             ctx.insert("topic".into(), Value::from(topic));
         }
         if let Some((name, label)) = site.escalation {
@@ -293,17 +317,6 @@ impl Replay<'_, '_> {
             ctx.insert(CLOCK_VAR.into(), Value::from(clock.index()));
         }
         Value::from(ctx)
-    }
-
-    /// The latest non-blank blocker; else the keyword of the latest signal.
-    fn topic(&self) -> Option<String> {
-        if let Some(b) = self.state.topic() {
-            return Some(b.to_string());
-        }
-        self.effects.iter().rev().find_map(|e| match e {
-            super::effects::Effect::Signal { keyword, .. } => Some(keyword.clone()),
-            _ => None,
-        })
     }
 
     fn person_value(&self, id: &str) -> Value {
@@ -336,4 +349,16 @@ fn describe(flow: &crate::model::Flow, r: &Recipient) -> String {
         Recipient::Role(role) => flow.roles[role.index()].clone(),
         Recipient::ManagerOf(of) => format!("manager of {}", describe(flow, of)),
     }
+}
+
+/// Money in a template: a whole amount as an integer (so `{{ x * 2 }}` works), else
+/// its exact digits as text.
+fn money_value(amount: rust_decimal::Decimal) -> Value {
+    let normalized = amount.normalize();
+    if normalized.scale() == 0 {
+        if let Ok(whole) = i64::try_from(normalized) {
+            return Value::from(whole);
+        }
+    }
+    Value::from(crate::money::text(amount))
 }

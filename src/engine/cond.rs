@@ -7,16 +7,17 @@ use chrono::{DateTime, TimeDelta, Utc};
 use super::records::{Event, FieldValue};
 use super::state::State;
 use crate::model::{
-    BuiltinField, CalendarId, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
-    SignalWhich, Type,
+    BuiltinField, CalendarId, CmpOp, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
+    SignalWhich, SinceWhich, TaskState, Type,
 };
-use crate::syntax::ast::{CmpOp, SinceWhich, TaskState};
 use crate::text::normalize;
 
 /// A runtime value.
 #[derive(Debug, Clone, PartialEq)]
 enum Val {
     Num(f64),
+    /// Money: exact.
+    Dec(rust_decimal::Decimal),
     /// Seconds; `None` is infinitely long (`since` with no matching event).
     Dur(Option<i64>),
     Text(String),
@@ -112,14 +113,16 @@ impl Ctx<'_, '_> {
     fn threshold(&self, l: &Operand, op: CmpOp, r: &Operand) -> Option<(bool, Witness)> {
         let (anchor_op, d, op) = match (l, r) {
             (a, Operand::Const(Const::Duration(d))) => (a, *d, op),
-            (Operand::Const(Const::Duration(d)), a) => (a, *d, flip(op)),
+            (Operand::Const(Const::Duration(d)), a) => (a, *d, op.flipped()),
             _ => return None,
         };
         let (anchor, witness) = match anchor_op {
-            Operand::Since(which, filter, _) => {
-                let e = self.since_event(*which, filter);
-                (e.map(|e| e.at), e.map(|e| vec![e.id]).unwrap_or_default())
-            }
+            // With no matching event, `since` counts from the customer's creation
+            // (the witness is then the creation record: no event).
+            Operand::Since(which, filter, _) => match self.since_event(*which, filter) {
+                Some(e) => (Some(e.at), vec![e.id]),
+                None => (Some(self.state.history.customer.created_at), Vec::new()),
+            },
             Operand::TimeInStage => {
                 let v = self.state.visit();
                 (
@@ -165,6 +168,7 @@ impl Ctx<'_, '_> {
             .state
             .events()
             .iter()
+            .copied()
             .filter(|e| self.matches(e, filter));
         match which {
             SinceWhich::Last => matching.next_back(),
@@ -220,19 +224,18 @@ impl Ctx<'_, '_> {
             Operand::Stage => (Val::Index(self.stage()), self.visit_witness()),
             Operand::Health => (Val::Index(st.health.as_ref().map(|h| h.0)), none()),
             Operand::Segment => (Val::Index(st.segment), none()),
-            Operand::Since(which, filter, clock) => match self.since_event(*which, filter) {
-                None => (Val::Dur(None), none()),
-                Some(e) => {
-                    let secs = elapsed(self.flow, *clock, e.at, self.t);
-                    (
-                        Val::Dur(Some(secs)),
-                        Witness {
-                            events: vec![e.id],
-                            elapsed: Some(secs),
-                        },
-                    )
-                }
-            },
+            Operand::Since(which, filter, clock) => {
+                let e = self.since_event(*which, filter);
+                let from = e.map_or(st.history.customer.created_at, |e| e.at);
+                let secs = elapsed(self.flow, *clock, from, self.t);
+                (
+                    Val::Dur(Some(secs)),
+                    Witness {
+                        events: e.map(|e| e.id).into_iter().collect(),
+                        elapsed: Some(secs),
+                    },
+                )
+            }
             Operand::Count(filter, window) => {
                 let ids: Vec<i64> = st
                     .events()
@@ -268,9 +271,10 @@ impl Ctx<'_, '_> {
                 )
             }
             Operand::Signal(which, window) => {
-                let ids: Vec<i64> = st
+                let mut ids: Vec<i64> = st
                     .signals
                     .iter()
+                    .filter(|s| s.counts())
                     .filter(|s| match which {
                         SignalWhich::Risk(r) => s.risk == r.index(),
                         SignalWhich::Any(None) => true,
@@ -279,6 +283,8 @@ impl Ctx<'_, '_> {
                     .filter(|s| self.within(s.at, *window))
                     .map(|s| s.event)
                     .collect();
+                // Two keywords in one event are one witness.
+                ids.dedup();
                 (
                     Val::Bool(!ids.is_empty()),
                     Witness {
@@ -287,22 +293,15 @@ impl Ctx<'_, '_> {
                     },
                 )
             }
+            // The latest task so titled (the one created last) decides.
             Operand::Task(title, want) => {
-                let mut hit = None;
-                for task in st.tasks_titled(title, self.t) {
-                    let done = task.done_at.is_some_and(|d| d <= self.t);
-                    let ok = match want {
-                        TaskState::Done => done,
-                        TaskState::Open => !done,
-                        TaskState::Overdue => !done && task.due_at.is_some_and(|d| self.t > d),
-                    };
-                    if ok {
-                        hit = Some(task.done_event);
-                        break;
-                    }
-                }
+                let hit = st.latest_task(title, self.t).filter(|task| match want {
+                    TaskState::Done => task.done.is_some(),
+                    TaskState::Open => task.open(),
+                    TaskState::Overdue => task.open() && task.due_at.is_some_and(|d| self.t > d),
+                });
                 let w = Witness {
-                    events: hit.flatten().into_iter().collect(),
+                    events: hit.and_then(|k| k.done).map(|d| d.1).into_iter().collect(),
                     elapsed: None,
                 };
                 (Val::Bool(hit.is_some()), w)
@@ -310,7 +309,7 @@ impl Ctx<'_, '_> {
             Operand::Tagged(tag) => (Val::Bool(st.tags.contains(&tag.index())), none()),
             Operand::Mentions(text, window) => {
                 let needle = normalize(text);
-                let hit = st.events().iter().rev().find(|e| {
+                let hit = st.events().iter().rev().copied().find(|e| {
                     self.within(e.at, *window) && e.texts().any(|x| normalize(x).contains(&needle))
                 });
                 (
@@ -377,12 +376,13 @@ impl Ctx<'_, '_> {
                 };
                 let v = match self.state.fields.get(&def.name) {
                     None => Val::Missing,
+                    Some(v) if def.ty.value_type() == Type::Money => {
+                        crate::money::of(v).map_or(Val::Missing, Val::Dec)
+                    }
                     Some(FieldValue::Bool(b)) => Val::Bool(*b),
                     Some(FieldValue::Number(n)) => Val::Num(*n),
                     Some(FieldValue::Text(s)) => match def.ty.value_type() {
-                        Type::Number | Type::Money => {
-                            s.trim().parse().map_or(Val::Missing, Val::Num)
-                        }
+                        Type::Number => s.trim().parse().map_or(Val::Missing, Val::Num),
                         Type::Bool => Val::Bool(s == "true"),
                         // Stored as `2026-03-02` and RFC 3339; unreadable is unset.
                         Type::Date => s
@@ -442,8 +442,11 @@ impl Ctx<'_, '_> {
         };
         match op {
             Operand::Since(which, filter, _) => {
-                if let (Some(e), Some(d)) = (self.since_event(*which, filter), against) {
-                    push(self.add(e.at, d));
+                if let Some(d) = against {
+                    let from = self
+                        .since_event(*which, filter)
+                        .map_or(self.state.history.customer.created_at, |e| e.at);
+                    push(self.add(from, d));
                 }
             }
             Operand::TimeInStage => {
@@ -465,7 +468,12 @@ impl Ctx<'_, '_> {
             }
             Operand::Signal(_, Some(w)) => {
                 let open = self.window_start(*w);
-                for s in self.state.signals.iter().filter(|s| s.at >= open) {
+                for s in self
+                    .state
+                    .signals
+                    .iter()
+                    .filter(|s| s.at >= open && s.counts())
+                {
                     push(self.add(s.at, *w));
                 }
             }
@@ -476,7 +484,7 @@ impl Ctx<'_, '_> {
                 }
             }
             Operand::Task(title, TaskState::Overdue) => {
-                for task in self.state.tasks_titled(title, self.t) {
+                if let Some(task) = self.state.latest_task(title, self.t) {
                     push(task.due_at);
                 }
             }
@@ -524,20 +532,14 @@ fn constant(c: &Const) -> Val {
     }
 }
 
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
-    }
-}
-
 fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
     use std::cmp::Ordering;
     let ord = match (l, r) {
         (Val::Num(a), Val::Num(b)) => a.partial_cmp(b),
+        (Val::Dec(a), Val::Dec(b)) => Some(a.cmp(b)),
+        // A number literal compared with money: the literal as written, exactly.
+        (Val::Dec(a), Val::Num(b)) => crate::money::from_f64(*b).map(|b| a.cmp(&b)),
+        (Val::Num(a), Val::Dec(b)) => crate::money::from_f64(*a).map(|a| a.cmp(b)),
         (Val::Dur(a), Val::Dur(b)) => Some(match (a, b) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,
@@ -551,15 +553,7 @@ fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
         (Val::Date(a), Val::Date(b)) => Some(a.cmp(b)),
         _ => None,
     };
-    let Some(ord) = ord else { return false };
-    match op {
-        CmpOp::Eq => ord == Ordering::Equal,
-        CmpOp::Ne => ord != Ordering::Equal,
-        CmpOp::Lt => ord == Ordering::Less,
-        CmpOp::Le => ord != Ordering::Greater,
-        CmpOp::Gt => ord == Ordering::Greater,
-        CmpOp::Ge => ord != Ordering::Less,
-    }
+    ord.is_some_and(|ord| op.holds(ord))
 }
 
 impl Ctx<'_, '_> {
@@ -568,13 +562,24 @@ impl Ctx<'_, '_> {
         let flow = self.flow;
         match self.operand(op).0 {
             Val::Num(n) => crate::timefmt::format_number(n),
-            Val::Dur(None) => "never (no such event)".into(),
-            Val::Dur(Some(s)) => match op {
-                Operand::Since(_, _, Some(_)) => {
-                    format!("{} working", crate::timefmt::format_working(s))
+            Val::Dec(d) => crate::money::text(d),
+            Val::Dur(None) => "never".into(),
+            Val::Dur(Some(s)) => {
+                let shown = match op {
+                    Operand::Since(_, _, Some(_)) => {
+                        format!("{} working", crate::timefmt::format_working(s))
+                    }
+                    _ => crate::timefmt::format_seconds(s),
+                };
+                match op {
+                    Operand::Since(which, filter, _)
+                        if self.since_event(*which, filter).is_none() =>
+                    {
+                        format!("{shown} (no such event: since the customer was created)")
+                    }
+                    _ => shown,
                 }
-                _ => crate::timefmt::format_seconds(s),
-            },
+            }
             Val::Text(t) => format!("\"{t}\""),
             Val::Bool(b) => b.to_string(),
             Val::Index(None) => "(none)".into(),

@@ -4,13 +4,14 @@
 mod duration;
 mod expr;
 mod types;
+mod vocab;
 
 pub use duration::Duration;
 pub use expr::{Cond, Const, EventFilter, Operand, SignalWhich};
 pub use types::{FieldType, Type};
+pub use vocab::{CmpOp, SinceWhich, TaskState};
 
 use crate::calendar::Calendar;
-use crate::syntax::ast::CmpOp;
 
 macro_rules! ids {
     ($($name:ident),*) => {$(
@@ -340,6 +341,14 @@ impl UpdateField {
         ("note", UpdateField::Note),
         ("evidence", UpdateField::Evidence),
     ];
+
+    /// Its name in `update requires`.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(n, _)| n)
+    }
 }
 
 /// A journey metric.

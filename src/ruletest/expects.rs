@@ -152,7 +152,7 @@ fn one(
             items.push(OutboxSpec {
                 to: o.to.clone(),
                 cc: o.cc.as_ref().map(|cc| cc.iter().cloned().collect()),
-                channel: o.channel,
+                kind: o.kind,
                 template: o.template.clone(),
                 text_contains: o.text_contains.clone(),
             });

@@ -20,7 +20,7 @@ use crate::timefmt::format_instant;
 struct Message {
     customer: String,
     created_at: DateTime<Utc>,
-    channel: String,
+    kind: String,
     to: String,
     cc: BTreeSet<String>,
     template: Option<String>,
@@ -50,7 +50,7 @@ fn messages(world: &World<'_>, exp: &Expectation) -> Result<Vec<Message>, StoreE
                 .map(str::to_string),
             customer: r.customer,
             created_at: r.created_at,
-            channel: r.channel,
+            kind: r.kind,
             to: r.recipient,
             cc: r.cc.into_iter().collect(),
             body: r.body,
@@ -65,7 +65,7 @@ fn message_row(m: &Message, exp: &Expectation, world: &World<'_>) -> Row {
             ("customer", json!(m.customer)),
             ("to", json!(m.to)),
             ("cc", json!(m.cc)),
-            ("channel", json!(m.channel)),
+            ("kind", json!(m.kind)),
             ("template", json!(m.template)),
             ("created_at", json!(m.created_at.to_rfc3339())),
             ("text", json!(m.body)),
@@ -77,7 +77,7 @@ fn message_row(m: &Message, exp: &Expectation, world: &World<'_>) -> Row {
             ),
             ("to", Some(m.to.clone())),
             ("cc", cc),
-            ("channel", Some(m.channel.clone())),
+            ("kind", Some(m.kind.clone())),
             ("template", m.template.clone()),
             ("created", Some(format_instant(m.created_at, world.tz))),
             (
@@ -104,14 +104,14 @@ pub fn outbox(
                 object(&[
                     ("to", json!(s.to)),
                     ("cc", json!(s.cc)),
-                    ("channel", json!(s.channel)),
+                    ("kind", json!(s.kind)),
                     ("template", json!(s.template)),
                     ("text_contains", json!(s.text_contains)),
                 ]),
                 brace(&[
                     ("to", s.to.clone()),
                     ("cc", s.cc.as_ref().map(list)),
-                    ("channel", s.channel.map(|c| c.as_str().to_string())),
+                    ("kind", s.kind.map(|c| c.as_str().to_string())),
                     ("template", s.template.clone()),
                     (
                         "text_contains",
@@ -125,7 +125,7 @@ pub fn outbox(
         let (s, m) = (&items[i], &actual[j]);
         s.to.as_ref().is_none_or(|to| *to == m.to)
             && s.cc.as_ref().is_none_or(|cc| *cc == m.cc)
-            && s.channel.is_none_or(|c| c.as_str() == m.channel)
+            && s.kind.is_none_or(|c| c.as_str() == m.kind)
             && s.template
                 .as_ref()
                 .is_none_or(|t| Some(t) == m.template.as_ref())

@@ -23,7 +23,7 @@
 //!   - { at: 1h, customer: c1, name: 周一上午变黄, health: yellow, signals: [legal_review] }
 //!   - at: 2d
 //!     tasks: [{ title: 技术可行性报告, assignee: wang, due: 2026-03-06 09:00 }]
-//!     outbox: [{ to: zhao, channel: notify, template: margin_sync, text_contains: "320000" }]
+//!     outbox: [{ to: zhao, kind: notify, template: margin_sync, text_contains: "320000" }]
 //!   - { at: 10d, fired: [], exactly: true }
 //!   - { at: 10d, no_outbox: true }
 //! ```

@@ -255,29 +255,29 @@ pub struct RawOutbox {
     /// The copies, as a set.
     pub cc: Option<Vec<String>>,
     /// `notify` or `message`.
-    pub channel: Option<Channel>,
+    pub kind: Option<MessageKind>,
     /// The named template it was rendered from.
     pub template: Option<String>,
     /// A part of the rendered text.
     pub text_contains: Option<String>,
 }
 
-/// An outbox channel.
+/// The kind of an outbox message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Channel {
+pub enum MessageKind {
     /// An internal notice.
     Notify,
     /// A message to the customer.
     Message,
 }
 
-impl Channel {
+impl MessageKind {
     /// The word stored in the outbox.
     pub fn as_str(self) -> &'static str {
         match self {
-            Channel::Notify => "notify",
-            Channel::Message => "message",
+            MessageKind::Notify => "notify",
+            MessageKind::Message => "message",
         }
     }
 }

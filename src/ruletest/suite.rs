@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
-use super::spec::Channel;
+use super::spec::MessageKind;
 use super::when::When;
 use crate::engine::CustomerRecord;
 use crate::model::Flow;
@@ -171,8 +171,8 @@ pub struct OutboxSpec {
     pub to: Option<String>,
     /// Copies, as a set.
     pub cc: Option<BTreeSet<String>>,
-    /// Channel.
-    pub channel: Option<Channel>,
+    /// `notify` or `message`.
+    pub kind: Option<MessageKind>,
     /// Template name.
     pub template: Option<String>,
     /// A part of the text.

@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The migrations, in order; migration `i` takes the store to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_records_as_known.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {
