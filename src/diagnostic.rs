@@ -67,10 +67,13 @@ codes! {
     UnbalancedParentheses = "syntax::unbalanced_parentheses", Error;
     ManagerChain = "syntax::manager_chain", Error;
     UnreadableFile = "unreadable_file", Error;
+    NotUtf8 = "not_utf8", Error;
+    RefusedPath = "refused_path", Error;
     IncludeNotFound = "include_not_found", Error;
     IncludeCycle = "include_cycle", Error;
     FlowNotFirst = "flow_not_first", Error;
     DuplicateName = "duplicate_name", Error;
+    AmbiguousLabel = "ambiguous_label", Error;
     DuplicateItem = "duplicate_item", Error;
     BuiltinRedeclared = "builtin_redeclared", Error;
     UnknownStage = "unknown_stage", Error;
@@ -111,8 +114,12 @@ codes! {
     InvertedDateRange = "inverted_date_range", Error;
     TemplateSyntax = "template_syntax", Error;
     TemplateUnknownVariable = "template_unknown_variable", Error;
+    TemplateUnknownFilter = "template_unknown_filter", Error;
+    TemplateTooLarge = "template_too_large", Error;
+    TemplateTooComplex = "template_too_complex", Error;
     ReadOnlyField = "read_only_field", Error;
     GoalOutOfRange = "goal_out_of_range", Error;
+    FullwidthPunctuation = "fullwidth_punctuation", Warning;
     UnreachableState = "unreachable_state", Warning;
     SegmentWithoutOtherwise = "segment_without_otherwise", Warning;
     StepsOutOfOrder = "steps_out_of_order", Warning;
@@ -120,6 +127,7 @@ codes! {
     DuplicateKeyword = "duplicate_keyword", Warning;
     OverlappingKeywords = "overlapping_keywords", Warning;
     UnusedTemplate = "unused_template", Warning;
+    TemplateMaybeUndefined = "template_maybe_undefined", Warning;
     EscalationWithoutSteps = "escalation_without_steps", Warning;
     EmptyCalendar = "empty_calendar", Warning;
 }
@@ -285,12 +293,20 @@ impl fmt::Display for Rendered<'_> {
 impl std::error::Error for Rendered<'_> {}
 
 impl Rendered<'_> {
+    /// Whether a label is drawn in this snippet: in its file and near its
+    /// primary label.
     fn same_file(&self, label: &Label) -> bool {
         self.file
             .as_ref()
             .is_some_and(|f| Arc::ptr_eq(f, &label.file))
+            && self.diag.near_primary(label)
     }
 }
+
+/// Labels further from the primary label than this many lines are drawn as a
+/// snippet of their own, so a snippet never shows the lines between two labels
+/// that stand far apart.
+const NEAR_LINES: usize = 8;
 
 impl miette::Diagnostic for Rendered<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -323,7 +339,7 @@ impl miette::Diagnostic for Rendered<'_> {
         if self.labels_from != 0 {
             let l = &self.diag.labels[self.labels_from];
             return Some(Box::new(std::iter::once(
-                miette::LabeledSpan::new_with_span(Some(l.text.clone()), l.span),
+                miette::LabeledSpan::new_with_span(Some(l.text.clone()), l.file.shown(l.span)),
             )));
         }
         let labels = self
@@ -334,10 +350,11 @@ impl miette::Diagnostic for Rendered<'_> {
             .filter(|(_, l)| self.same_file(l));
         Some(Box::new(labels.map(|(i, l)| {
             let text = (!l.text.is_empty()).then(|| l.text.clone());
+            let span = l.file.shown(l.span);
             if i == 0 {
-                miette::LabeledSpan::new_primary_with_span(text, l.span)
+                miette::LabeledSpan::new_primary_with_span(text, span)
             } else {
-                miette::LabeledSpan::new_with_span(text, l.span)
+                miette::LabeledSpan::new_with_span(text, span)
             }
         })))
     }
@@ -348,14 +365,29 @@ impl miette::Diagnostic for Rendered<'_> {
 }
 
 impl Diagnostic {
-    /// Notes for the labels that stand in another file than the primary one.
+    /// Whether a label stands in the primary label's file, within
+    /// [`NEAR_LINES`] lines of it.
+    fn near_primary(&self, label: &Label) -> bool {
+        let Some(primary) = self.labels.first() else {
+            return false;
+        };
+        if !Arc::ptr_eq(&primary.file, &label.file) {
+            return false;
+        }
+        let line = |offset| label.file.line_col(offset).0;
+        let (p_first, p_last) = (line(primary.span.start), line(primary.span.end));
+        let (first, last) = (line(label.span.start), line(label.span.end));
+        first <= p_last + NEAR_LINES && p_first <= last + NEAR_LINES
+    }
+
+    /// Notes for the labels that stand in another file than the primary one, or
+    /// far from it in its file.
     pub fn elsewhere(&self) -> Vec<Rendered<'_>> {
-        let primary = self.file();
         self.labels
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(_, l)| primary.is_some_and(|p| !Arc::ptr_eq(p, &l.file)))
+            .filter(|(_, l)| !self.near_primary(l))
             .map(|(i, l)| Rendered {
                 diag: self,
                 file: Some(l.file.clone()),

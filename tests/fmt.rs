@@ -164,7 +164,9 @@ fn examples_and_fixtures_keep_their_tree_and_comments() {
 }
 
 /// Characters that are a token of their own wherever they stand outside a string.
-const PUNCTUATION: &[char] = &['(', ')', '[', ']', '{', '}', ',', '|'];
+const PUNCTUATION: &[char] = &[
+    '(', ')', '[', ']', '{', '}', ',', '|', '，', '、', '（', '）',
+];
 
 /// Splits an item's text into tokens that may be separated by any blanks: strings,
 /// text blocks and comments whole, brackets, braces, commas and bars alone, other
@@ -189,13 +191,18 @@ fn tokens(text: &str) -> Vec<&str> {
                     end
                 })
                 .map_or(rest.len(), |(i, _)| i + 1)
+        } else if let Some(body) = rest.strip_prefix('“') {
+            // A string opened with a full-width quote ends at `”` or `"`.
+            body.find(['”', '"']).map_or(rest.len(), |i| {
+                '“'.len_utf8() + i + body[i..].chars().next().map_or(0, char::len_utf8)
+            })
         } else if rest.starts_with('#') {
             rest.find('\n').unwrap_or(rest.len())
         } else if rest.starts_with(PUNCTUATION) {
-            1
+            rest.chars().next().map_or(0, char::len_utf8)
         } else {
             rest.find(|c: char| {
-                c.is_whitespace() || c == '"' || c == '#' || PUNCTUATION.contains(&c)
+                c.is_whitespace() || c == '"' || c == '“' || c == '#' || PUNCTUATION.contains(&c)
             })
             .unwrap_or(rest.len())
         };

@@ -116,14 +116,14 @@ goal node_coverage >= 80%
 goal response_sla >= 92%
 goal risk_accuracy >= 75%
 template care """
-关于您关心的{{ topic }}事宜,我们的{{ assignee.title }}{{ assignee.name }}已专项跟进,
+关于您关心的{{ topic | default("方案落地") }}事宜,我们的{{ assignee.title | default("") }}{{ assignee.name }}已专项跟进,
 预计{{ due | date }}前提供详细实施方案,请留意后续邮件。
 """
 "#;
 
 /// Templates the snippets name, and risks `health` signals on (without risks.flow).
 const SUPPORT_TEMPLATES: &str = r#"
-template margin_sync "{{ customer.name }} 进入 POC 验证,请同步预估毛利:{{ customer.estimated_margin }} 元"
+template margin_sync "{{ customer.name }} 进入 POC 验证,请同步预估毛利:{{ customer.estimated_margin | default('待评估') }} 元"
 template poc_booking "您好,{{ customer.name }} 的 POC 验证已启动"
 template reminder "提醒:{{ customer.name }} 的技术可行性报告将于 {{ due | date }} 到期"
 template escalation "{{ assignee.name }} 负责的 {{ customer.name }} 技术可行性报告已超时"
@@ -200,7 +200,7 @@ fn on_enter_blocks_check_clean() {
 }
 
 const SUPPORT_TEMPLATES_ON_ENTER: &str = r#"
-template margin_sync "{{ customer.name }} 进入 POC 验证,请同步预估毛利:{{ customer.estimated_margin }} 元"
+template margin_sync "{{ customer.name }} 进入 POC 验证,请同步预估毛利:{{ customer.estimated_margin | default('待评估') }} 元"
 template poc_booking "您好,{{ customer.name }} 的 POC 验证已启动"
 "#;
 
@@ -212,7 +212,7 @@ fn health_checks_clean() {
 #[test]
 fn escalation_checks_clean() {
     let care = r#"
-template care "关于您关心的{{ topic }}事宜,{{ assignee.name }}已跟进,预计{{ due | date }}前答复"
+template care "关于您关心的{{ topic | default('方案落地') }}事宜,{{ assignee.name }}已跟进,预计{{ due | date }}前答复"
 "#;
     assert_clean(&[
         DECLARATIONS,
@@ -291,8 +291,46 @@ pipeline {
   won  "赢单"  won
 }
 on enter won {
-  notify owner "{{ customer.name }} 签约,行业:{{ customer.行业细分 }}"
+  notify owner "{{ customer.name }} 签约,行业:{{ customer.行业细分 | default('未填') }}"
 }
 "#;
     assert_clean(&[flow]);
+}
+
+/// The examples in the prose of "Expressions": labels as names, date literals,
+/// "never contacted".
+#[test]
+fn expression_prose_examples_check_clean() {
+    let rules = r#"
+field 签约日期: date
+health {
+  red "高危" when stage is 方案演示 and customer.created_at >= 2026-03-02
+  yellow "需关注" when stage is "POC验证" or count contact == 0
+  green "正常推进" otherwise
+}
+on enter signed {
+  set customer.签约日期 = 2026-03-02
+}
+"#;
+    assert_clean(&[DECLARATIONS, PIPELINE, rules]);
+}
+
+/// "Full-width punctuation … is read as its ASCII form with a warning": the same
+/// items typed with an input method check with one warning per mark.
+#[test]
+fn full_width_punctuation_is_read_as_ascii_with_a_warning() {
+    let typed = DECLARATIONS
+        .replacen("roles sales, presales", "roles sales， presales", 1)
+        .replacen("field industry: text", "field industry：text", 1);
+    let text = [typed.as_str(), PIPELINE].concat();
+    let checked = check_source(&SourceFile::new("snippet.flow", text.as_str()), &loader());
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.name()).collect();
+    assert_eq!(
+        codes,
+        [
+            "salesflow::fullwidth_punctuation",
+            "salesflow::fullwidth_punctuation"
+        ]
+    );
+    assert!(checked.flow.is_some());
 }

@@ -8,9 +8,14 @@
 //! into JSON, that syntax errors point inside the text, and that a flow is returned
 //! exactly when there is no error.
 //!
-//! 10,000 cases in all (3,500 + 3,500 + 1,600 + 900 + 500); the mutated examples
-//! cost the most (about 15 ms a case in a debug build against 1 ms), so they get
-//! fewer. `NEVER_PANICS_SCALE=10` multiplies every count for a longer soak.
+//! Templates (Jinja token soup in a `template` of the example flow) and `--where`
+//! conditions (token soup checked against the example flow by `check_condition`)
+//! are generated too.
+//!
+//! 13,000 cases in all (3,500 + 3,500 + 1,600 + 900 + 500 + 1,500 + 1,500); the
+//! mutated examples cost the most (about 15 ms a case in a debug build against
+//! 1 ms), so they get fewer. `NEVER_PANICS_SCALE=10` multiplies every count for a
+//! longer soak.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -350,6 +355,11 @@ const TOKENS: &[&str] = &[
     "、",
     "“",
     "”",
+    "；",
+    "方案演示",
+    "需关注",
+    "\"POC验证\"",
+    "2026-02-30",
     "—",
     "…",
     "é",
@@ -732,4 +742,247 @@ fn or_and_not_chains_at_the_limit_check_on_a_debug_thread() {
         &format!("segment s when {}true\n", "not ".repeat(64)),
         &loader_with(RISKS),
     );
+}
+
+// ---------------------------------------------------------------- templates and --where
+
+/// What templates are made of: Jinja's delimiters, statements, the variables and
+/// filters of the template context, and text around them.
+const TEMPLATE_TOKENS: &[&str] = &[
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{{ ",
+    " }}",
+    "{% ",
+    " %}",
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "in",
+    "endfor",
+    "set",
+    "=",
+    "with",
+    "endwith",
+    "macro",
+    "endmacro",
+    "call",
+    "endcall",
+    "filter",
+    "endfilter",
+    "raw",
+    "endraw",
+    "not",
+    "and",
+    "or",
+    "is",
+    "defined",
+    "undefined",
+    "none",
+    "definedd",
+    "topic",
+    "customer",
+    "owner",
+    "assignee",
+    "due",
+    "now",
+    "escalation",
+    "loop",
+    "name",
+    "title",
+    ".",
+    "|",
+    "default",
+    "d",
+    "date",
+    "dat",
+    "datetime",
+    "in_workdays",
+    "upper",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "'x'",
+    "\"y\"",
+    "1",
+    "-",
+    "+",
+    "~",
+    "*",
+    "**",
+    "//",
+    ":",
+    "customer.name",
+    "customer.estimated_margin",
+    "customer.预算",
+    "assignee.title",
+    " ",
+    "\n",
+    "关于",
+    "，",
+    "。",
+    "“",
+    "\\",
+    "\u{4E2D}",
+];
+
+fn template_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TEMPLATE_TOKENS), 0..80)
+        .prop_map(|parts| parts.concat())
+}
+
+/// The example flow with its `care` template replaced by `body` (in a text block,
+/// so quotes need no escape).
+fn with_care(body: &str) -> String {
+    let start = ZHILIAN.find("template care").expect("zhilian has `care`");
+    let body = body.replace("\"\"\"", "");
+    format!(
+        "{}template care \"\"\"\n{body}\n\"\"\"\n",
+        &ZHILIAN[..start]
+    )
+}
+
+/// What conditions are made of, with the example flow's names and labels.
+const WHERE_TOKENS: &[&str] = &[
+    "stage",
+    "health",
+    "segment",
+    "is",
+    "in",
+    "==",
+    "!=",
+    "<",
+    ">=",
+    "and",
+    "or",
+    "not",
+    "(",
+    ")",
+    "（",
+    "）",
+    "[",
+    "]",
+    ",",
+    "，",
+    "poc",
+    "demo",
+    "方案演示",
+    "需关注",
+    "沉睡唤醒",
+    "\"POC验证\"",
+    "\"商务谈判\"",
+    "yellow",
+    "customer.estimated_margin",
+    "customer.industry",
+    "customer.created_at",
+    "customer.预算",
+    "customer.",
+    "2026-03-02",
+    "2026-02-30",
+    "1000",
+    "14d",
+    "80%",
+    "since last contact",
+    "count visit",
+    "within 30d",
+    "tagged 新能源",
+    "signal any",
+    "signal legal_review",
+    "task \"技术可行性报告\" open",
+    "mentions \"法务\"",
+    "overdue",
+    "time_in_stage",
+    "true",
+    "\"",
+    "“",
+    "”",
+    "：",
+    "；",
+    " ",
+    "\n",
+    "😀",
+];
+
+fn where_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WHERE_TOKENS), 0..30)
+        .prop_map(|parts| parts.join(" "))
+}
+
+/// The example flow as the root, and its included and holiday files, in memory.
+fn example_loader() -> MemoryLoader {
+    let mut loader = loader_with(RISKS);
+    loader
+        .0
+        .insert(normalize(Path::new(ROOT)), ZHILIAN.to_string());
+    loader
+}
+
+fn check_where(text: &str, loader: &MemoryLoader) {
+    let result = salesflow::check::check_condition(Path::new(ROOT), loader, text)
+        .expect("the root is in memory");
+    if let Err(diagnostics) = result {
+        assert!(
+            !diagnostics.is_empty(),
+            "an error without a diagnostic: {text:?}"
+        );
+        for d in &diagnostics {
+            for l in &d.labels {
+                assert_span(&l.file.text, l.span.start, l.span.end, &d.message);
+            }
+            assert!(!d.render_to_string(false).is_empty());
+            serde_json::to_string(&d.to_json()).expect("a diagnostic serializes");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+    #[test]
+    fn template_soup_never_panics(body in template_soup()) {
+        check_all(ROOT, &with_care(&body), &loader_with(RISKS));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+    #[test]
+    fn where_soup_never_panics(text in where_soup()) {
+        check_where(&text, &example_loader());
+    }
+}
+
+/// Hostile templates and conditions that once crashed `check` or `list --where`.
+#[test]
+fn known_hostile_templates_and_conditions() {
+    for body in [
+        format!("{{{{ {}1 }}}}", "-".repeat(30_000)),
+        format!("{{{{ x{} }}}}", "| upper".repeat(100_000)),
+        format!("{}x{}", "{% if x %}".repeat(500), "{% endif %}".repeat(500)),
+        format!("{{{{ {}x{} }}}}", "(".repeat(2_000), ")".repeat(2_000)),
+        "{{ due | dat }}".to_string(),
+        "{% if topic is defined %}{{ topic }}{% endif %}".to_string(),
+    ] {
+        check_all(ROOT, &with_care(&body), &loader_with(RISKS));
+    }
+    let loader = example_loader();
+    for cond in [
+        "customer.estimated_margin > 1000",
+        "customer.industry == \"汽车\" or customer.deals_won > 0",
+        "stage is 方案演示 and health is 需关注",
+        "customer.created_at >= 2026-03-02",
+        "customer.预算 >= 500000",
+        "（stage is poc",
+        "",
+        "；",
+    ] {
+        check_where(cond, &loader);
+    }
 }

@@ -4,6 +4,7 @@
 use chrono::Weekday;
 
 use super::Checker;
+use super::access::FileKind;
 use crate::calendar::{
     Calendar, CalendarError, HoursError, MinuteRange, WeeklyHours, parse_holiday_file,
 };
@@ -221,28 +222,63 @@ impl Checker<'_> {
 
     fn holiday_file(&mut self, calendar: &mut Calendar, lit: &crate::syntax::ast::StrLit) {
         let path = super::normalize(&self.file(self.cur).dir().join(&lit.value));
-        let text = match self.loader.read(&path) {
-            Ok(t) => t,
-            Err(e) => {
+        let bytes = match self.access.read(&path, FileKind::Holidays) {
+            Ok(bytes) => bytes,
+            Err(refusal) => {
                 self.report(
-                    Code::HolidayFileMissing,
+                    refusal.code(Code::HolidayFileMissing),
                     lit.span,
                     format!("cannot read holiday file `{}`", lit.value),
-                    super::loader::io_reason(&e),
+                    refusal.label(),
                 )
-                .help = Some(format!(
-                    "holiday paths are relative to the rule file; this one resolves to `{}`",
-                    path.display()
-                ));
+                .help = Some(refusal.help(FileKind::Holidays, &path));
                 return;
             }
+        };
+        // The file's text is never quoted: a JSON file may hold anything.
+        let Ok(text) = String::from_utf8(bytes) else {
+            self.report(
+                Code::HolidayFileMalformed,
+                lit.span,
+                format!("holiday file `{}` is malformed", lit.value),
+                "not UTF-8 text",
+            )
+            .help = Some("save the holiday file as UTF-8 JSON".into());
+            return;
         };
         match parse_holiday_file(&text) {
             Ok(days) => calendar.add_holidays(&days),
             Err(e) => {
-                self.report(Code::HolidayFileMalformed, lit.span, format!("holiday file `{}` is malformed", lit.value), e.to_string())
+                self.report(Code::HolidayFileMalformed, lit.span, format!("holiday file `{}` is malformed", lit.value), unquoted(&e.to_string()))
                     .help = Some("the holiday-cn format is `{\"year\": 2026, \"days\": [{\"name\": \"春节\", \"date\": \"2026-02-17\", \"isOffDay\": true}]}`".into());
             }
         }
     }
+}
+
+/// A message about a file's content with every quoted value (`"…"`, `` `…` ``)
+/// blanked out: the content of a file that is not a rule file is never shown.
+fn unquoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
 }

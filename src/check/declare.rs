@@ -48,6 +48,7 @@ impl<'a> Checker<'a> {
             }
             self.declare_item(position, item);
         }
+        self.label_clashes();
     }
 
     fn declare_item(&mut self, position: usize, item: &'a Item) {
@@ -145,6 +146,9 @@ impl<'a> Checker<'a> {
             Item::Pipeline(stages, _) => {
                 for s in stages {
                     if self.declare_name("stage", &s.name, Names::Stages) {
+                        let id = self.stages.get(&s.name.name).unwrap_or(u32::MAX);
+                        self.stages
+                            .label(&s.label.value, id, (self.cur, s.label.span));
                         self.flow.stages.push(Stage {
                             name: s.name.name.clone(),
                             label: s.label.value.clone(),
@@ -159,12 +163,20 @@ impl<'a> Checker<'a> {
             Item::Health(states, _) => {
                 for s in states {
                     if self.declare_name("health state", &s.name, Names::States) {
+                        if let Some(l) = &s.label {
+                            let id = self.states.get(&s.name.name).unwrap_or(u32::MAX);
+                            self.states.label(&l.value, id, (self.cur, l.span));
+                        }
                         self.flow.health.push(state_def(&s.name, s.label.as_ref()));
                     }
                 }
             }
             Item::Segment(s) => {
                 if self.declare_name("segment", &s.name, Names::Segments) {
+                    if let Some(l) = &s.label {
+                        let id = self.segments.get(&s.name.name).unwrap_or(u32::MAX);
+                        self.segments.label(&l.value, id, (self.cur, l.span));
+                    }
                     self.flow
                         .segments
                         .push(state_def(&s.name, s.label.as_ref()));

@@ -214,6 +214,12 @@ impl Checker<'_> {
     ) -> Option<Cond> {
         let (lhs, rhs) = (self.operand(l, clock), self.operand(r, clock));
         let (lhs, rhs) = (lhs?, rhs?);
+        // A quoted label on the left (`"POC 验证" == stage`) is a name too, and a
+        // date on the left of an instant is an instant.
+        let lhs = match &rhs {
+            Checked::Typed { ty, .. } => quoted_name(*ty, self.date_as_instant(*ty, lhs), l.span),
+            Checked::Name(_) => lhs,
+        };
         let (lop, lty, rop) = match (lhs, rhs) {
             (
                 Checked::Typed {
@@ -262,7 +268,7 @@ impl Checker<'_> {
         other: Checked,
         other_span: Span,
     ) -> Option<Operand> {
-        match other {
+        match quoted_name(ty, self.date_as_instant(ty, other), other_span) {
             Checked::Name(n) => self.resolve_name(&n, ty),
             Checked::Typed {
                 op,
@@ -287,6 +293,38 @@ impl Checker<'_> {
                 self.diags.push(d);
                 None
             }
+        }
+    }
+
+    /// A date literal where an instant is expected (`customer.created_at >=
+    /// 2026-03-02`): 00:00 of that day in the flow's time zone (the first minute
+    /// of the day that exists, where a clock change skips midnight).
+    fn date_as_instant(&self, ty: Type, c: Checked) -> Checked {
+        match c {
+            Checked::Typed {
+                op: Operand::Const(Const::Date(d)),
+                ty: Type::Date,
+                ..
+            } if ty == Type::Time => {
+                let tz = self.flow.timezone;
+                let start = (0..=24 * 60)
+                    .step_by(15)
+                    .find_map(|m| {
+                        let local =
+                            d.and_time(chrono::NaiveTime::MIN) + chrono::TimeDelta::minutes(m);
+                        local.and_local_timezone(tz).earliest()
+                    })
+                    .map_or_else(
+                        || d.and_time(chrono::NaiveTime::MIN).and_utc(),
+                        |t| t.with_timezone(&chrono::Utc),
+                    );
+                Checked::Typed {
+                    op: Operand::Const(Const::Time(start)),
+                    ty: Type::Time,
+                    number_literal: false,
+                }
+            }
+            other => other,
         }
     }
 
@@ -352,7 +390,12 @@ impl Checker<'_> {
                 "not a declared template",
             ),
         };
-        if let Some(i) = names.get(&n.name) {
+        // Stages, states and segments are also named by their labels.
+        let found = match what {
+            Lookup::Stage | Lookup::State | Lookup::Segment => names.get_or_label(&n.name),
+            _ => names.get(&n.name),
+        };
+        if let Some(i) = found {
             return Some(i);
         }
         let help = names.suggest(&n.name, kind);
@@ -376,6 +419,7 @@ impl Checker<'_> {
                 number_literal: true,
             }),
             ValueKind::Percent(p) => typed(Operand::Const(Const::Percent(*p)), Type::Percent),
+            ValueKind::Date(d) => typed(Operand::Const(Const::Date(*d)), Type::Date),
             ValueKind::Duration(d) => typed(
                 Operand::Const(Const::Duration(self.duration(d, clock))),
                 Type::Duration,
@@ -549,6 +593,21 @@ impl Checker<'_> {
     }
 }
 
+/// A string literal where a stage, health state or segment is expected is a name
+/// or label in quotes (`stage == "POC 验证"`); anything else is left as it is.
+fn quoted_name(ty: Type, c: Checked, span: Span) -> Checked {
+    match c {
+        Checked::Typed {
+            op: Operand::Const(Const::Text(text)),
+            ty: Type::Text,
+            ..
+        } if matches!(ty, Type::Stage | Type::State | Type::Segment) => {
+            Checked::Name(Ident { name: text, span })
+        }
+        other => other,
+    }
+}
+
 /// Which table a bare name is looked up in.
 #[derive(Clone, Copy)]
 pub(super) enum Lookup {
@@ -569,6 +628,9 @@ fn mismatch_help(a: Type, b: Type) -> String {
         }
         (Type::Percent, _) | (_, Type::Percent) => {
             "write both sides as percentages, e.g. `80%`".into()
+        }
+        (Type::Date, _) | (_, Type::Date) => {
+            "a date such as `2026-03-02` compares with a `date` field or an instant such as `customer.created_at`".into()
         }
         _ => format!("both sides of a comparison must have one type; here they are {a} and {b}"),
     }

@@ -283,7 +283,7 @@ impl Checker<'_> {
             .help = Some("add `severity STATE`, naming a health state such as `yellow`".into());
             return None;
         };
-        match self.states.get(&sev.name) {
+        match self.states.get_or_label(&sev.name) {
             Some(i) => Some(StateId(i)),
             None => {
                 let help = self.states.suggest(&sev.name, "health state");

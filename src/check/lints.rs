@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
 use super::Checker;
+use super::names::Site;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{ExprKind, Item, StateDecl, ValueKind};
@@ -121,9 +122,16 @@ impl Checker<'_> {
         let mut found = Vec::new();
         let mut starts = Vec::new();
         let table = Contained::new(&texts);
+        let mut limit = Limit::default();
+        let mut budget = LOOKUP_BUDGET;
         for (i, (text, file, span, risk, raw)) in keywords.iter().enumerate() {
             found.clear();
-            table.find(text, &mut found, &mut starts);
+            if !table.find(text, &mut found, &mut starts, &mut budget) {
+                limit.incomplete = true;
+            }
+            // A keyword that contains another several times is one pair.
+            found.sort_unstable();
+            found.dedup();
             for &j in &found {
                 let (other_text, other_file, other_span, other_risk, other_raw) = &keywords[j];
                 if j == i || other_risk == risk {
@@ -156,6 +164,9 @@ impl Checker<'_> {
                 } else {
                     ((*file, *span), (*other_file, *other_span))
                 };
+                if !limit.admit(code, primary) {
+                    continue;
+                }
                 let d = Diagnostic::new(code, message, self.file(primary.0), primary.1, label)
                     .with_label(
                         self.file(secondary.0),
@@ -170,6 +181,75 @@ impl Checker<'_> {
                 self.diags.push(d);
             }
         }
+        for (code, (total, first)) in limit.over() {
+            let what = if code == Code::DuplicateKeyword {
+                "risks share a keyword"
+            } else {
+                "keywords contain another risk's keyword"
+            };
+            let (more, all) = if limit.incomplete {
+                ("at least ", format!("at least {total}"))
+            } else {
+                ("", format!("{total} in all"))
+            };
+            let d = Diagnostic::new(
+                code,
+                format!(
+                    "{more}{} more pairs where {what} ({all}, {MAX_PAIRS} shown)",
+                    total - MAX_PAIRS
+                ),
+                self.file(first.0),
+                first.1,
+                "the first one not shown",
+            )
+            .with_help("fix the pairs shown; `check` then lists the next ones");
+            self.diags.push(d);
+        }
+    }
+}
+
+/// Most keyword pairs reported of each kind: a dictionary with hundreds of
+/// overlapping keywords gets the first ones and a count, not pages of warnings.
+const MAX_PAIRS: usize = 50;
+
+/// Most substrings of keywords looked up in the keyword table: keywords that
+/// repeat themselves (`法`, `法法`, … `法` × 300) contain each other in n³ ways, and
+/// the search stops there (a real dictionary of thousands of risks needs a few
+/// thousand lookups).
+const LOOKUP_BUDGET: usize = 1_000_000;
+
+/// Counts the keyword pairs of each kind and admits the first [`MAX_PAIRS`].
+#[derive(Default)]
+struct Limit {
+    /// Per code: pairs seen, and where the first pair not admitted is.
+    seen: Vec<(Code, usize, Option<Site>)>,
+    /// Whether the search stopped at [`LOOKUP_BUDGET`]: the counts are lower bounds.
+    incomplete: bool,
+}
+
+impl Limit {
+    fn admit(&mut self, code: Code, at: Site) -> bool {
+        let i = match self.seen.iter().position(|(c, _, _)| *c == code) {
+            Some(i) => i,
+            None => {
+                self.seen.push((code, 0, None));
+                self.seen.len() - 1
+            }
+        };
+        let (_, count, first_over) = &mut self.seen[i];
+        *count += 1;
+        if *count > MAX_PAIRS {
+            first_over.get_or_insert(at);
+            return false;
+        }
+        true
+    }
+
+    /// The kinds over the limit: their total and the first pair not shown.
+    fn over(&self) -> impl Iterator<Item = (Code, (usize, Site))> + '_ {
+        self.seen
+            .iter()
+            .filter_map(|(code, total, first)| first.map(|f| (*code, (*total, f))))
     }
 }
 
@@ -270,8 +350,15 @@ impl<'k> Contained<'k> {
     }
 
     /// Appends to `out` the index of every keyword occurring in `text`, once per
-    /// occurrence; `starts` is scratch space.
-    fn find(&self, text: &str, out: &mut Vec<usize>, starts: &mut Vec<usize>) {
+    /// occurrence; `starts` is scratch space. Each table lookup spends one of
+    /// `budget`; false when it ran out before the end of `text`.
+    fn find(
+        &self,
+        text: &str,
+        out: &mut Vec<usize>,
+        starts: &mut Vec<usize>,
+        budget: &mut usize,
+    ) -> bool {
         // A keyword is valid UTF-8, so it can only match between character
         // boundaries of the text: from where a keyword's first character may
         // be to past where its last character may be.
@@ -288,6 +375,10 @@ impl<'k> Contained<'k> {
                 if !self.whole.may_contain(sketch(&text.as_bytes()[start..end])) {
                     continue;
                 }
+                let Some(left) = budget.checked_sub(1) else {
+                    return false;
+                };
+                *budget = left;
                 let Some(&(first, _)) = self.first_last.get(&text[start..end]) else {
                     continue;
                 };
@@ -298,6 +389,7 @@ impl<'k> Contained<'k> {
                 }
             }
         }
+        true
     }
 }
 
@@ -335,7 +427,8 @@ mod tests {
             .iter()
             .map(|k| {
                 let mut out = Vec::new();
-                table.find(k, &mut out, &mut Vec::new());
+                let mut budget = usize::MAX;
+                table.find(k, &mut out, &mut Vec::new(), &mut budget);
                 out
             })
             .collect()

@@ -1,54 +1,30 @@
 //! Loading a flow: the root file and, recursively, the files it includes (paths
-//! relative to the including file), each parsed once; cycles are reported along
-//! the chain of includes.
+//! relative to the including file), each read through [`Access`] and parsed once;
+//! cycles are reported along the chain of includes. A file that is not UTF-8 is a
+//! `not_utf8` diagnostic; each full-width punctuation mark a warning.
 
 use std::collections::HashMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use super::access::{Access, FileKind, Loader};
+
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast::{File, Item};
 use crate::syntax::parse_file;
 
-/// Where rule files come from: the disk, or memory in tests.
-pub trait Loader {
-    /// The text of a file.
-    fn read(&self, path: &Path) -> io::Result<String>;
-}
-
-/// Reads files from the disk.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct DiskLoader;
-
-impl Loader for DiskLoader {
-    fn read(&self, path: &Path) -> io::Result<String> {
-        std::fs::read_to_string(path)
-    }
-}
-
-/// Files held in memory, by path.
-#[derive(Debug, Default, Clone)]
-pub struct MemoryLoader(pub HashMap<PathBuf, String>);
-
-impl Loader for MemoryLoader {
-    fn read(&self, path: &Path) -> io::Result<String> {
-        self.0
-            .get(&normalize(path))
-            .cloned()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
-    }
-}
-
 /// A loaded flow: its files in load order (root first) and what went wrong.
-pub struct Loaded {
+pub struct Loaded<'l> {
     /// Parsed files; the index is the file id used in sites.
     pub files: Vec<File>,
     /// Read, include and syntax errors.
     pub diagnostics: Vec<Diagnostic>,
-    /// Whether any file had a syntax error.
+    /// Whether any file had a syntax error (or could not be read as text).
     pub syntax_errors: bool,
+    /// What the flow may read (holiday files go through it too).
+    pub access: Access<'l>,
 }
 
 /// Why a file could not be read, in the words of a label: lowercase and the same
@@ -68,51 +44,145 @@ pub fn normalize(path: &Path) -> PathBuf {
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            // `a/..` cancels out; `../..` does not (it climbs two folders).
-            Component::ParentDir => {
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+            // `..` undoes a name, never another `..` (`../../x` stays as it is) nor
+            // the root (`/..` is `/`).
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
                     out.pop();
-                } else {
-                    out.push("..");
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
     out
 }
 
-/// Loads `root` and everything it includes.
-pub fn load(root: &Path, loader: &dyn Loader) -> Result<Loaded, io::Error> {
-    let text = loader.read(root)?;
-    Ok(load_source(&SourceFile::new(root, text), loader))
+/// Loads `root` and everything it includes. A root that cannot be read, or is
+/// not a regular `*.flow` file under the size limit, is an I/O error; a root
+/// that is not UTF-8 is a diagnostic.
+pub fn load<'l>(root: &Path, loader: &'l dyn Loader) -> Result<Loaded<'l>, io::Error> {
+    let kind = FileKind::Rules;
+    let access = Access::for_root(loader, root);
+    // The root is held to the rules of an include: a `*.flow` link to `.env` in a
+    // folder of rule files is refused, not parsed and quoted.
+    let bytes = access.read(root, kind).map_err(|r| r.into_io(kind, root))?;
+    let mut state = State::new(access);
+    match text_of(root, bytes) {
+        Ok(source) => state.visit(&source, &mut Vec::new()),
+        Err((source, d)) => state.unreadable(source, d),
+    }
+    Ok(state.loaded)
 }
 
 /// Loads a flow whose root text is already in memory (includes come from `loader`).
-pub fn load_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Loaded {
-    let mut state = State {
-        loader,
-        loaded: Loaded {
-            files: Vec::new(),
-            diagnostics: Vec::new(),
-            syntax_errors: false,
-        },
-        by_path: HashMap::new(),
-    };
+pub fn load_source<'l>(source: &Arc<SourceFile>, loader: &'l dyn Loader) -> Loaded<'l> {
+    let mut state = State::new(Access::for_root(loader, &source.path));
     state.visit(source, &mut Vec::new());
     state.loaded
 }
 
-struct State<'a> {
-    loader: &'a dyn Loader,
-    loaded: Loaded,
+/// The text of a file; a file that is not UTF-8 becomes the text before its first
+/// invalid byte (and U+FFFD for it) and a `not_utf8` diagnostic pointing there.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Diagnostic)> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let bad = bytes[at];
+            let looks = looks_like(&bytes, at);
+            // The text shown is the valid part and a replacement character where
+            // the first invalid byte is, so the label has something to underline.
+            let mut shown = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            shown.push(char::REPLACEMENT_CHARACTER);
+            let source = SourceFile::new(path, shown);
+            let (line, _) = source.line_col(at);
+            let d = Diagnostic::new(
+                Code::NotUtf8,
+                format!("`{}` is not UTF-8 text", path.display()),
+                &source,
+                Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()),
+                format!("byte 0x{bad:02X} at offset {at} (line {line}) is not UTF-8"),
+            )
+            .with_help(format!(
+                "save the file as UTF-8{looks}; rule files are read as UTF-8 only"
+            ));
+            Err((source, d))
+        }
+    }
+}
+
+/// The warning for a full-width punctuation mark read as ASCII.
+fn fullwidth_warning(source: &Arc<SourceFile>, span: Span) -> Diagnostic {
+    let mark = source.slice(span);
+    let ascii = mark
+        .chars()
+        .next()
+        .and_then(crate::syntax::ascii_form)
+        .unwrap_or(' ');
+    Diagnostic::new(
+        Code::FullwidthPunctuation,
+        format!("full-width `{mark}` read as `{ascii}`"),
+        source,
+        span,
+        "full-width punctuation",
+    )
+    .with_help(format!(
+        "the rule language's punctuation is ASCII: write `{ascii}` (`salesflow fmt` rewrites it)"
+    ))
+}
+
+/// A guess at the encoding a file is in, for the help text.
+fn looks_like(bytes: &[u8], at: usize) -> &'static str {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => " (it looks like UTF-16)",
+        _ => match (bytes[at], bytes.get(at + 1)) {
+            (0x81..=0xFE, Some(0x40..=0xFE)) => {
+                " (it looks like GBK/GB18030, what Chinese Windows saves by default)"
+            }
+            _ => "",
+        },
+    }
+}
+
+struct State<'l> {
+    loaded: Loaded<'l>,
     by_path: HashMap<PathBuf, usize>,
 }
 
 /// One step of the include chain: the including file and the include's string.
 type ChainLink = (Arc<SourceFile>, Span, PathBuf);
 
-impl State<'_> {
+impl<'l> State<'l> {
+    fn new(access: Access<'l>) -> Self {
+        Self {
+            loaded: Loaded {
+                files: Vec::new(),
+                diagnostics: Vec::new(),
+                syntax_errors: false,
+                access,
+            },
+            by_path: HashMap::new(),
+        }
+    }
+
+    /// A file that could not be read as text: it is part of the flow, with no
+    /// items, and the flow is not checked further.
+    fn unreadable(&mut self, source: Arc<SourceFile>, d: Diagnostic) {
+        self.by_path
+            .insert(normalize(&source.path), self.loaded.files.len());
+        self.loaded.syntax_errors = true;
+        self.loaded.diagnostics.push(d);
+        self.loaded.files.push(File {
+            source,
+            items: Vec::new(),
+            comments: Vec::new(),
+            fullwidth: Vec::new(),
+        });
+    }
+
     fn visit(&mut self, source: &Arc<SourceFile>, chain: &mut Vec<ChainLink>) {
         let key = normalize(&source.path);
         self.by_path.insert(key.clone(), self.loaded.files.len());
@@ -120,6 +190,11 @@ impl State<'_> {
         self.loaded.syntax_errors |= !errors.is_empty();
         for e in &errors {
             self.loaded.diagnostics.push(Diagnostic::syntax(source, e));
+        }
+        for span in &file.fullwidth {
+            self.loaded
+                .diagnostics
+                .push(fullwidth_warning(source, *span));
         }
         let includes: Vec<(String, Span)> = file
             .items
@@ -143,24 +218,24 @@ impl State<'_> {
             if self.by_path.contains_key(&path) {
                 continue;
             }
-            match self.loader.read(&path) {
-                Ok(text) => {
-                    chain.push((source.clone(), span, key.clone()));
-                    self.visit(&SourceFile::new(path, text), chain);
-                    chain.pop();
-                }
-                Err(e) => {
+            match self.loaded.access.read(&path, FileKind::Rules) {
+                Ok(bytes) => match text_of(&path, bytes) {
+                    Ok(text) => {
+                        chain.push((source.clone(), span, key.clone()));
+                        self.visit(&text, chain);
+                        chain.pop();
+                    }
+                    Err((text, d)) => self.unreadable(text, d),
+                },
+                Err(refusal) => {
                     let d = Diagnostic::new(
-                        Code::IncludeNotFound,
+                        refusal.code(Code::IncludeNotFound),
                         format!("cannot read included file `{rel}`"),
                         source,
                         span,
-                        io_reason(&e),
+                        refusal.label(),
                     )
-                    .with_help(format!(
-                        "include paths are relative to the including file; this one resolves to `{}`",
-                        path.display()
-                    ));
+                    .with_help(refusal.help(FileKind::Rules, &path));
                     self.loaded.diagnostics.push(d);
                 }
             }
@@ -186,5 +261,21 @@ impl State<'_> {
         self.loaded
             .diagnostics
             .push(d.with_help(format!("the chain is {}", names.join(" → "))));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn parent_folders_are_kept_when_nothing_is_left_to_undo() {
+        let n = |p: &str| normalize(Path::new(p)).display().to_string();
+        assert_eq!(n("a/./b/../c"), "a/c");
+        assert_eq!(n("../../shared/common.flow"), "../../shared/common.flow");
+        assert_eq!(n("rules/../../shared/x.flow"), "../shared/x.flow");
+        assert_eq!(n("/../etc/x.flow"), "/etc/x.flow");
+        assert_eq!(n("a/../../b"), "../b");
     }
 }

@@ -7,21 +7,28 @@
 //! risks, tags, goals) → `calendar` → `expr` / `actions` (conditions, on blocks,
 //! escalations) → `templates` → `lints`.
 
+mod access;
 mod actions;
 mod calendar;
 mod declare;
 mod expr;
 mod items;
+mod labels;
 mod lints;
 mod loader;
 mod names;
 mod team_lint;
+mod template_facts;
+mod template_lints;
 mod templates;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use loader::{DiskLoader, Loader, MemoryLoader, normalize};
+pub use access::{
+    AllowPaths, DiskLoader, Loader, MAX_HOLIDAY_FILE, MAX_RULE_FILE, MemoryLoader, ReadError,
+};
+pub use loader::normalize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Flow, TemplateSite};
@@ -63,7 +70,7 @@ pub fn check_path_with_team(
     team: Option<&Team>,
 ) -> std::io::Result<Checked> {
     let loaded = loader::load(path, loader)?;
-    Ok(finish(path.to_path_buf(), loaded, loader, team))
+    Ok(finish(path.to_path_buf(), loaded, team))
 }
 
 /// Checks a flow whose root text is given (includes and holiday files come from
@@ -71,7 +78,7 @@ pub fn check_path_with_team(
 pub fn check_source(source: &Arc<SourceFile>, loader: &dyn Loader) -> Checked {
     let root = source.path.clone();
     let loaded = loader::load_source(source, loader);
-    finish(root, loaded, loader, None)
+    finish(root, loaded, None)
 }
 
 /// Checks the flow at `root` and a condition written in its language (`list
@@ -102,11 +109,15 @@ pub fn check_condition(
         source,
         items: Vec::new(),
         comments: Vec::new(),
+        fullwidth: Vec::new(),
     });
-    let mut checker = Checker::new(&files, loader);
-    let flow = checker.run();
+    let mut checker = Checker::new(&files, &loaded.access);
+    checker.run();
+    // The condition is resolved against the flow just built: its fields, groups
+    // and names.
     checker.cur = files.len() - 1;
     let cond = checker.cond(&expr, None);
+    let flow = checker.take_flow();
     diagnostics.extend(
         checker
             .diags
@@ -133,20 +144,16 @@ pub fn included_files(path: &Path, loader: &dyn Loader) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn finish(
-    root: PathBuf,
-    loaded: loader::Loaded,
-    loader: &dyn Loader,
-    team: Option<&Team>,
-) -> Checked {
+fn finish(root: PathBuf, loaded: loader::Loaded<'_>, team: Option<&Team>) -> Checked {
     let files: Vec<Arc<SourceFile>> = loaded.files.iter().map(|f| f.source.clone()).collect();
     let mut diagnostics = loaded.diagnostics;
     let mut flow = None;
     // Semantic checks on a tree with holes would mostly report the holes again.
     if !loaded.syntax_errors {
-        let mut checker = Checker::new(&loaded.files, loader);
+        let mut checker = Checker::new(&loaded.files, &loaded.access);
         checker.team = team;
-        let built = checker.run();
+        checker.run();
+        let built = checker.take_flow();
         diagnostics.extend(checker.diags);
         if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
             flow = Some(built);
@@ -170,7 +177,8 @@ fn finish(
 /// The state of checking one flow.
 pub(crate) struct Checker<'a> {
     files: &'a [File],
-    loader: &'a dyn Loader,
+    /// What the flow may read (holiday files).
+    access: &'a access::Access<'a>,
     /// The file of the item being checked.
     cur: usize,
     diags: Vec<Diagnostic>,
@@ -198,10 +206,10 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(files: &'a [File], loader: &'a dyn Loader) -> Self {
+    fn new(files: &'a [File], access: &'a access::Access<'a>) -> Self {
         Self {
             files,
-            loader,
+            access,
             cur: 0,
             diags: Vec::new(),
             stages: Names::default(),
@@ -264,7 +272,8 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
-    fn run(&mut self) -> Flow {
+    /// Runs every pass; the flow is then in `self.flow`.
+    fn run(&mut self) {
         let files = self.files;
         std::thread::scope(|scope| {
             let early = templates::parse_early(scope, files);
@@ -283,6 +292,10 @@ impl<'a> Checker<'a> {
         self.lint();
         self.lint_team();
         self.flow.digest = digest(self.files);
+    }
+
+    /// The flow built by [`Checker::run`].
+    fn take_flow(&mut self) -> Flow {
         std::mem::replace(&mut self.flow, empty_flow())
     }
 }

@@ -1,7 +1,10 @@
 //! Symbol tables: one per kind of name, remembering where each was declared, with
-//! "did you mean" suggestions drawn from the declared names.
+//! "did you mean" suggestions drawn from the declared names. Stages, health states
+//! and segments are also found by their labels (compared after NFKC and ASCII case
+//! folding, as keywords are), so `stage is 方案演示` means `stage is demo`.
 
 use crate::source::Span;
+use crate::text::{normalize, normalized};
 use rustc_hash::FxHashMap;
 
 /// Where a name was declared: a file index and a span.
@@ -13,6 +16,11 @@ pub struct Names<'a> {
     index: FxHashMap<&'a str, u32>,
     /// `(name, site)` in declaration order.
     pub order: Vec<(&'a str, Site)>,
+    /// Normalized labels and the first name each belongs to (stages, states and
+    /// segments only; a label shared by two names is an error reported elsewhere).
+    labels: FxHashMap<String, u32>,
+    /// `(label, site, index of its name)` in declaration order.
+    label_order: Vec<(&'a str, Site, usize)>,
 }
 
 impl<'a> Names<'a> {
@@ -41,9 +49,33 @@ impl<'a> Names<'a> {
         self.index.get(name).copied()
     }
 
-    /// A help text suggesting the closest declared name, or listing a few.
+    /// Records the label of the name with index `id`.
+    pub fn label(&mut self, label: &'a str, id: u32, site: Site) {
+        self.labels.entry(normalize(label)).or_insert(id);
+        self.label_order.push((label, site, id as usize));
+    }
+
+    /// The index of a name, else of the name whose label this is.
+    pub fn get_or_label(&self, name: &str) -> Option<u32> {
+        self.get(name)
+            .or_else(|| self.labels.get(normalized(name).as_ref()).copied())
+    }
+
+    /// A help text suggesting the closest declared name (else the closest label),
+    /// or listing a few names.
     pub fn suggest(&self, name: &str, what: &str) -> Option<String> {
-        suggest(name, self.order.iter().map(|(n, _)| *n), what)
+        let by_name = suggest(name, self.order.iter().map(|(n, _)| *n), what);
+        if by_name.as_deref().is_some_and(|h| h.starts_with("did")) {
+            return by_name;
+        }
+        suggest(name, self.label_order.iter().map(|(n, _, _)| *n), what)
+            .filter(|h| h.starts_with("did"))
+            .or(by_name)
+    }
+
+    /// Every label with its site and the index of its name, in declaration order.
+    pub fn labels(&self) -> impl Iterator<Item = (&'a str, Site, usize)> + '_ {
+        self.label_order.iter().copied()
     }
 }
 

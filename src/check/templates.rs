@@ -5,6 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::Checker;
 use super::names::suggest;
+use super::template_facts::{self, Facts, MAX_OPERATORS, MAX_TEMPLATE_BYTES, Problem, Read};
+use super::template_lints::Names;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{BuiltinField, FieldDef, TemplateSite};
 use crate::source::Span;
@@ -52,9 +54,26 @@ pub fn variables(site: TemplateSite) -> &'static [&'static str] {
 /// Templates parsed ahead of [`Checker::check_templates`], by text.
 pub(super) type Early<'a> = FxHashMap<&'a str, Analysis>;
 
-/// What `MiniJinja` makes of a template: the variables it reads, sorted (the
-/// order in which they are reported), or its syntax error.
-pub(super) type Analysis = Result<Vec<String>, minijinja::Error>;
+/// What a template reads and applies, or why it cannot be used.
+pub(super) type Analysis = Result<Facts, Problem>;
+
+/// A template being checked: its id, name, literal, and whether its text stands
+/// in the file as it is (no escapes, no block indentation), so that template
+/// offsets are file offsets.
+pub(super) struct Place<'t> {
+    pub id: usize,
+    pub name: Option<&'t str>,
+    pub lit: &'t crate::syntax::ast::StrLit,
+    pub direct: bool,
+}
+
+impl Place<'_> {
+    /// "template `care`" or "inline text", for messages.
+    pub fn what(&self) -> String {
+        self.name
+            .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"))
+    }
+}
 
 /// The texts of the syntax trees that become templates (`template` items and the
 /// inline bodies of `notify` and `message`), parsed with `MiniJinja` while the other
@@ -154,17 +173,11 @@ fn template_thread() -> std::thread::Builder {
     std::thread::Builder::new().stack_size(8 << 20)
 }
 
-/// Parses templates one after the other with one environment.
+/// Parses templates one after the other.
 fn run(texts: &[&str]) -> Vec<Analysis> {
-    let env = minijinja::Environment::new();
     texts
         .iter()
-        .map(|text| {
-            let template = env.template_from_str(text)?;
-            let mut used: Vec<String> = template.undeclared_variables(true).into_iter().collect();
-            used.sort_unstable();
-            Ok(used)
-        })
+        .map(|text| template_facts::analyse(text))
         .collect()
 }
 
@@ -177,9 +190,10 @@ fn site_name(site: TemplateSite) -> &'static str {
 }
 
 impl Checker<'_> {
-    /// Checks every template: its syntax, and each variable against each place that
-    /// uses it. `early` holds the texts already parsed while the other passes ran
-    /// ([`parse_early`]); the others are parsed here.
+    /// Checks every template: its size and syntax, each variable against each place
+    /// that uses it, each filter and test, and each read of a variable that can be
+    /// undefined at run time. `early` holds the texts already parsed while the
+    /// other passes ran ([`parse_early`]); the others are parsed here.
     pub(super) fn check_templates(&mut self, early: &Early<'_>) {
         // Taken out of `self` while the environment borrows their texts, and put
         // back at the end, so no template text is copied.
@@ -200,59 +214,26 @@ impl Checker<'_> {
                 .or_else(|| late.get(text))
                 .expect("every template text is parsed, early or late")
         });
+        let mut names = Names::default();
         for (id, ((template, (file, lit)), analysis)) in
             templates.iter().zip(&sources).zip(analyses).enumerate()
         {
-            let file = *file;
-            self.cur = file;
-            let source = template.source.as_str();
-            let what = || {
-                template
-                    .name
-                    .as_ref()
-                    .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"))
-            };
-            let used = match analysis {
-                Ok(used) => used,
-                Err(e) => {
-                    let detail = e.detail().unwrap_or("syntax error").to_string();
-                    let line = e
-                        .line()
-                        .map(|l| format!(" (line {l} of the template)"))
-                        .unwrap_or_default();
-                    // Point at the offending text when the string has no escapes,
-                    // so that template offsets are file offsets.
-                    let body = self
-                        .file(file)
+            self.cur = *file;
+            let place = Place {
+                id,
+                name: template.name.as_deref(),
+                lit,
+                direct: !lit.block
+                    && self
+                        .file(*file)
                         .slice(lit.span)
-                        .get(1..lit.span.len().saturating_sub(1));
-                    let at = e
-                        .range()
-                        .filter(|_| !lit.block && body == Some(source))
-                        .map(|r| {
-                            // MiniJinja may widen an empty range by one byte, into a
-                            // character: snap both ends to character boundaries.
-                            let text = &self.file(file).text;
-                            let start = floor_char(text, lit.span.start + 1 + r.start);
-                            Span::new(
-                                start,
-                                ceil_char(text, (lit.span.start + 1 + r.end).max(start)),
-                            )
-                        });
-                    let (span, label) = match at {
-                        Some(span) => (span, detail),
-                        None => (lit.span, format!("{detail}{line}")),
-                    };
-                    self.report(
-                        Code::TemplateSyntax,
-                        span,
-                        format!("{} is not a valid template", what()),
-                        label,
-                    )
-                    .help = Some(
-                        "templates use Jinja syntax: `{{ customer.name }}`, `{{ due | date }}`"
-                            .into(),
-                    );
+                        .get(1..lit.span.len().saturating_sub(1))
+                        == Some(template.source.as_str()),
+            };
+            let facts = match analysis {
+                Ok(facts) => facts,
+                Err(problem) => {
+                    self.template_problem(&place, problem);
                     continue;
                 }
             };
@@ -266,74 +247,169 @@ impl Checker<'_> {
                 // Unused templates are linted; check them as if used in a step.
                 sites.push(TemplateSite::Escalation);
             }
-            for var in used {
-                let (head, attr) = var
-                    .split_once('.')
-                    .map_or((var.as_str(), None), |(h, a)| (h, Some(a)));
-                // Where the variable is written: only needed for a report.
-                let span = || {
-                    find_in(self.file(file).slice(lit.span), var).map_or(lit.span, |(s, l)| {
-                        Span::new(lit.span.start + s, lit.span.start + s + l)
-                    })
-                };
-                if let Some(site) = sites.iter().find(|s| !variables(**s).contains(&head)) {
-                    let known = variables(*site);
-                    let help = suggest(head, known.iter().copied(), "variable")
-                        .filter(|h| h.starts_with("did"))
-                        .map_or_else(
-                            || format!("{} provides {}", site_name(*site), list(known)),
-                            |h| format!("{h} {} provides {}", site_name(*site), list(known)),
-                        );
-                    let mut d = Diagnostic::new(
-                        Code::TemplateUnknownVariable,
-                        format!(
-                            "{} uses `{head}`, which {} does not provide",
-                            what(),
-                            site_name(*site)
-                        ),
-                        self.file(file),
-                        span(),
-                        "unknown here",
-                    )
-                    .with_help(help);
-                    if let Some((_, (use_file, use_span))) =
-                        self.template_uses[id].iter().find(|(s, _)| s == site)
-                    {
-                        if template.name.is_some() {
-                            d = d.with_label(self.file(*use_file), *use_span, "used here");
-                        }
-                    }
-                    self.diags.push(d);
-                    continue;
+            for read in &facts.reads {
+                if self.template_read(&place, &sites, read) {
+                    self.maybe_undefined(&place, read);
                 }
-                let Some(attr) = attr else { continue };
-                let attr = attr.split('.').next().unwrap_or(attr);
-                let allowed = self.attributes(head);
-                if allowed.clone().any(|a| a == attr) {
-                    continue;
-                }
-                let help = suggest(attr, allowed.clone(), "attribute")
-                    .filter(|h| h.starts_with("did"))
-                    .unwrap_or_else(|| {
-                        let all: Vec<&str> = allowed.collect();
-                        if all.is_empty() {
-                            format!("`{head}` has no attributes")
-                        } else {
-                            format!("`{head}` has {}", list(&all))
-                        }
-                    });
-                let span = span();
-                self.report(
-                    Code::TemplateUnknownVariable,
-                    span,
-                    format!("{} uses `{head}.{attr}`, which does not exist", what()),
-                    "unknown attribute",
-                )
-                .help = Some(help);
             }
+            self.template_functions(&place, facts, &mut names);
         }
         self.flow.templates = templates;
         self.template_sources = sources;
+    }
+
+    /// Reports a template that cannot be used: too large, too deeply nested, or
+    /// not valid Jinja.
+    fn template_problem(&mut self, place: &Place<'_>, problem: &Problem) {
+        let what = place.what();
+        match problem {
+            Problem::TooLarge { bytes } => {
+                // The opening quotes: the whole text would be a snippet of pages.
+                let quotes = if place.lit.block { 3 } else { 1 };
+                let start = place.lit.span.start;
+                self.report(
+                    Code::TemplateTooLarge,
+                    Span::new(start, start + quotes),
+                    format!("{what} is too large ({} KB)", bytes / 1024),
+                    "too large",
+                )
+                .help = Some(format!(
+                    "a template may have at most {} KB; a message longer than that is never read",
+                    MAX_TEMPLATE_BYTES / 1024
+                ));
+            }
+            Problem::TooComplex { operators, at } => {
+                // The tag's opening braces: the tag itself may run for pages.
+                let span = self
+                    .in_file(place, &(at.start..at.start + 2))
+                    .unwrap_or(place.lit.span);
+                self.report(
+                    Code::TemplateTooComplex,
+                    span,
+                    format!("{what} has a tag with {operators} operators"),
+                    "too many operators in one tag",
+                )
+                .help = Some(format!(
+                    "one `{{{{ … }}}}` or `{{% … %}}` may have at most {MAX_OPERATORS} operators (`|`, `.`, `-`, `not`, …); split it"
+                ));
+            }
+            Problem::Syntax(e) => {
+                let detail = e.detail().unwrap_or("syntax error").to_string();
+                let line = e
+                    .line()
+                    .map(|l| format!(" (line {l} of the template)"))
+                    .unwrap_or_default();
+                let (span, label) = match e.range().and_then(|r| self.in_file(place, &r)) {
+                    Some(span) => (span, detail),
+                    None => (place.lit.span, format!("{detail}{line}")),
+                };
+                self.report(
+                    Code::TemplateSyntax,
+                    span,
+                    format!("{what} is not a valid template"),
+                    label,
+                )
+                .help = Some(
+                    "templates use Jinja syntax: `{{ customer.name }}`, `{{ due | date }}`".into(),
+                );
+            }
+        }
+    }
+
+    /// Where a range of a template's text is in the rule file, when the string
+    /// has no escapes (so template offsets are file offsets).
+    pub(super) fn in_file(&self, place: &Place<'_>, r: &std::ops::Range<usize>) -> Option<Span> {
+        if !place.direct {
+            return None;
+        }
+        // MiniJinja may widen an empty range by one byte, into a character: snap
+        // both ends to character boundaries.
+        let text = &self.file(self.cur).text;
+        let start = floor_char(text, place.lit.span.start + 1 + r.start);
+        Some(Span::new(
+            start,
+            ceil_char(text, (place.lit.span.start + 1 + r.end).max(start)),
+        ))
+    }
+
+    /// Where a read is written: its own span, else the first mention of its path.
+    pub(super) fn read_span(
+        &self,
+        place: &Place<'_>,
+        at: &std::ops::Range<usize>,
+        path: &str,
+    ) -> Span {
+        self.in_file(place, at).unwrap_or_else(|| {
+            let lit = place.lit.span;
+            find_in(self.file(self.cur).slice(lit), path)
+                .map_or(lit, |(s, l)| Span::new(lit.start + s, lit.start + s + l))
+        })
+    }
+
+    /// Checks one variable read against every place the template is used; false
+    /// when it was reported.
+    fn template_read(&mut self, place: &Place<'_>, sites: &[TemplateSite], read: &Read) -> bool {
+        let var = read.path.as_str();
+        let (head, attr) = var
+            .split_once('.')
+            .map_or((var, None), |(h, a)| (h, Some(a)));
+        if let Some(site) = sites.iter().find(|s| !variables(**s).contains(&head)) {
+            let known = variables(*site);
+            let help = suggest(head, known.iter().copied(), "variable")
+                .filter(|h| h.starts_with("did"))
+                .map_or_else(
+                    || format!("{} provides {}", site_name(*site), list(known)),
+                    |h| format!("{h} {} provides {}", site_name(*site), list(known)),
+                );
+            let mut d = Diagnostic::new(
+                Code::TemplateUnknownVariable,
+                format!(
+                    "{} uses `{head}`, which {} does not provide",
+                    place.what(),
+                    site_name(*site)
+                ),
+                self.file(self.cur),
+                self.read_span(place, &read.at, var),
+                "unknown here",
+            )
+            .with_help(help);
+            if let Some((_, (use_file, use_span))) =
+                self.template_uses[place.id].iter().find(|(s, _)| s == site)
+            {
+                if place.name.is_some() {
+                    d = d.with_label(self.file(*use_file), *use_span, "used here");
+                }
+            }
+            self.diags.push(d);
+            return false;
+        }
+        let Some(attr) = attr else { return true };
+        let allowed = self.attributes(head);
+        if allowed.clone().any(|a| a == attr) {
+            return true;
+        }
+        let help = suggest(attr, allowed.clone(), "attribute")
+            .filter(|h| h.starts_with("did"))
+            .unwrap_or_else(|| {
+                let all: Vec<&str> = allowed.collect();
+                if all.is_empty() {
+                    format!("`{head}` has no attributes")
+                } else {
+                    format!("`{head}` has {}", list(&all))
+                }
+            });
+        let span = self.read_span(place, &read.at, var);
+        self.report(
+            Code::TemplateUnknownVariable,
+            span,
+            format!(
+                "{} uses `{head}.{attr}`, which does not exist",
+                place.what()
+            ),
+            "unknown attribute",
+        )
+        .help = Some(help);
+        false
     }
 
     /// The attributes of a template variable, in the order they are listed.
@@ -398,6 +474,7 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::analyse_on;
+    use crate::check::template_facts::Problem;
 
     /// Parsing templates on several threads gives each template its own result,
     /// in order, as parsing them one after the other does.
@@ -417,8 +494,18 @@ mod tests {
             analyse_on(&texts, threads)
                 .into_iter()
                 .map(|r| match r {
-                    Ok(used) => format!("ok {used:?}"),
-                    Err(e) => format!("err {:?} {:?} {:?}", e.detail(), e.line(), e.range()),
+                    Ok(facts) => format!(
+                        "ok {:?}",
+                        facts
+                            .reads
+                            .iter()
+                            .map(|r| r.path.as_str())
+                            .collect::<Vec<_>>()
+                    ),
+                    Err(Problem::Syntax(e)) => {
+                        format!("err {:?} {:?} {:?}", e.detail(), e.line(), e.range())
+                    }
+                    Err(other) => format!("err {other:?}"),
                 })
                 .collect::<Vec<_>>()
         };

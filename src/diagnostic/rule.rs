@@ -154,6 +154,20 @@ fn summary(code: Code) -> Option<&'static str> {
         Code::UnusedTemplate => "A template is declared and never used.",
         Code::EscalationWithoutSteps => "An escalation has no steps, so it does nothing.",
         Code::EmptyCalendar => "A calendar has no working hours, so its time never passes.",
+        Code::NotUtf8 => "A rule file is not UTF-8 text (often GBK from a Chinese Windows editor).",
+        Code::RefusedPath => "An `include` or holiday file names a path salesflow will not read.",
+        Code::AmbiguousLabel => {
+            "Two declarations of one kind share a label, so the label names neither."
+        }
+        Code::TemplateUnknownFilter => "A template uses a filter that does not exist.",
+        Code::TemplateTooLarge => "A template is longer than salesflow renders.",
+        Code::TemplateTooComplex => "A template nests deeper than salesflow renders.",
+        Code::FullwidthPunctuation => {
+            "Full-width punctuation stands where the language has ASCII marks."
+        }
+        Code::TemplateMaybeUndefined => {
+            "A template uses a value that some of its messages may lack."
+        }
         // Codes added to `codes!` land here until they get a summary (not
         // `expect`: the arm is reachable exactly while one is missing).
         #[allow(unreachable_patterns)]

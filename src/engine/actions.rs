@@ -132,6 +132,9 @@ impl Replay<'_, '_> {
                             crate::model::Const::Number(n) => FieldValue::Number(*n),
                             crate::model::Const::Bool(b) => FieldValue::Bool(*b),
                             crate::model::Const::Text(s) => FieldValue::Text(s.clone()),
+                            // As imports store them: `2026-03-02`, RFC 3339.
+                            crate::model::Const::Date(d) => FieldValue::Text(d.to_string()),
+                            crate::model::Const::Time(t) => FieldValue::Text(t.to_rfc3339()),
                             _ => continue,
                         },
                         SetValue::Operand(_) => {

@@ -25,6 +25,7 @@ enum Val {
     /// Stage, state and segment indices (`None`: the customer has none).
     Index(Option<usize>),
     Time(DateTime<Utc>),
+    Date(chrono::NaiveDate),
     Missing,
 }
 
@@ -383,6 +384,13 @@ impl Ctx<'_, '_> {
                     Some(FieldValue::Text(s)) => match def.ty.value_type() {
                         Type::Number => s.trim().parse().map_or(Val::Missing, Val::Num),
                         Type::Bool => Val::Bool(s == "true"),
+                        // Stored as `2026-03-02` and RFC 3339; unreadable is unset.
+                        Type::Date => s
+                            .get(..10)
+                            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                            .map_or(Val::Missing, Val::Date),
+                        Type::Time => DateTime::parse_from_rfc3339(s.trim())
+                            .map_or(Val::Missing, |t| Val::Time(t.with_timezone(&Utc))),
                         _ => Val::Text(s.clone()),
                     },
                 };
@@ -519,6 +527,8 @@ fn constant(c: &Const) -> Val {
         Const::Stage(i) => Val::Index(Some(i.index())),
         Const::State(i) => Val::Index(Some(i.index())),
         Const::Segment(i) => Val::Index(Some(i.index())),
+        Const::Date(d) => Val::Date(*d),
+        Const::Time(t) => Val::Time(*t),
     }
 }
 
@@ -540,6 +550,7 @@ fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
         (Val::Bool(a), Val::Bool(b)) => Some(a.cmp(b)),
         (Val::Index(Some(a)), Val::Index(Some(b))) => Some(a.cmp(b)),
         (Val::Time(a), Val::Time(b)) => Some(a.cmp(b)),
+        (Val::Date(a), Val::Date(b)) => Some(a.cmp(b)),
         _ => None,
     };
     ord.is_some_and(|ord| op.holds(ord))
@@ -582,6 +593,7 @@ impl Ctx<'_, '_> {
                 _ => flow.stages[i].name.clone(),
             },
             Val::Time(t) => crate::timefmt::format_instant(t, flow.timezone),
+            Val::Date(d) => d.to_string(),
             Val::Missing => "(not set)".into(),
         }
     }

@@ -177,7 +177,7 @@ pub(crate) fn risk(p: &mut Printer<'_>, r: &RiskDecl) {
     values.extend(
         r.severity
             .iter()
-            .map(|s| ("severity", s.span, s.name.clone())),
+            .map(|s| ("severity", s.span, slice(src, s.span).to_string())),
     );
     for (keyword, list) in [
         ("keywords", &r.keywords),

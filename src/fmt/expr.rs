@@ -78,7 +78,8 @@ fn bare(src: SourceView<'_>, e: &Expr) -> String {
         ExprKind::Compare(a, op, b) => {
             format!("{} {} {}", value(src, a), op.as_str(), value(src, b))
         }
-        ExprKind::Is(a, name) => format!("{} is {}", value(src, a), name.name),
+        // As written: a name, or a label in quotes.
+        ExprKind::Is(a, name) => format!("{} is {}", value(src, a), slice(src, name.span)),
         ExprKind::In(a, list) => {
             let items: Vec<String> = list.iter().map(|v| value(src, v)).collect();
             format!("{} in [{}]", value(src, a), items.join(", "))
@@ -102,7 +103,8 @@ pub(crate) fn value(src: SourceView<'_>, v: &Value) -> String {
         ValueKind::Number(_)
         | ValueKind::Percent(_)
         | ValueKind::Duration(_)
-        | ValueKind::Str(_) => slice(src, v.span).to_string(),
+        | ValueKind::Str(_)
+        | ValueKind::Date(_) => slice(src, v.span).to_string(),
         ValueKind::Bool(b) => b.to_string(),
         ValueKind::Name(name) => name.name.clone(),
         ValueKind::Field(name) => format!("customer.{}", name.name),
@@ -123,7 +125,7 @@ pub(crate) fn value(src: SourceView<'_>, v: &Value) -> String {
             let target = match target {
                 SignalTarget::Risk(name) => name.name.clone(),
                 SignalTarget::Any(None) => "any".into(),
-                SignalTarget::Any(Some(sev)) => format!("any {}", sev.name),
+                SignalTarget::Any(Some(sev)) => format!("any {}", slice(src, sev.span)),
             };
             format!("signal {target}{}", within(src, d.as_ref()))
         }

@@ -38,11 +38,29 @@ pub use diff::unified_diff;
 
 use crate::source::SourceFile;
 use crate::syntax::ast::File;
-use crate::syntax::{SyntaxError, parse_file};
+use crate::syntax::{SyntaxError, parse_file, rewrite_fullwidth};
 
 /// The canonical text of a parsed file (which should have no syntax errors: what
 /// did not parse is not in the tree and would be lost).
+///
+/// Full-width punctuation (`，` for `,`) is written in its ASCII form: the text
+/// with each mark rewritten is parsed again and printed, so everything read from
+/// the source (literals, parentheses, layout) is already ASCII.
 pub fn format_file(file: &File) -> String {
+    if !file.fullwidth.is_empty() {
+        let ascii = SourceFile::new(
+            file.source.path.clone(),
+            rewrite_fullwidth(&file.source.text, &file.fullwidth),
+        );
+        let (again, errors) = parse_file(&ascii);
+        if errors.is_empty() && again.fullwidth.is_empty() {
+            return print(&again);
+        }
+    }
+    print(file)
+}
+
+fn print(file: &File) -> String {
     let src = source_view::SourceView::new(&file.source.text, &file.comments);
     let mut p = printer::Printer::new(src);
     items::items(&mut p, &file.items);

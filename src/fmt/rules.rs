@@ -24,7 +24,8 @@ pub(crate) fn on_block(p: &mut Printer<'_>, o: &OnBlock) {
     };
     let segment = if o.segment { "segment " } else { "" };
     let brace = p.src.find_next(o.target.span.end, '{');
-    let head = format!("on {when} {segment}{}", o.target.name);
+    let target = p.src.slice(o.target.span.start, o.target.span.end);
+    let head = format!("on {when} {segment}{target}");
     p.open(0, head, o.span.start, brace);
     actions(p, INNER, &o.actions);
     p.close(0, o.span.end - 1);

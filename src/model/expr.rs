@@ -40,6 +40,11 @@ pub enum Const {
     State(StateId),
     /// A segment.
     Segment(SegmentId),
+    /// A calendar date (`2026-03-02`), compared with `date` fields.
+    Date(chrono::NaiveDate),
+    /// An instant: a date compared with an instant (`customer.created_at`) is
+    /// 00:00 of that day in the flow's time zone.
+    Time(chrono::DateTime<chrono::Utc>),
 }
 
 /// Which events a filter keeps.

@@ -468,6 +468,36 @@ impl Flow {
     pub fn calendar(&self, name: &str) -> Option<&CalendarDef> {
         self.calendars.iter().find(|c| c.name == name)
     }
+
+    /// The stage named or labelled `text` (`demo` or `方案演示`), as commands,
+    /// `--where` and import columns accept it: the name first, else the label
+    /// (after NFKC and ASCII case folding). `check` refuses a label that could
+    /// mean two stages.
+    pub fn stage_named(&self, text: &str) -> Option<StageId> {
+        named(self.stages.iter().map(|s| (&*s.name, &*s.label)), text).map(StageId)
+    }
+
+    /// The health state named or labelled `text` (`yellow` or `需关注`).
+    pub fn state_named(&self, text: &str) -> Option<StateId> {
+        named(self.health.iter().map(|s| (&*s.name, &*s.label)), text).map(StateId)
+    }
+
+    /// The segment named or labelled `text` (`dormant` or `沉睡唤醒`).
+    pub fn segment_named(&self, text: &str) -> Option<SegmentId> {
+        named(self.segments.iter().map(|s| (&*s.name, &*s.label)), text).map(SegmentId)
+    }
+}
+
+/// The index of the item whose name is `text`, else of the first whose label is
+/// `text` after normalization.
+fn named<'a>(items: impl Iterator<Item = (&'a str, &'a str)> + Clone, text: &str) -> Option<u32> {
+    position(items.clone().map(|(name, _)| name), text).or_else(|| {
+        let text = crate::text::normalized(text.trim());
+        items
+            .map(|(_, label)| label)
+            .position(|label| crate::text::normalized(label) == text)
+            .and_then(|i| u32::try_from(i).ok())
+    })
 }
 
 fn position<'a>(mut names: impl Iterator<Item = &'a str>, name: &str) -> Option<u32> {

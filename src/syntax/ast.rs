@@ -16,6 +16,9 @@ pub struct File {
     pub items: Vec<Item>,
     /// Every comment, in file order (the formatter puts them back).
     pub comments: Vec<Comment>,
+    /// Every full-width punctuation mark read as its ASCII form (`，` as `,`), in
+    /// file order: each is warned about, and `fmt` writes the ASCII form.
+    pub fullwidth: Vec<Span>,
 }
 
 /// A `# …` comment.
@@ -588,6 +591,8 @@ pub enum ValueKind {
     Number(f64),
     /// `80%` (stored as 0.8)
     Percent(f64),
+    /// `2026-03-02`
+    Date(chrono::NaiveDate),
     /// `14d`
     Duration(DurationLit),
     /// `"text"`

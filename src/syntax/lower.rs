@@ -23,9 +23,19 @@ pub(super) struct Children<'i> {
     inner: Pairs<'i, Rule>,
 }
 
+/// Pairs the lowering steps over: comments (collected for the formatter) and
+/// full-width punctuation (collected for its warning), which stand for nothing in
+/// the tree.
+pub(super) fn skipped(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::COMMENT | Rule::fw_comma | Rule::fw_colon | Rule::fw_lparen | Rule::fw_rparen
+    )
+}
+
 impl<'i> Children<'i> {
     pub(super) fn next(&mut self) -> Option<Pair<'i, Rule>> {
-        self.inner.by_ref().find(|p| p.as_rule() != Rule::COMMENT)
+        self.inner.by_ref().find(|p| !skipped(p.as_rule()))
     }
 
     /// The next child, which the grammar guarantees is there.
@@ -36,7 +46,7 @@ impl<'i> Children<'i> {
     /// The next child if it is of `rule`.
     pub(super) fn take_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
         let mut peek = self.inner.clone();
-        let next = peek.find(|p| p.as_rule() != Rule::COMMENT)?;
+        let next = peek.find(|p| !skipped(p.as_rule()))?;
         if next.as_rule() == rule {
             self.inner = peek;
             Some(next)
@@ -70,6 +80,8 @@ pub(crate) struct Lowerer {
     pub errors: Vec<SyntaxError>,
     /// Comments found so far.
     pub comments: Vec<Comment>,
+    /// Full-width punctuation found so far.
+    pub fullwidth: Vec<Span>,
 }
 
 pub(super) fn children(pair: Pair<'_, Rule>) -> Children<'_> {
@@ -85,6 +97,7 @@ impl Lowerer {
             base: 0,
             errors: Vec::new(),
             comments: Vec::new(),
+            fullwidth: Vec::new(),
         }
     }
 
@@ -120,18 +133,28 @@ impl Lowerer {
         Span::new(self.base + s.start(), self.base + s.start() + end)
     }
 
-    pub(super) fn collect_comments(&mut self, pair: &Pair<'_, Rule>) {
-        // Most items have no comment: one scan of the text spares a walk of the tree.
-        if !pair.as_str().contains('#') {
+    /// Collects the comments and the full-width punctuation of an item.
+    pub(super) fn collect_trivia(&mut self, pair: &Pair<'_, Rule>) {
+        // Most items have neither: a scan of the text spares a walk of the tree.
+        let text = pair.as_str();
+        if !text.contains('#') && !super::fullwidth::may_hold(text) {
             return;
         }
         for p in pair.clone().into_inner().flatten() {
-            if p.as_rule() == Rule::COMMENT {
-                let span = self.span(&p);
-                self.comments.push(Comment {
-                    text: p.as_str().trim_end().to_string(),
-                    span,
-                });
+            match p.as_rule() {
+                Rule::COMMENT => {
+                    let span = self.span(&p);
+                    self.comments.push(Comment {
+                        text: p.as_str().trim_end().to_string(),
+                        span,
+                    });
+                }
+                rule if skipped(rule) => {
+                    let s = p.as_span();
+                    self.fullwidth
+                        .push(Span::new(self.base + s.start(), self.base + s.end()));
+                }
+                _ => {}
             }
         }
     }
@@ -139,7 +162,7 @@ impl Lowerer {
     /// `next_item`: the next item, or `None` at the end of the file.
     pub fn next_item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
         debug_assert_eq!(pair.as_rule(), Rule::next_item);
-        self.collect_comments(&pair);
+        self.collect_trivia(&pair);
         let mut c = children(pair);
         let first = c.take();
         if first.as_rule() == Rule::EOI {
@@ -153,6 +176,7 @@ impl Lowerer {
     /// `expr_only`
     pub fn expr_only(&mut self, pair: Pair<'_, Rule>) -> Expr {
         debug_assert_eq!(pair.as_rule(), Rule::expr_only);
+        self.collect_trivia(&pair);
         let mut c = children(pair);
         let expr = self.expr(c.take());
         c.keyword(Rule::EOI);
@@ -213,16 +237,46 @@ impl Lowerer {
         }
     }
 
+    /// Records the full-width quotes `“` `”` around a string opened with `“` (the
+    /// grammar matches them as literals, which leave no pair to collect).
+    fn fullwidth_quotes(&mut self, span: Span) {
+        let text = self.source.slice(span);
+        let len = '“'.len_utf8();
+        self.fullwidth.push(Span::new(span.start, span.start + len));
+        if text.len() > len && text.ends_with('”') {
+            let len = '”'.len_utf8();
+            self.fullwidth.push(Span::new(span.end - len, span.end));
+        }
+    }
+
+    /// A stage, state or segment named by its name (`demo`) or its label, quoted
+    /// when it is not a name (`"POC 验证"`): the span covers what was written.
+    pub(super) fn name_or_label(&mut self, pair: Pair<'_, Rule>) -> Ident {
+        if pair.as_rule() == Rule::string {
+            let s = self.string(pair);
+            Ident {
+                name: s.value,
+                span: s.span,
+            }
+        } else {
+            self.ident(&pair)
+        }
+    }
+
     /// `string` or `text_block`.
     pub(super) fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::string => {
+                // Only a string opened with `“` (E2 80 9C) can have full-width quotes.
+                if pair.as_str().as_bytes().first() == Some(&0xE2) {
+                    self.fullwidth_quotes(span);
+                }
                 let inner = pair.into_inner().next().expect("string has a body");
                 if inner.as_rule() == Rule::unterminated {
                     self.errors
                         .push(SyntaxError::UnterminatedString { span: span.into() });
-                    let value = inner.as_str()[1..].to_string();
+                    let value = inner.as_str().to_string();
                     return StrLit {
                         value,
                         span,
@@ -230,7 +284,7 @@ impl Lowerer {
                     };
                 }
                 let (value, bad) = unescape(inner.as_str());
-                let body_start = span.start + 1;
+                let body_start = self.base + inner.as_span().start();
                 for b in bad {
                     let at = Span::new(body_start + b.offset, body_start + b.offset + b.len);
                     self.errors.push(SyntaxError::InvalidEscape {
@@ -401,7 +455,7 @@ impl Lowerer {
         if segment {
             t.keyword(Rule::k_segment);
         }
-        let target = self.ident(&t.take());
+        let target = self.name_or_label(t.take());
         t.done();
         let mut actions = Vec::new();
         while let Some(p) = c.next() {
@@ -661,7 +715,7 @@ impl Lowerer {
             l.take();
             while let Some(v) = l.next() {
                 match rule {
-                    Rule::risk_severity => risk.severity.push(self.ident(&v)),
+                    Rule::risk_severity => risk.severity.push(self.name_or_label(v)),
                     Rule::risk_keywords => risk.keywords.push(self.string(v)),
                     Rule::risk_unless => risk.unless.push(self.string(v)),
                     Rule::risk_strategy => risk.strategy.push(self.string(v)),

@@ -94,7 +94,8 @@ impl Lowerer {
 
     fn time_of_day(&mut self, pair: &Pair<'_, Rule>) -> TimeLit {
         let span = self.span(pair);
-        let (h, m) = pair.as_str().split_once(':').unwrap_or(("0", "0"));
+        // `：` (full-width) is read as `:`; the lowering warns about it elsewhere.
+        let (h, m) = pair.as_str().split_once([':', '：']).unwrap_or(("0", "0"));
         let (h, m) = (
             h.parse::<u16>().unwrap_or(99),
             m.parse::<u16>().unwrap_or(99),
@@ -127,7 +128,8 @@ impl Lowerer {
         })
     }
 
-    fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
+    /// `date`: a calendar date, checked (`2026-02-30` is an error).
+    pub(super) fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<chrono::NaiveDate> {
         let parsed = chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").ok();
         if parsed.is_none() {
             self.errors.push(SyntaxError::InvalidDate {

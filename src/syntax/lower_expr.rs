@@ -176,7 +176,7 @@ impl Lowerer {
                 match rule {
                     Rule::is_tail => {
                         t.keyword(Rule::k_is);
-                        ExprKind::Is(lhs, self.ident(&t.take()))
+                        ExprKind::Is(lhs, self.name_or_label(t.take()))
                     }
                     Rule::in_tail => {
                         t.keyword(Rule::k_in);
@@ -212,6 +212,8 @@ impl Lowerer {
         let rule = pair.as_rule();
         let kind = match rule {
             Rule::number => ValueKind::Number(self.number(&pair)),
+            // An invalid date is reported; the tree keeps a placeholder.
+            Rule::date => ValueKind::Date(self.date(&pair).unwrap_or_default()),
             Rule::percent => ValueKind::Percent(self.number(&pair) / 100.0),
             Rule::duration => ValueKind::Duration(self.duration(&pair)),
             Rule::string => ValueKind::Str(self.string(pair).value),
@@ -250,7 +252,7 @@ impl Lowerer {
                 let target = if target.as_rule() == Rule::signal_any {
                     let mut a = children(target);
                     a.keyword(Rule::k_any);
-                    let sev = a.next().map(|p| self.ident(&p));
+                    let sev = a.next().map(|p| self.name_or_label(p));
                     SignalTarget::Any(sev)
                 } else {
                     SignalTarget::Risk(self.ident(&target))

@@ -3,6 +3,7 @@
 
 pub mod ast;
 mod error;
+mod fullwidth;
 mod literal;
 mod lower;
 mod lower_calendar;
@@ -11,5 +12,6 @@ mod parser;
 mod split;
 
 pub use error::SyntaxError;
+pub use fullwidth::{ascii_form, rewrite as rewrite_fullwidth};
 pub use literal::parse_duration;
 pub use parser::{parse_expr, parse_file};

@@ -41,6 +41,7 @@ struct Part {
     items: Vec<Item>,
     errors: Vec<SyntaxError>,
     comments: Vec<Comment>,
+    fullwidth: Vec<Span>,
     /// Where the part ended.
     end: PartEnd,
 }
@@ -98,10 +99,12 @@ fn parse_in_parts(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     let mut comments = Vec::new();
+    let mut fullwidth = Vec::new();
     for part in results {
         items.extend(part.items);
         errors.extend(part.errors);
         comments.extend(part.comments);
+        fullwidth.extend(part.fullwidth);
         match part.end {
             PartEnd::AtCut => {}
             // Parsing ended in this part (at the end of the file, or after an error
@@ -114,17 +117,22 @@ fn parse_in_parts(
                 items.extend(rest.items);
                 errors.extend(rest.errors);
                 comments.extend(rest.comments);
+                fullwidth.extend(rest.fullwidth);
                 break;
             }
         }
     }
     comments.sort_by_key(|c| c.span.start);
     comments.dedup();
+    // An item cut off at a part's end is collected by both parts.
+    fullwidth.sort_unstable();
+    fullwidth.dedup();
     (
         File {
             source: source.clone(),
             items,
             comments,
+            fullwidth,
         },
         errors,
     )
@@ -157,7 +165,7 @@ fn parse_part(source: &Arc<SourceFile>, start: usize, stop: Option<usize>) -> Pa
                         // The next part parses this item; the comments before it
                         // are kept here too (the join drops the duplicates).
                         lowerer.base = pos;
-                        lowerer.collect_comments(&pair);
+                        lowerer.collect_trivia(&pair);
                         end = if pos + first == stop {
                             PartEnd::AtCut
                         } else {
@@ -215,6 +223,7 @@ fn parse_part(source: &Arc<SourceFile>, start: usize, stop: Option<usize>) -> Pa
         items,
         errors: std::mem::take(&mut lowerer.errors),
         comments: std::mem::take(&mut lowerer.comments),
+        fullwidth: std::mem::take(&mut lowerer.fullwidth),
         end,
     }
 }
@@ -333,15 +342,24 @@ fn convert_error(err: &pest::error::Error<Rule>, rest: &str, base: usize) -> (us
             let token = token.to_string();
             // Blanks, `#` and `_` are what the skipped whitespace, comments and
             // the start of a name would accept: noise in an "expected" list.
+            // The full-width forms are accepted, but the ASCII ones are what to write.
             let noise = token.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
                 || token == "#"
-                || token == "_";
+                || token == "_"
+                || token
+                    .chars()
+                    .any(|c| super::fullwidth::ascii_form(c).is_some());
             if !noise && !token.chars().any(char::is_alphanumeric) {
                 push_unique(&mut expected, format!("`{token}`"));
             }
         }
     }
     expected.retain(|e| !e.is_empty());
+    // A string's full-width opening quote is a rule of its own, which makes pest
+    // name the string too: its quotes are listed already.
+    if expected.iter().any(|e| e == "`\"`") {
+        expected.retain(|e| e != "a string");
+    }
     let found_len = token_len(&rest[at..]);
     let found = if found_len == 0 {
         "end of file".to_string()
@@ -385,6 +403,9 @@ fn token_len(text: &str) -> usize {
 }
 
 fn hint(expected: &[String], found: &str) -> Option<String> {
+    if let Some(h) = found.chars().next().and_then(super::fullwidth::hint) {
+        return Some(h);
+    }
     if found.is_empty() && expected.iter().any(|e| e == "`}`") {
         return Some("a block is still open: close it with `}`".into());
     }
