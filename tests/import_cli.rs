@@ -40,15 +40,16 @@ fn sf(dir: &Path) -> Command {
     cmd
 }
 
-/// A directory with a store and a salesflow.yaml naming the example rules and team.
+/// A directory with a store and a salesflow.yaml naming the example rules and a
+/// copy of the example team (`import team` writes into the team file).
 fn project(name: &str) -> PathBuf {
     let dir = scratch(name);
+    std::fs::copy(repo("examples/team.yaml"), dir.join("team.yaml")).unwrap();
     std::fs::write(
         dir.join("salesflow.yaml"),
         format!(
-            "db: crm.db\nrules: {}\nteam: {}\n",
+            "db: crm.db\nrules: {}\nteam: team.yaml\n",
             repo("examples/zhilian.flow").display(),
-            repo("examples/team.yaml").display()
         ),
     )
     .unwrap();
@@ -104,9 +105,11 @@ fn init_creates_the_store_and_starter_files_and_never_overwrites() {
 #[test]
 fn import_writes_and_reports_counts_and_reimport_adds_nothing() {
     let dir = project("cli_import_ok");
+    // `import team` merges the roster into the team file (an empty one here).
+    std::fs::write(dir.join("team.yaml"), "people: []\ndefaults: {}\n").unwrap();
     import(&dir, "team", "team.csv")
         .success()
-        .stdout_has("5 people in the team");
+        .stdout_has("5 added, 0 updated, 0 unchanged");
     import(&dir, "customers", "customers.xlsx")
         .success()
         .stdout_has("3 new customers, 2 new events");

@@ -40,6 +40,10 @@ pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
     };
     let report = pass.apply(&mut store, &mut progress, &mut |_, _| {})?;
     bar.finish_and_clear();
+    // The store keeps the team this apply ran with (the team file may change
+    // before the next one). In its own transaction, after the apply's: the lead
+    // may move it into the apply's last batch.
+    store.record_team(now, &team)?;
     let mut counts: BTreeMap<String, u64> = report.applied.clone();
     let errors = report.errors;
     let tz = flow.timezone;

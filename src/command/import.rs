@@ -24,6 +24,9 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
             Some(t!("help-map-not-implemented")),
         ));
     }
+    if args.kind == ImportKind::Team {
+        return super::import_team::run(args, s, p);
+    }
     let flow = match args.kind {
         ImportKind::Team => None,
         ImportKind::Tasks => s.flow()?,
@@ -65,25 +68,22 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     Ok(Outcome::Done)
 }
 
-/// What rows are checked against: the rules, people of the store and of the team
-/// file, customers of the store.
+/// What rows are checked against: the rules, the people of the team file (the
+/// only source of people), the customers of the store.
 fn context<'a>(
     store: &crate::store::Store,
     flow: Option<&'a crate::model::Flow>,
     team_file: Option<&crate::team::Team>,
 ) -> Result<Context<'a>, crate::store::StoreError> {
-    let stored = store.team()?;
-    let mut people: HashSet<String> = stored.people.iter().map(|p| p.id.clone()).collect();
-    people.extend(
-        team_file
-            .iter()
-            .flat_map(|t| t.people.iter().map(|p| p.id.clone())),
-    );
+    let people: HashSet<String> = team_file
+        .iter()
+        .flat_map(|t| t.people.iter().map(|p| p.id.clone()))
+        .collect();
     Ok(Context {
         flow,
         people,
         customers: store.all_customer_ids()?.into_iter().collect(),
-        defaults: stored.defaults,
+        defaults: std::collections::BTreeMap::new(),
     })
 }
 

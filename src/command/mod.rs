@@ -10,6 +10,7 @@ mod error;
 mod explain;
 mod fmt;
 mod import;
+mod import_team;
 mod init;
 mod json_time;
 mod labels;

@@ -242,6 +242,23 @@ signal-case = case: { $text }
 cli-init--live_from = When the store goes live (default: now): messages and tasks the rules would have produced before it are recorded as suppressed, never sent
 cli-apply--live_from = Customers no apply has covered yet go live at TIME (old customers imported into a live store): what their rules would have sent or asked before it is recorded as suppressed; customers already covered are left alone
 
+## The team file
+
+team-listed-twice = person `{ $id }` is listed twice
+team-unknown-manager = the manager `{ $manager }` of `{ $id }` is not in the team
+team-unknown-default = the default `{ $role }: { $id }` names nobody in the team
+team-not-a-mapping = a team file is a map with `people:` and `defaults:`
+team-entry-unreadable = the entry of `{ $id }` cannot be edited: write it as a map (`- {"{"} id: …, name: … {"}"}`)
+
+team-merge-summary = { $added } added, { $updated } updated, { $unchanged } unchanged
+team-merge-done = merged `{ $file }` into `{ $team_file }`: { $summary }
+team-merge-dry-run = dry run, nothing written; `{ $file }` into `{ $team_file }`: { $summary }
+team-managers-created = named only as managers, added by id: { $ids } (write their names in the team file)
+team-defaults-added = role defaults added: { $roles }
+team-attributes-kept = columns kept as attributes: { $columns }
+error-no-team-file = `salesflow import team` needs the team file to merge into
+help-no-team-file = set `team:` in salesflow.yaml, or pass `--team FILE` (it is created if it does not exist)
+
 ## --help: what each command does, its arguments, its exit codes
 
 cli-heading-usage = Usage:{" "}

@@ -196,6 +196,23 @@ signal-case = 案例：{ $text }
 cli-init--live_from = 上线时间（默认：现在）：规则在此之前本会产生的消息和任务记为已抑制，不会发送
 cli-apply--live_from = 尚未被任何 apply 覆盖的客户在 TIME 上线（向已上线的数据库导入老客户时）：其规则在此之前本会发送或要求的内容记为已抑制；已覆盖的客户不受影响
 
+## 团队文件
+
+team-listed-twice = 人员 `{ $id }` 出现了两次
+team-unknown-manager = `{ $id }` 的上级 `{ $manager }` 不在团队中
+team-unknown-default = 默认负责人 `{ $role }: { $id }` 不在团队中
+team-not-a-mapping = 团队文件应是包含 `people:` 和 `defaults:` 的映射
+team-entry-unreadable = `{ $id }` 的条目无法编辑：请写成映射（`- {"{"} id: …, name: … {"}"}`）
+
+team-merge-summary = 新增 { $added } 人，更新 { $updated } 人，{ $unchanged } 人不变
+team-merge-done = 已把 `{ $file }` 合并到 `{ $team_file }`：{ $summary }
+team-merge-dry-run = 试运行，未写入；`{ $file }` 合并到 `{ $team_file }`：{ $summary }
+team-managers-created = 只作为上级出现、已按 id 添加：{ $ids }（请在团队文件中写上姓名）
+team-defaults-added = 新增角色默认负责人：{ $roles }
+team-attributes-kept = 作为人员属性保留的列：{ $columns }
+error-no-team-file = `salesflow import team` 需要合并到的团队文件
+help-no-team-file = 在 salesflow.yaml 中设置 `team:`，或用 `--team 文件` 指定（不存在时会创建）
+
 ## --help：各命令的作用、参数和退出码
 
 cli-heading-usage = 用法：
