@@ -12,7 +12,9 @@ mod help;
 mod store_args;
 
 pub use global::{Format, GlobalArgs, Lang};
-pub use help::{command, keys as help_keys};
+pub use help::command;
+#[cfg(test)]
+pub use help::keys as help_keys;
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
 };

@@ -129,6 +129,37 @@ fn calendar_show_and_help_in_english_and_chinese() {
 }
 
 #[test]
+fn tables_and_the_apply_summary_in_english_and_chinese() {
+    for lang in ["en", "zh"] {
+        let dir = shop(&format!("tables_{lang}"));
+        std::fs::write(
+            dir.join("visit.jsonl"),
+            "{\"customer\": \"c1\", \"at\": \"2026-03-04 15:00\", \"kind\": \"visit\", \"text\": \"客户说合同要走法务\"}\n",
+        )
+        .unwrap();
+        sf(&dir)
+            .args([
+                "import",
+                "events",
+                "visit.jsonl",
+                "--at",
+                "2026-03-04 16:00",
+            ])
+            .assert()
+            .success();
+        let at = ["--at", "2026-03-20 09:00", "--lang", lang];
+        let out = [
+            run(&dir, &[&["apply"][..], &at].concat()),
+            run(&dir, &[&["list"][..], &at].concat()),
+            run(&dir, &[&["task", "list"][..], &at].concat()),
+            run(&dir, &[&["signal", "list"][..], &at].concat()),
+        ]
+        .join("\n");
+        insta::assert_snapshot!(format!("tables_{lang}"), out);
+    }
+}
+
+#[test]
 fn the_locale_is_the_default_and_the_flag_wins() {
     let dir = shop("locale");
     let summary = |lang: Option<&str>, args: &[&str]| {

@@ -172,8 +172,19 @@ plan-task = { $title } → { $assignee }, due { $due }
 plan-step = { $escalation } #{ $epoch } { $step }, due { $due }
 plan-message = { $to }: { $body }
 plan-message-cc = { $to } cc { $cc }: { $body }
-apply-summary = applied at { $at }: { $customers } customers visited, { $counts }
-apply-nothing-new = applied at { $at }: { $customers } customers visited, nothing new
+apply-summary = applied at { $at }: { $customers ->
+        [one] 1 customer
+       *[other] { $customers } customers
+    } visited, { $counts }
+apply-nothing-new = applied at { $at }: { $customers ->
+        [one] 1 customer
+       *[other] { $customers } customers
+    } visited, nothing new
+apply-queued = queued: { $list }
+apply-queued-separator = {"; "}
+apply-queued-entry = { $who }: { $what }
+apply-queued-customer = customer { $id }
+apply-suppressed = { $n } recorded as suppressed (before going live), not sent
 
 ## explain, list
 
@@ -205,13 +216,11 @@ help-evidence-required = give at least one evidence reference (a file name, a do
 record-recorded = recorded { $kind } #{ $id } of `{ $customer }` at { $at }
 record-known = already recorded: the same { $kind } of `{ $customer }` at { $at }
 task-none = no tasks
-task-due = due { $at }
 task-done-at = done { $at }
 task-open = open
 task-closed = closed task #{ $id } { $title } of `{ $customer }` at { $at }
 task-already-done = task #{ $id } { $title } was already done at { $at }
 signal-none = no signals
-signal-in-event = 「{ $keyword }」 in event #{ $event }
 signal-judged = signal #{ $id } ({ $risk } of `{ $customer }`) judged { $verdict } at { $at }
 verdict-confirmed = confirmed
 verdict-false = false
@@ -258,6 +267,28 @@ team-defaults-added = role defaults added: { $roles }
 team-attributes-kept = columns kept as attributes: { $columns }
 error-no-team-file = `salesflow import team` needs the team file to merge into
 help-no-team-file = set `team:` in salesflow.yaml, or pass `--team FILE` (it is created if it does not exist)
+
+## Table headers
+
+column-id = id
+column-name = name
+column-stage = stage
+column-health = health
+column-segment = segment
+column-tags = tags
+column-task = task
+column-customer = customer
+column-title = title
+column-assignee = assignee
+column-due = due
+column-state = state
+column-signal = signal
+column-risk = risk
+column-keyword = keyword
+column-event = event
+column-at = at
+column-verdict = verdict
+task-suppressed = suppressed (before going live)
 
 ## --help: what each command does, its arguments, its exit codes
 

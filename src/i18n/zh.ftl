@@ -131,6 +131,11 @@ plan-message = { $to }：{ $body }
 plan-message-cc = { $to } 抄送 { $cc }：{ $body }
 apply-summary = 已执行（{ $at }）：检查了 { $customers } 个客户，{ $counts }
 apply-nothing-new = 已执行（{ $at }）：检查了 { $customers } 个客户，没有新内容
+apply-queued = 已排队：{ $list }
+apply-queued-separator = {"；"}
+apply-queued-entry = { $who }：{ $what }
+apply-queued-customer = 客户 { $id }
+apply-suppressed = { $n } 项记为已抑制（上线之前），不发送
 
 ## explain、list
 
@@ -159,13 +164,11 @@ help-evidence-required = 请至少给出一个证据引用（文件名、单据�
 record-recorded = 已记录 `{ $customer }` 的 { $kind } #{ $id }，时间 { $at }
 record-known = 已记录过：`{ $customer }` 在 { $at } 的同一条 { $kind }
 task-none = 没有任务
-task-due = 截止 { $at }
 task-done-at = 完成于 { $at }
 task-open = 未完成
 task-closed = 已完成任务 #{ $id } { $title }（`{ $customer }`），时间 { $at }
 task-already-done = 任务 #{ $id } { $title } 已于 { $at } 完成
 signal-none = 没有风险信号
-signal-in-event = 事件 #{ $event } 中的「{ $keyword }」
 signal-judged = 风险信号 #{ $id }（`{ $customer }` 的 { $risk }）判定为{ $verdict }，时间 { $at }
 verdict-confirmed = 属实
 verdict-false = 误报
@@ -212,6 +215,28 @@ team-defaults-added = 新增角色默认负责人：{ $roles }
 team-attributes-kept = 作为人员属性保留的列：{ $columns }
 error-no-team-file = `salesflow import team` 需要合并到的团队文件
 help-no-team-file = 在 salesflow.yaml 中设置 `team:`，或用 `--team 文件` 指定（不存在时会创建）
+
+## 表头
+
+column-id = 编号
+column-name = 名称
+column-stage = 阶段
+column-health = 健康度
+column-segment = 客户分层
+column-tags = 标签
+column-task = 任务
+column-customer = 客户
+column-title = 标题
+column-assignee = 负责人
+column-due = 截止
+column-state = 状态
+column-signal = 信号
+column-risk = 风险
+column-keyword = 关键词
+column-event = 事件
+column-at = 时间
+column-verdict = 判定
+task-suppressed = 已抑制（上线之前）
 
 ## --help：各命令的作用、参数和退出码
 
