@@ -2,36 +2,15 @@
 //! languages (insta snapshots), the locale as default, and machine formats that
 //! stay English unless a language was chosen.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_common::{repo, salesflow as sf};
 use serde_json::Value;
 
-fn repo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(path)
-        .display()
-        .to_string()
-}
-
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli-lang")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// The binary in `dir`, with no locale and no colour.
-fn sf(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salesflow").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
+    cli_common::scratch("cli-lang", name)
 }
 
 /// The shop of `tests/fixtures/cli`: c1 created Monday 2 March, moved to `demo`

@@ -4,13 +4,19 @@
 //! output goes on). The command reference table is the one `--help` gives. The
 //! fresh-machine section has exactly its two commands.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
+use cli_common::{copy_dir, repo_path};
+
+fn run(dir: &Path, args: &[String]) -> Output {
+    cli_common::salesflow(dir).args(args).output().unwrap()
+}
 
 fn readme() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+    std::fs::read_to_string(repo_path("README.md")).unwrap()
 }
 
 /// The lines of every `sh` code block, in order, with the section they are in.
@@ -32,26 +38,10 @@ fn sh_lines(text: &str) -> Vec<(String, String)> {
     lines
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn fresh() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme");
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
-        &dir.join("examples"),
-    );
+    copy_dir(&repo_path("examples"), &dir.join("examples"));
     dir
 }
 
@@ -66,19 +56,6 @@ fn words(line: &str) -> (Vec<String>, Option<String>) {
     };
     let words = shlex::split(line).unwrap_or_else(|| panic!("cannot split `{line}`"));
     (words, redirect)
-}
-
-fn run(dir: &Path, args: &[String]) -> Output {
-    Command::cargo_bin("salesflow")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]
@@ -236,7 +213,7 @@ fn the_command_reference_is_what_help_says() {
 
 #[test]
 fn the_sample_diagnostic_is_what_check_prints() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readme");
+    let fixture = repo_path("tests/fixtures/readme");
     let out = run(&fixture, &["check".into(), "rules/main.flow".into()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();

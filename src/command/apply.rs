@@ -31,8 +31,7 @@ pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
     let mut progress = |step: Progress| match step {
         Progress::Start(n) if show_bar && n > 1 => {
             bar = ProgressBar::new(n as u64);
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(&t!("progress-customers")) {
                 bar.set_style(style);
             }
         }

@@ -139,7 +139,7 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, total: usize) {
         if self.visible && total >= BAR_FROM_ROWS {
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows {eta}") {
+            if let Ok(style) = ProgressStyle::with_template(&t!("progress-rows")) {
                 self.bar.set_style(style);
             }
             self.bar.set_length(total as u64);

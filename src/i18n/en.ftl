@@ -268,6 +268,9 @@ team-attributes-kept = columns kept as attributes: { $columns }
 error-no-team-file = `salesflow import team` needs the team file to merge into
 help-no-team-file = set `team:` in salesflow.yaml, or pass `--team FILE` (it is created if it does not exist)
 
+progress-customers = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} customers {"{"}eta{"}"}
+progress-rows = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} rows {"{"}eta{"}"}
+
 ## Table headers
 
 column-id = id

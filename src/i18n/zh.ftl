@@ -216,6 +216,9 @@ team-attributes-kept = 作为人员属性保留的列：{ $columns }
 error-no-team-file = `salesflow import team` 需要合并到的团队文件
 help-no-team-file = 在 salesflow.yaml 中设置 `team:`，或用 `--team 文件` 指定（不存在时会创建）
 
+progress-customers = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} 个客户 {"{"}eta{"}"}
+progress-rows = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} 行 {"{"}eta{"}"}
+
 ## 表头
 
 column-id = 编号
