@@ -13,7 +13,9 @@ mod report_args;
 mod store_args;
 
 pub use global::{Format, GlobalArgs, Lang};
-pub use help::{command, keys as help_keys};
+pub use help::command;
+#[cfg(test)]
+pub use help::keys as help_keys;
 pub use report_args::{ReportArgs, ReportBy, ReportKind};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,

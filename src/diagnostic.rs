@@ -203,13 +203,6 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the help text when there is one.
-    #[must_use]
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
-        self
-    }
-
     /// A syntax error of `file`, with the code of its kind.
     pub fn syntax(file: &Arc<SourceFile>, e: &SyntaxError) -> Self {
         use miette::Diagnostic as _;

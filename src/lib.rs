@@ -10,7 +10,7 @@ pub mod i18n;
 pub mod apply;
 pub mod calendar;
 pub mod check;
-pub mod cli;
+pub(crate) mod cli;
 pub mod command;
 pub mod config;
 pub mod diagnostic;

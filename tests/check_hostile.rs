@@ -340,7 +340,13 @@ fn where_conditions_on_declared_fields_and_chinese_names() {
         10_000,
     );
     assert_eq!(r.code, 0, "{}", r.err);
-    assert!(r.out.starts_with("c1\t"), "{}", r.out);
+    let header = r.out.lines().next().unwrap_or_default();
+    assert!(header.starts_with("id "), "{}", r.out);
+    assert!(
+        r.out.lines().nth(1).unwrap_or_default().starts_with("c1 "),
+        "{}",
+        r.out
+    );
     for cond in [
         "customer.预算 >= 500000",
         "tagged 新能源汽车",

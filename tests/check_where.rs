@@ -50,13 +50,24 @@ fn store(name: &str, extra: &str, csv: &str) -> PathBuf {
     dir
 }
 
-/// The ids `list --where COND` prints, one per line.
+/// The ids of the customers `list --where COND` gives, in its order.
 fn ids(dir: &Path, cond: &str) -> Vec<String> {
-    let (code, out, err) = run(dir, &["list", "--where", cond, "--at", "2026-03-03 09:00"]);
+    let (code, out, err) = run(
+        dir,
+        &[
+            "list",
+            "--where",
+            cond,
+            "--at",
+            "2026-03-03 09:00",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(code, 0, "{cond}: {err}");
-    out.lines()
-        .filter_map(|l| l.split('\t').next())
-        .map(str::to_string)
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).expect("list's JSON");
+    rows.iter()
+        .map(|row| row["id"].as_str().expect("an id").to_string())
         .collect()
 }
 

@@ -2,34 +2,18 @@
 //! git), named by `--config`, its paths relative to its own folder, and `check`,
 //! `fmt` and `test` without paths using its rules and tests.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use cli_common::{copy_dir, repo_path as repo, stderr, stdout};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli-config")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    cli_common::scratch("cli-config", name)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+fn sf(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    cli_common::salesflow(dir).args(args).assert()
 }
 
 /// A project as a team keeps it: salesflow.yaml at the top, the example rules,
@@ -63,23 +47,6 @@ fn project(name: &str) -> PathBuf {
     .unwrap();
     sf(&dir, &["import", "customers", "customers.yaml"]).success();
     dir
-}
-
-fn sf(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("salesflow")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .assert()
-}
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).to_string()
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).to_string()
 }
 
 #[test]

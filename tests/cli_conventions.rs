@@ -3,39 +3,20 @@
 //! codes, `plan --detailed-exitcode`, unsupported formats, a closed pipe, JSON
 //! times with the flow's offset, and the exit codes each `--help` lists.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
+use cli_common::repo;
 use serde_json::Value;
 
-fn repo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(path)
-        .display()
-        .to_string()
-}
-
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli-conventions")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    cli_common::scratch("cli-conventions", name)
 }
 
 fn sf(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("salesflow")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .output()
-        .unwrap()
+    cli_common::salesflow(dir).args(args).output().unwrap()
 }
 
 /// The flags that stand for "the project" (no salesflow.yaml is needed).

@@ -2,36 +2,15 @@
 //! languages (insta snapshots), the locale as default, and machine formats that
 //! stay English unless a language was chosen.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_common::{repo, salesflow as sf};
 use serde_json::Value;
 
-fn repo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(path)
-        .display()
-        .to_string()
-}
-
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli-lang")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// The binary in `dir`, with no locale and no colour.
-fn sf(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salesflow").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
+    cli_common::scratch("cli-lang", name)
 }
 
 /// The shop of `tests/fixtures/cli`: c1 created Monday 2 March, moved to `demo`
@@ -125,6 +104,37 @@ fn calendar_show_and_help_in_english_and_chinese() {
         insta::assert_snapshot!(format!("move_help_{lang}"), help);
         let check = run(&dir, &["check", "--lang", lang]);
         insta::assert_snapshot!(format!("check_{lang}"), check);
+    }
+}
+
+#[test]
+fn tables_and_the_apply_summary_in_english_and_chinese() {
+    for lang in ["en", "zh"] {
+        let dir = shop(&format!("tables_{lang}"));
+        std::fs::write(
+            dir.join("visit.jsonl"),
+            "{\"customer\": \"c1\", \"at\": \"2026-03-04 15:00\", \"kind\": \"visit\", \"text\": \"客户说合同要走法务\"}\n",
+        )
+        .unwrap();
+        sf(&dir)
+            .args([
+                "import",
+                "events",
+                "visit.jsonl",
+                "--at",
+                "2026-03-04 16:00",
+            ])
+            .assert()
+            .success();
+        let at = ["--at", "2026-03-20 09:00", "--lang", lang];
+        let out = [
+            run(&dir, &[&["apply"][..], &at].concat()),
+            run(&dir, &[&["list"][..], &at].concat()),
+            run(&dir, &[&["task", "list"][..], &at].concat()),
+            run(&dir, &[&["signal", "list"][..], &at].concat()),
+        ]
+        .join("\n");
+        insta::assert_snapshot!(format!("tables_{lang}"), out);
     }
 }
 

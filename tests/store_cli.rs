@@ -183,8 +183,16 @@ fn tasks_list_as_json_and_close_with_a_task_done_event() {
     assert_eq!(tasks.as_array().unwrap().len(), 2);
     assert_eq!(tasks[0]["title"], "报价单");
     assert_eq!(tasks[0]["due_at"], "2026-03-07T18:00:00+08:00");
+    // A header row, then the one open task.
     let a = sf(&dir, &["task", "list", "--open"]).success();
-    assert_eq!(stdout(&a).lines().count(), 1, "{}", stdout(&a));
+    let out = stdout(&a);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("task  customer  title"),
+        "{}",
+        lines[0]
+    );
 
     let a = sf(&dir, &["task", "done", "1", "--by", "zhao"]).success();
     assert!(

@@ -27,12 +27,14 @@ pub fn command() -> Command {
 }
 
 /// Every key the help texts use (for the catalogue test).
+#[cfg(test)]
 pub fn keys() -> Vec<String> {
     let mut keys = vec!["cli-version".to_string(), "cli-help".to_string()];
     collect(&Cli::command(), "salesflow", &mut keys);
     keys
 }
 
+#[cfg(test)]
 fn collect(cmd: &Command, path: &str, keys: &mut Vec<String>) {
     keys.push(format!("cli-{path}"));
     keys.push(format!("cli-{path}-exit"));

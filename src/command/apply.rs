@@ -9,6 +9,7 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::{Printer, errln, outln};
+use super::queued::Queued;
 use super::{Outcome, Result, Settings};
 use crate::apply::{Pass, Progress};
 use crate::cli::{ApplyArgs, Format};
@@ -30,22 +31,33 @@ pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
     let mut progress = |step: Progress| match step {
         Progress::Start(n) if show_bar && n > 1 => {
             bar = ProgressBar::new(n as u64);
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(&t!("progress-customers")) {
                 bar.set_style(style);
             }
         }
         Progress::Start(_) => {}
         Progress::Customer => bar.inc(1),
     };
-    let report = pass.apply(&mut store, &mut progress, &mut |_, _| {})?;
+    let mut queued = Queued::default();
+    let report = pass.apply(&mut store, &mut progress, &mut |pending, inserted| {
+        queued.collect(pending, inserted);
+    })?;
     bar.finish_and_clear();
+    // The store keeps the team this apply ran with (the team file may change
+    // before the next one). In its own transaction, after the apply's: the lead
+    // may move it into the apply's last batch.
+    store.record_team(now, &team)?;
     let mut counts: BTreeMap<String, u64> = report.applied.clone();
     let errors = report.errors;
     let tz = flow.timezone;
     if s.format == Format::Json {
         counts.insert("customers".into(), report.visited as u64);
-        let out = serde_json::json!({ "at": crate::timefmt::rfc3339(now, tz), "applied": counts, "errors": errors });
+        let out = serde_json::json!({
+            "at": crate::timefmt::rfc3339(now, tz),
+            "applied": counts,
+            "queued": queued.json(),
+            "errors": errors,
+        });
         outln!(p, "{}", super::pretty(&out));
     } else {
         let visited = report.visited;
@@ -65,6 +77,9 @@ pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
             )
         };
         outln!(p, "{line}");
+        if let Some(queued) = queued.line(&team) {
+            outln!(p, "{queued}");
+        }
         for e in &errors {
             errln!(p, "{}", t!("error-line", message = e));
         }

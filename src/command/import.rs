@@ -18,6 +18,9 @@ use crate::store::ImportCounts;
 const BAR_FROM_ROWS: usize = 2_000;
 
 pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
+    if args.kind == ImportKind::Team {
+        return super::import_team::run(args, s, p);
+    }
     let flow = match args.kind {
         ImportKind::Team => None,
         ImportKind::Tasks => s.flow()?,
@@ -84,27 +87,24 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     Ok(Outcome::Done)
 }
 
-/// What rows are checked against: the rules, people of the store and of the team
-/// file, customers of the store.
+/// What rows are checked against: the rules, the people of the team file (the
+/// only source of people), the customers of the store.
 fn context<'a>(
     store: &crate::store::Store,
     flow: Option<&'a crate::model::Flow>,
     team_file: Option<&crate::team::Team>,
 ) -> Result<Context<'a>, crate::store::StoreError> {
-    let stored = store.team()?;
-    let mut people: HashSet<String> = stored.people.iter().map(|p| p.id.clone()).collect();
-    people.extend(
-        team_file
-            .iter()
-            .flat_map(|t| t.people.iter().map(|p| p.id.clone())),
-    );
+    let people: HashSet<String> = team_file
+        .iter()
+        .flat_map(|t| t.people.iter().map(|p| p.id.clone()))
+        .collect();
     Ok(Context {
         flow,
         people,
         customers: store.all_customer_ids()?.into_iter().collect(),
         created: store.customer_created_times()?,
         now: None,
-        defaults: stored.defaults,
+        defaults: team_file.map(|t| t.defaults.clone()).unwrap_or_default(),
     })
 }
 
@@ -169,7 +169,7 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, total: usize) {
         if self.visible && total >= BAR_FROM_ROWS {
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows {eta}") {
+            if let Ok(style) = ProgressStyle::with_template(&t!("progress-rows")) {
                 self.bar.set_style(style);
             }
             self.bar.set_length(total as u64);

@@ -2,10 +2,12 @@
 
 use super::output::{Printer, errln, outln};
 use super::{CommandError, Outcome, Result, Settings};
+use super::{labels, table};
 use crate::apply::Pass;
 use crate::check::{DiskLoader, check_condition};
 use crate::cli::{Format, ListArgs};
 use crate::engine::Engine;
+use crate::model::Flow;
 
 pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
     let flow = s.require_flow("list")?;
@@ -56,22 +58,34 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
     if s.format == Format::Json {
         outln!(p, "{}", super::pretty(&serde_json::json!(rows)));
     } else {
+        let mut table = table::new(vec![
+            t!("column-id"),
+            t!("column-name"),
+            t!("column-stage"),
+            t!("column-health"),
+            t!("column-segment"),
+            t!("column-tags"),
+        ]);
         for r in &rows {
-            let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
+            let text = |k: &str| r[k].as_str().map(str::to_string);
             let tags: Vec<&str> = r["tags"]
                 .as_array()
                 .map(|a| a.iter().filter_map(|t| t.as_str()).collect())
                 .unwrap_or_default();
-            outln!(
-                p,
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                s("id"),
-                s("name"),
-                s("stage"),
-                s("health"),
-                s("segment"),
-                tags.join(",")
-            );
+            let show = |name: Option<String>, label: fn(&Flow, &str) -> String| {
+                name.map_or_else(|| "-".to_string(), |n| label(flow, &n))
+            };
+            table.add_row(vec![
+                text("id").unwrap_or_default(),
+                text("name").unwrap_or_default(),
+                show(text("stage"), labels::stage),
+                show(text("health"), labels::health),
+                show(text("segment"), labels::segment),
+                tags.join(", "),
+            ]);
+        }
+        if !rows.is_empty() {
+            table::print(p, &table);
         }
         errln!(p, "{}", t!("list-count", count = rows.len()));
     }

@@ -13,12 +13,12 @@ use crate::record::{CustomerFacts, RecordRules, check_time};
 use crate::store::{NewEvent, Store, StoreError};
 use crate::timefmt::{format_instant, rfc3339};
 
-/// Checks that `--by` names a person of the store's team or of the team file.
-fn check_actor(s: &Settings, store: &Store, by: Option<&str>) -> Result<Option<String>> {
+/// Checks that `--by` names a person of the team file.
+fn check_actor(s: &Settings, by: Option<&str>) -> Result<Option<String>> {
     let Some(by) = by else {
         return Ok(None);
     };
-    if store.person(by)?.is_some() || s.team_file()?.is_some_and(|team| team.person(by).is_some()) {
+    if s.team_file()?.is_some_and(|team| team.person(by).is_some()) {
         Ok(Some(by.to_string()))
     } else {
         Err(CommandError::UnknownPerson { id: by.to_string() })
@@ -44,7 +44,7 @@ pub(super) fn open_for_recording(
 ) -> Result<(DateTime<Utc>, Store, Option<String>)> {
     let now = s.now(tz)?;
     let store = s.open_store()?;
-    let actor = check_actor(s, &store, by)?;
+    let actor = check_actor(s, by)?;
     Ok((now, store, actor))
 }
 

@@ -43,8 +43,6 @@ pub(crate) struct Settings {
     pub config: Option<Located>,
     /// `--at` as typed.
     at: Option<String>,
-    /// Whether `--team` was given (it wins over the store's team).
-    team_given: bool,
     /// The checked flow, once built.
     flow: OnceCell<Flow>,
 }
@@ -80,7 +78,6 @@ impl Settings {
             lang_chosen: chosen.is_some(),
             config: located,
             at: args.at.clone(),
-            team_given: args.team.is_some(),
             flow: OnceCell::new(),
         })
     }
@@ -147,15 +144,9 @@ impl Settings {
         Ok(self.team.as_deref().map(Team::load).transpose()?)
     }
 
-    /// The team the rules run with: `--team` when given; else the team imported
-    /// into the store; else the team file of salesflow.yaml.
+    /// The team the rules run with: the team file (`--team`, else `team:` of
+    /// salesflow.yaml), the only source of people; no file, no people.
     pub fn run_team(&self) -> Result<Team, CommandError> {
-        if !self.team_given && self.db.exists() {
-            let stored = self.read_store()?.team()?;
-            if !stored.people.is_empty() {
-                return Ok(stored);
-            }
-        }
         Ok(self.team_file()?.unwrap_or_default())
     }
 

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::output::{Printer, outln};
 use super::record::{check_record, open_for_recording};
+use super::table;
 use super::{Outcome, Result, Settings};
 use crate::cli::{Format, ListFilter, SignalCommand, VerdictArg};
 use crate::store::{NewEvent, SignalId, SignalRow, Verdict};
@@ -50,29 +51,50 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
     }
     if signals.is_empty() {
         outln!(p, "{}", t!("signal-none"));
+        return Ok(Outcome::Done);
     }
+    let mut rows = table::new(vec![
+        t!("column-signal"),
+        t!("column-customer"),
+        t!("column-risk"),
+        t!("column-keyword"),
+        t!("column-event"),
+        t!("column-at"),
+        t!("column-verdict"),
+    ]);
     for sig in &signals {
-        let label = risk(&sig.risk)
-            .map(|r| format!(" \"{}\"", r.label))
-            .unwrap_or_default();
-        outln!(
-            p,
-            "#{}  {}  {}{label}  {}  {}  {}",
-            sig.id,
-            sig.customer,
-            sig.risk,
-            t!(
-                "signal-in-event",
-                keyword = sig.keyword,
-                event = sig.event.0
-            ),
+        let name = match risk(&sig.risk) {
+            Some(r) if r.label != sig.risk => format!("{} ({})", r.label, sig.risk),
+            _ => sig.risk.clone(),
+        };
+        rows.add_row(vec![
+            format!("#{}", sig.id),
+            sig.customer.clone(),
+            name,
+            format!("「{}」", sig.keyword),
+            format!("#{}", sig.event),
             format_instant(sig.at, tz),
-            verdict_text(sig.verdict)
-        );
-        for line in risk(&sig.risk).map_or(&sig.strategy, |r| &r.strategy) {
+            verdict_text(sig.verdict),
+        ]);
+    }
+    table::print(p, &rows);
+    // What to do about each risk listed, and what worked before: once per risk.
+    let mut seen: Vec<&str> = Vec::new();
+    for sig in &signals {
+        if seen.contains(&sig.risk.as_str()) {
+            continue;
+        }
+        seen.push(&sig.risk);
+        let strategy = risk(&sig.risk).map_or(&sig.strategy, |r| &r.strategy);
+        let cases = risk(&sig.risk).map_or(&[][..], |r| &r.cases);
+        if strategy.is_empty() && cases.is_empty() {
+            continue;
+        }
+        outln!(p, "\n{}", sig.risk);
+        for line in strategy {
             outln!(p, "    {}", t!("signal-strategy", text = line));
         }
-        for case in risk(&sig.risk).map_or(&[][..], |r| &r.cases) {
+        for case in cases {
             outln!(p, "    {}", t!("signal-case", text = case));
         }
     }

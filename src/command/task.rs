@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::output::{Printer, outln};
 use super::record::{check_record, open_for_recording};
+use super::table;
 use super::{Outcome, Result, Settings};
 use crate::cli::{Format, ListFilter, TaskCommand};
 use crate::store::{NewEvent, TaskId, TaskRow};
@@ -30,29 +31,37 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
     }
     if tasks.is_empty() {
         outln!(p, "{}", t!("task-none"));
+        return Ok(Outcome::Done);
     }
-    for t in &tasks {
-        let due = t
-            .due_at
-            .map(|d| format!("  {}", t!("task-due", at = format_instant(d, tz))))
-            .unwrap_or_default();
-        let state = match t.done_at {
+    let mut rows = table::new(vec![
+        t!("column-task"),
+        t!("column-customer"),
+        t!("column-title"),
+        t!("column-assignee"),
+        t!("column-due"),
+        t!("column-state"),
+    ]);
+    for task in &tasks {
+        let assignee = match &task.role {
+            Some(role) => format!("{} ({role})", task.assignee),
+            None => task.assignee.clone(),
+        };
+        let state = match task.done_at {
+            _ if task.suppressed => t!("task-suppressed"),
             Some(d) => t!("task-done-at", at = format_instant(d, tz)),
             None => t!("task-open"),
         };
-        outln!(
-            p,
-            "#{}  {}  {}  {}{}{due}  {state}",
-            t.id,
-            t.customer,
-            t.title,
-            t.assignee,
-            t.role
-                .as_ref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default()
-        );
+        rows.add_row(vec![
+            format!("#{}", task.id),
+            task.customer.clone(),
+            task.title.clone(),
+            assignee,
+            task.due_at
+                .map_or_else(|| "-".to_string(), |d| format_instant(d, tz)),
+            state,
+        ]);
     }
+    table::print(p, &rows);
     Ok(Outcome::Done)
 }
 

@@ -1,150 +1,25 @@
 //! A unified diff of two texts, for `salesflow fmt --diff`.
 //!
 //! Takes the old and the new text and their names; produces `---`/`+++` headers and
-//! `@@` hunks with three lines of context, as `diff -u` prints them. Lines are
-//! matched by a longest common subsequence between the first and the last line that
-//! differ; past a size where that table would be too large, the differing middle is
-//! shown as removed and added whole (still a correct diff, only a longer one).
+//! `@@` hunks with three lines of context, as `diff -u` prints them (a missing
+//! final newline is said), through the `similar` crate's line diff.
+
+use similar::TextDiff;
 
 /// Lines of context around each change.
 const CONTEXT: usize = 3;
-/// The largest LCS table (in cells) built before falling back to remove-and-add.
-const MAX_CELLS: usize = 4_000_000;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Op {
-    /// A line of both texts.
-    Same,
-    /// A line of the old text only.
-    Removed,
-    /// A line of the new text only.
-    Added,
-}
 
 /// The diff of `old` to `new`; empty when they are equal.
 pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
-    use std::fmt::Write as _;
     if old == new {
         return String::new();
     }
-    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
-    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
-    let ops = edit_script(&old_lines, &new_lines);
-    // The old and new line numbers before each op (and after the last).
-    let mut at = Vec::with_capacity(ops.len() + 1);
-    let mut pos = (0, 0);
-    for op in &ops {
-        at.push(pos);
-        match op {
-            Op::Same => pos = (pos.0 + 1, pos.1 + 1),
-            Op::Removed => pos.0 += 1,
-            Op::Added => pos.1 += 1,
-        }
-    }
-    at.push(pos);
-    let mut out = format!("--- {old_name}\n+++ {new_name}\n");
-    for (from, to) in hunks(&ops) {
-        let ((old_start, new_start), (old_end, new_end)) = (at[from], at[to]);
-        let _ = writeln!(
-            out,
-            "@@ -{} +{} @@",
-            range(old_start, old_end - old_start),
-            range(new_start, new_end - new_start)
-        );
-        for (op, &(old_at, new_at)) in ops[from..to].iter().zip(&at[from..to]) {
-            let (mark, line) = match op {
-                Op::Same => (' ', old_lines[old_at]),
-                Op::Removed => ('-', old_lines[old_at]),
-                Op::Added => ('+', new_lines[new_at]),
-            };
-            out.push(mark);
-            out.push_str(line);
-            if !line.ends_with('\n') {
-                out.push_str("\n\\ No newline at end of file\n");
-            }
-        }
-    }
-    out
-}
-
-/// The ranges of ops shown, as `(from, to)`: each change with its context, changes
-/// whose contexts touch or overlap in one hunk.
-fn hunks(ops: &[Op]) -> Vec<(usize, usize)> {
-    let mut hunks: Vec<(usize, usize)> = Vec::new();
-    for change in (0..ops.len()).filter(|&k| ops[k] != Op::Same) {
-        let from = change.saturating_sub(CONTEXT);
-        let to = (change + 1 + CONTEXT).min(ops.len());
-        match hunks.last_mut() {
-            Some(last) if from <= last.1 => last.1 = to,
-            _ => hunks.push((from, to)),
-        }
-    }
-    hunks
-}
-
-/// `start,count` of a hunk, one-based, as `diff -u` writes it: a count of one is
-/// left out, and an empty range names the line before it.
-fn range(start: usize, count: usize) -> String {
-    match count {
-        0 => format!("{start},0"),
-        1 => format!("{}", start + 1),
-        _ => format!("{},{count}", start + 1),
-    }
-}
-
-fn edit_script(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let prefix = old.iter().zip(new).take_while(|(x, y)| x == y).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let old_mid = &old[prefix..old.len() - suffix];
-    let new_mid = &new[prefix..new.len() - suffix];
-    let mut ops = vec![Op::Same; prefix];
-    if (old_mid.len() + 1) * (new_mid.len() + 1) > MAX_CELLS {
-        ops.extend(std::iter::repeat_n(Op::Removed, old_mid.len()));
-        ops.extend(std::iter::repeat_n(Op::Added, new_mid.len()));
-    } else {
-        ops.extend(lcs_script(old_mid, new_mid));
-    }
-    ops.extend(std::iter::repeat_n(Op::Same, suffix));
-    ops
-}
-
-/// The edit script of a longest common subsequence; removals before additions.
-fn lcs_script(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let width = new.len() + 1;
-    // lcs[o * width + n]: the LCS length of old[o..] and new[n..].
-    let mut lcs = vec![0u32; (old.len() + 1) * width];
-    for o in (0..old.len()).rev() {
-        for n in (0..new.len()).rev() {
-            lcs[o * width + n] = if old[o] == new[n] {
-                lcs[(o + 1) * width + n + 1] + 1
-            } else {
-                lcs[(o + 1) * width + n].max(lcs[o * width + n + 1])
-            };
-        }
-    }
-    let mut ops = Vec::with_capacity(old.len() + new.len());
-    let (mut o, mut n) = (0, 0);
-    while o < old.len() || n < new.len() {
-        if o < old.len() && n < new.len() && old[o] == new[n] {
-            ops.push(Op::Same);
-            o += 1;
-            n += 1;
-        } else if n == new.len()
-            || (o < old.len() && lcs[(o + 1) * width + n] >= lcs[o * width + n + 1])
-        {
-            ops.push(Op::Removed);
-            o += 1;
-        } else {
-            ops.push(Op::Added);
-            n += 1;
-        }
-    }
-    ops
+    TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(CONTEXT)
+        .missing_newline_hint(true)
+        .header(old_name, new_name)
+        .to_string()
 }
 
 #[cfg(test)]

@@ -184,8 +184,19 @@ plan-task = { $title } → { $assignee }, due { $due }
 plan-step = { $escalation } #{ $epoch } { $step }, due { $due }
 plan-message = { $to }: { $body }
 plan-message-cc = { $to } cc { $cc }: { $body }
-apply-summary = applied at { $at }: { $customers } customers visited, { $counts }
-apply-nothing-new = applied at { $at }: { $customers } customers visited, nothing new
+apply-summary = applied at { $at }: { $customers ->
+        [one] 1 customer
+       *[other] { $customers } customers
+    } visited, { $counts }
+apply-nothing-new = applied at { $at }: { $customers ->
+        [one] 1 customer
+       *[other] { $customers } customers
+    } visited, nothing new
+apply-queued = queued: { $list }
+apply-queued-separator = {"; "}
+apply-queued-entry = { $who }: { $what }
+apply-queued-customer = customer { $id }
+apply-suppressed = { $n } recorded as suppressed (before going live), not sent
 
 ## explain, list
 
@@ -217,13 +228,11 @@ help-evidence-required = give at least one evidence reference (a file name, a do
 record-recorded = recorded { $kind } #{ $id } of `{ $customer }` at { $at }
 record-known = already recorded: the same { $kind } of `{ $customer }` at { $at }
 task-none = no tasks
-task-due = due { $at }
 task-done-at = done { $at }
 task-open = open
 task-closed = closed task #{ $id } { $title } of `{ $customer }` at { $at }
 task-already-done = task #{ $id } { $title } was already done at { $at }
 signal-none = no signals
-signal-in-event = 「{ $keyword }」 in event #{ $event }
 signal-judged = signal #{ $id } ({ $risk } of `{ $customer }`) judged { $verdict } at { $at }
 verdict-confirmed = confirmed
 verdict-false = false
@@ -253,6 +262,48 @@ signal-strategy = strategy: { $text }
 signal-case = case: { $text }
 cli-init--live_from = When the store goes live (default: now): messages and tasks the rules would have produced before it are recorded as suppressed, never sent
 cli-apply--live_from = Customers no apply has covered yet go live at TIME (old customers imported into a live store): what their rules would have sent or asked before it is recorded as suppressed; customers already covered are left alone
+
+## The team file
+
+team-listed-twice = person `{ $id }` is listed twice
+team-unknown-manager = the manager `{ $manager }` of `{ $id }` is not in the team
+team-unknown-default = the default `{ $role }: { $id }` names nobody in the team
+team-not-a-mapping = a team file is a map with `people:` and `defaults:`
+team-entry-unreadable = the entry of `{ $id }` cannot be edited: write it as a map (`- {"{"} id: …, name: … {"}"}`)
+
+team-merge-summary = { $added } added, { $updated } updated, { $unchanged } unchanged
+team-merge-done = merged `{ $file }` into `{ $team_file }`: { $summary }
+team-merge-dry-run = dry run, nothing written; `{ $file }` into `{ $team_file }`: { $summary }
+team-managers-created = named only as managers, added by id: { $ids } (write their names in the team file)
+team-defaults-added = role defaults added: { $roles }
+team-attributes-kept = columns kept as attributes: { $columns }
+error-no-team-file = `salesflow import team` needs the team file to merge into
+help-no-team-file = set `team:` in salesflow.yaml, or pass `--team FILE` (it is created if it does not exist)
+
+progress-customers = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} customers {"{"}eta{"}"}
+progress-rows = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} rows {"{"}eta{"}"}
+
+## Table headers
+
+column-id = id
+column-name = name
+column-stage = stage
+column-health = health
+column-segment = segment
+column-tags = tags
+column-task = task
+column-customer = customer
+column-title = title
+column-assignee = assignee
+column-due = due
+column-state = state
+column-signal = signal
+column-risk = risk
+column-keyword = keyword
+column-event = event
+column-at = at
+column-verdict = verdict
+task-suppressed = suppressed (before going live)
 
 ## --help: what each command does, its arguments, its exit codes
 

@@ -151,3 +151,12 @@ fn plurals_and_arguments_are_filled_in_both_languages() {
 fn a_missing_key_falls_back_to_itself_and_never_panics() {
     assert_eq!(tr_in(Lang::Zh, "no-such-key", &Args::new()), "no-such-key");
 }
+
+#[test]
+fn progress_templates_keep_their_placeholders() {
+    for lang in Lang::ALL {
+        let text = tr_in(lang, "progress-customers", &Args::new());
+        assert!(text.starts_with("{bar:40} {pos}/{len} "), "{text}");
+        assert!(text.ends_with(" {eta}"), "{text}");
+    }
+}

@@ -134,6 +134,11 @@ plan-message = { $to }：{ $body }
 plan-message-cc = { $to } 抄送 { $cc }：{ $body }
 apply-summary = 已执行（{ $at }）：检查了 { $customers } 个客户，{ $counts }
 apply-nothing-new = 已执行（{ $at }）：检查了 { $customers } 个客户，没有新内容
+apply-queued = 已排队：{ $list }
+apply-queued-separator = {"；"}
+apply-queued-entry = { $who }：{ $what }
+apply-queued-customer = 客户 { $id }
+apply-suppressed = { $n } 项记为已抑制（上线之前），不发送
 
 ## explain、list
 
@@ -162,13 +167,11 @@ help-evidence-required = 请至少给出一个证据引用（文件名、单据�
 record-recorded = 已记录 `{ $customer }` 的 { $kind } #{ $id }，时间 { $at }
 record-known = 已记录过：`{ $customer }` 在 { $at } 的同一条 { $kind }
 task-none = 没有任务
-task-due = 截止 { $at }
 task-done-at = 完成于 { $at }
 task-open = 未完成
 task-closed = 已完成任务 #{ $id } { $title }（`{ $customer }`），时间 { $at }
 task-already-done = 任务 #{ $id } { $title } 已于 { $at } 完成
 signal-none = 没有风险信号
-signal-in-event = 事件 #{ $event } 中的「{ $keyword }」
 signal-judged = 风险信号 #{ $id }（`{ $customer }` 的 { $risk }）判定为{ $verdict }，时间 { $at }
 verdict-confirmed = 属实
 verdict-false = 误报
@@ -198,6 +201,48 @@ signal-strategy = 应对：{ $text }
 signal-case = 案例：{ $text }
 cli-init--live_from = 上线时间（默认：现在）：规则在此之前本会产生的消息和任务记为已抑制，不会发送
 cli-apply--live_from = 尚未被任何 apply 覆盖的客户在 TIME 上线（向已上线的数据库导入老客户时）：其规则在此之前本会发送或要求的内容记为已抑制；已覆盖的客户不受影响
+
+## 团队文件
+
+team-listed-twice = 人员 `{ $id }` 出现了两次
+team-unknown-manager = `{ $id }` 的上级 `{ $manager }` 不在团队中
+team-unknown-default = 默认负责人 `{ $role }: { $id }` 不在团队中
+team-not-a-mapping = 团队文件应是包含 `people:` 和 `defaults:` 的映射
+team-entry-unreadable = `{ $id }` 的条目无法编辑：请写成映射（`- {"{"} id: …, name: … {"}"}`）
+
+team-merge-summary = 新增 { $added } 人，更新 { $updated } 人，{ $unchanged } 人不变
+team-merge-done = 已把 `{ $file }` 合并到 `{ $team_file }`：{ $summary }
+team-merge-dry-run = 试运行，未写入；`{ $file }` 合并到 `{ $team_file }`：{ $summary }
+team-managers-created = 只作为上级出现、已按 id 添加：{ $ids }（请在团队文件中写上姓名）
+team-defaults-added = 新增角色默认负责人：{ $roles }
+team-attributes-kept = 作为人员属性保留的列：{ $columns }
+error-no-team-file = `salesflow import team` 需要合并到的团队文件
+help-no-team-file = 在 salesflow.yaml 中设置 `team:`，或用 `--team 文件` 指定（不存在时会创建）
+
+progress-customers = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} 个客户 {"{"}eta{"}"}
+progress-rows = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} 行 {"{"}eta{"}"}
+
+## 表头
+
+column-id = 编号
+column-name = 名称
+column-stage = 阶段
+column-health = 健康度
+column-segment = 客户分层
+column-tags = 标签
+column-task = 任务
+column-customer = 客户
+column-title = 标题
+column-assignee = 负责人
+column-due = 截止
+column-state = 状态
+column-signal = 信号
+column-risk = 风险
+column-keyword = 关键词
+column-event = 事件
+column-at = 时间
+column-verdict = 判定
+task-suppressed = 已抑制（上线之前）
 
 ## --help：各命令的作用、参数和退出码
 

@@ -33,6 +33,7 @@ mod rule_sets;
 mod signals;
 pub mod sqltime;
 mod tasks;
+mod team_snapshot;
 mod ticks;
 mod verdicts;
 

@@ -77,5 +77,6 @@ fn person(r: &Row<'_>) -> rusqlite::Result<Person> {
         mobile: r.get(6)?,
         feishu: r.get(7)?,
         email: r.get(8)?,
+        attrs: std::collections::BTreeMap::new(),
     })
 }

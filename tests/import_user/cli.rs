@@ -54,9 +54,11 @@ fn init_creates_the_store_and_starter_files_and_never_overwrites() {
 #[test]
 fn import_writes_and_reports_counts_and_reimport_adds_nothing() {
     let dir = project("cli_import_ok");
+    // `import team` merges the roster into the team file (an empty one here).
+    std::fs::write(dir.join("team.yaml"), "people: []\ndefaults: {}\n").unwrap();
     import(&dir, "team", "team.csv")
         .success()
-        .stdout_has("5 people in the team");
+        .stdout_has("5 added, 0 updated, 0 unchanged");
     import(&dir, "customers", "customers.xlsx")
         .success()
         .stdout_has("3 new customers, 2 new events");

@@ -47,12 +47,13 @@ pub fn sf(dir: &Path) -> Command {
 /// A folder with a store and a salesflow.yaml naming the example rules and team.
 pub fn project(name: &str) -> PathBuf {
     let dir = scratch(&format!("user_{name}"));
+    // A copy of the example team: `import team` writes into the team file.
+    std::fs::copy(repo("examples/team.yaml"), dir.join("team.yaml")).unwrap();
     std::fs::write(
         dir.join("salesflow.yaml"),
         format!(
-            "db: crm.db\nrules: {}\nteam: {}\n",
+            "db: crm.db\nrules: {}\nteam: team.yaml\n",
             repo("examples/zhilian.flow").display(),
-            repo("examples/team.yaml").display()
         ),
     )
     .unwrap();

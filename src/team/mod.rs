@@ -1,10 +1,17 @@
-//! The team file (`team.yaml`): people with their role, manager and chat handles,
-//! and the default person for each role.
+//! The team file (`team.yaml`): people with their role, manager, chat handles and
+//! free attributes, and the default person for each role. It is the only source
+//! of people (PRODUCT.md, "One team"): `check`, `plan`, `apply` and the record
+//! commands read it; `import team` merges a roster into it ([`merge`]); the
+//! store keeps the snapshot each `apply` used.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+mod merge;
+
+pub use merge::{MergeReport, merge_into_file};
 
 /// One person of the team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +42,55 @@ pub struct Person {
     /// Email address.
     #[serde(default)]
     pub email: Option<String>,
+    /// Whatever else a roster says about them (`区域: 华东`, `工号: 1024`), kept as
+    /// text under `attrs:` so a typo in a known key is still an error.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "scalar_map"
+    )]
+    pub attrs: BTreeMap<String, String>,
+}
+
+impl Person {
+    /// A person known only by id (a manager a roster names and does not list):
+    /// the name is the id until someone writes the real one.
+    pub fn named_by_id(id: &str) -> Person {
+        Person {
+            id: id.to_string(),
+            name: id.to_string(),
+            title: None,
+            role: None,
+            manager: None,
+            wecom: None,
+            mobile: None,
+            feishu: None,
+            email: None,
+            attrs: BTreeMap::new(),
+        }
+    }
+}
+
+/// `attrs:` values as text: a roster's `工号: 1024` is a number to YAML.
+fn scalar_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    use serde::de::Error as _;
+    let raw = BTreeMap::<String, serde_yaml::Value>::deserialize(d)?;
+    raw.into_iter()
+        .map(|(k, v)| {
+            let text = match v {
+                serde_yaml::Value::String(s) => s,
+                serde_yaml::Value::Number(n) => n.to_string(),
+                serde_yaml::Value::Bool(b) => b.to_string(),
+                serde_yaml::Value::Null => String::new(),
+                _ => {
+                    return Err(D::Error::custom(format!(
+                        "attribute `{k}` must be a single value, not a list or map"
+                    )));
+                }
+            };
+            Ok((k, text))
+        })
+        .collect()
 }
 
 /// The whole team file.
@@ -101,36 +157,46 @@ impl Team {
 
     /// Parses and validates team YAML.
     pub fn parse(name: &str, text: &str) -> Result<Team, TeamError> {
-        let team: Team = serde_yaml::from_str(text).map_err(|e| TeamError::Parse {
+        let team = Team::parse_unchecked(name, text)?;
+        team.validate(name)?;
+        Ok(team)
+    }
+
+    /// Parses team YAML without checking its references (a roster may name
+    /// managers it does not list).
+    pub fn parse_unchecked(name: &str, text: &str) -> Result<Team, TeamError> {
+        // A file of comments only is an empty team.
+        let team: Option<Team> = serde_yaml::from_str(text).map_err(|e| TeamError::Parse {
             path: name.to_string(),
             line: e.location().map_or(0, |l| l.line()),
             message: e.to_string(),
         })?;
+        Ok(team.unwrap_or_default())
+    }
+
+    /// Checks that no id is listed twice and every manager and default names
+    /// someone of the team.
+    pub fn validate(&self, name: &str) -> Result<(), TeamError> {
         let invalid = |message: String| TeamError::Invalid {
             path: name.to_string(),
             message,
         };
-        for (i, p) in team.people.iter().enumerate() {
-            if team.people[..i].iter().any(|q| q.id == p.id) {
-                return Err(invalid(format!("person `{}` is listed twice", p.id)));
+        for (i, p) in self.people.iter().enumerate() {
+            if self.people[..i].iter().any(|q| q.id == p.id) {
+                return Err(invalid(t!("team-listed-twice", id = p.id)));
             }
             if let Some(m) = &p.manager {
-                if team.person(m).is_none() {
-                    return Err(invalid(format!(
-                        "the manager `{m}` of `{}` is not in the team",
-                        p.id
-                    )));
+                if self.person(m).is_none() {
+                    return Err(invalid(t!("team-unknown-manager", manager = m, id = p.id)));
                 }
             }
         }
-        for (role, id) in &team.defaults {
-            if team.person(id).is_none() {
-                return Err(invalid(format!(
-                    "the default `{role}: {id}` names nobody in the team"
-                )));
+        for (role, id) in &self.defaults {
+            if self.person(id).is_none() {
+                return Err(invalid(t!("team-unknown-default", role = role, id = id)));
             }
         }
-        Ok(team)
+        Ok(())
     }
 
     /// The person with this id.
