@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod deliver;
 pub mod diagnostic;
 pub mod engine;
 pub mod fmt;

@@ -394,7 +394,10 @@ impl Checker<'_> {
             ValueKind::Overdue => typed(Operand::Overdue, Type::Bool),
             ValueKind::Since(which, f) => {
                 let filter = self.filter(f, clock)?;
-                typed(Operand::Since((*which).into(), filter, clock), Type::Duration)
+                typed(
+                    Operand::Since((*which).into(), filter, clock),
+                    Type::Duration,
+                )
             }
             ValueKind::Count(f, within) => {
                 let filter = self.filter(f, clock);
@@ -414,9 +417,10 @@ impl Checker<'_> {
                 };
                 typed(Operand::Signal(which, within), Type::Bool)
             }
-            ValueKind::Task(title, state) => {
-                typed(Operand::Task(title.value.clone(), (*state).into()), Type::Bool)
-            }
+            ValueKind::Task(title, state) => typed(
+                Operand::Task(title.value.clone(), (*state).into()),
+                Type::Bool,
+            ),
             ValueKind::Tagged(t) => typed(
                 Operand::Tagged(TagId(self.lookup(t, Lookup::Tag)?)),
                 Type::Bool,

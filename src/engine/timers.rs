@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use super::actions::Site;
 use super::effects::{Effect, TimerView};
 use super::replay::{Replay, add_on};
-use crate::model::{Cond, Duration, Escalation, Flow, Operand, StepTiming};
 use crate::model::TaskState;
+use crate::model::{Cond, Duration, Escalation, Flow, Operand, StepTiming};
 
 /// The state of one epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

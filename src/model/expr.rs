@@ -1,8 +1,8 @@
 //! Checked conditions: every name resolved, every operand typed.
 
+use super::{CmpOp, SinceWhich, TaskState};
 use super::{Duration, EventKindId, FieldRef, RiskId, SegmentId, StageId, StateId, TagId};
 use crate::source::Span;
-use super::{CmpOp, SinceWhich, TaskState};
 
 /// A checked boolean condition.
 #[derive(Debug, Clone)]

@@ -14,6 +14,7 @@ use super::error::{Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_records_as_known.sql"),
+    include_str!("migrations/003_delivery.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,49 @@
+//! Delivery: the outbox to WeCom, DingTalk and Feishu robots, webhooks and email.
+//!
+//! Takes the channels of salesflow.yaml (secrets read from the environment
+//! variables it names), the team (people's handles) and the store's outbox;
+//! gives every due message sent, failed (tried again later with backoff), or
+//! dead, each recorded in the store. The flow of one message:
+//! [`route`](route::route) picks its channel → the store claims it (a lease
+//! and the channel's rate limit, [`crate::store::Claim`]) → the channel's kind
+//! builds the vendor's request ([`wecom`], [`dingtalk`], [`feishu`],
+//! [`webhook`], [`email`]) → the outcome is recorded. [`Courier`] runs that
+//! over everything due. Delivery is at least once: a message is sent again only
+//! if its process died between sending and recording, and the idempotency key
+//! travels with it (`Idempotency-Key`, the mail's `Message-ID`).
+//!
+//! Time comes from a [`Clock`], so backoff and throttling run on virtual time in
+//! tests. No SQL here; no secret leaves through an error or a record (the
+//! [`Redactor`]).
+
+mod backoff;
+mod channel;
+mod channels;
+mod clock;
+mod courier;
+pub mod dingtalk;
+pub mod email;
+mod error;
+mod failure;
+pub mod feishu;
+mod http;
+mod message;
+mod rate;
+mod route;
+mod secret;
+mod sign;
+pub mod webhook;
+pub mod wecom;
+
+pub use channel::{
+    Channel, DEFAULT_MAX_ATTEMPTS, Endpoint, Env, Kind, TextFormat, Tls, process_env,
+};
+pub use channels::Channels;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use courier::{Courier, Delivery, Report};
+pub use error::ConfigError;
+pub use failure::Failure;
+pub use message::Outgoing;
+pub use rate::Limit;
+pub use route::{Addressee, Route, Unroutable, route};
+pub use secret::{Redactor, Secret};
