@@ -52,7 +52,7 @@ pub enum Command {
     /// Evaluate the rules and record every effect once: health, signals, tasks,
     /// escalation steps, outbox messages.
     #[command(after_help = APPLY_EXIT_CODES)]
-    Apply(RunArgs),
+    Apply(ApplyArgs),
     /// Why a customer is in its health state, segment and stage, and its timers.
     #[command(after_help = READ_EXIT_CODES)]
     Explain(ExplainArgs),
@@ -125,6 +125,19 @@ pub struct RunArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+/// `salesflow apply`
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Store, rules, team, time, format.
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Customers no apply has covered yet go live at TIME (old customers imported
+    /// into a live store): what their rules would have sent or asked before it is
+    /// recorded as suppressed. Customers already covered are left alone.
+    #[arg(long, value_name = "TIME")]
+    pub live_from: Option<String>,
 }
 
 /// `salesflow plan`

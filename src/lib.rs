@@ -4,6 +4,7 @@
 //! [`model`]) → evaluation against a store → effects. Working time lives in
 //! [`calendar`], which depends on nothing else here.
 
+pub mod apply;
 pub mod calendar;
 pub mod check;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod engine;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod record;
 pub mod ruletest;
 pub mod source;
 pub mod store;

@@ -1,6 +1,7 @@
 //! PRODUCT.md's rule-test scenario, evaluated by the engine alone (no store): a
 //! visit note mentioning 法务 makes the customer yellow with that note as evidence,
-//! the presales reminder fires at Friday 16:30, the escalation reaches the
+//! the customer enters POC the same moment (so the feasibility report is asked
+//! for), the presales reminder fires at Friday 16:30, the escalation reaches the
 //! presales person's manager at the next Tuesday 12:00 with the director in cc,
 //! and the customer gets the care message. Every tick schedule gives the same.
 
@@ -31,6 +32,7 @@ fn event(id: i64, at: &str, kind: &str) -> Event {
     Event {
         id,
         at: t(at),
+        known_at: None,
         kind: kind.into(),
         actor: None,
         role: None,
@@ -43,13 +45,16 @@ fn event(id: i64, at: &str, kind: &str) -> Event {
     }
 }
 
-fn history() -> CustomerHistory {
+/// The customer in `demo` with the visit note, not yet in POC.
+fn before_poc() -> CustomerHistory {
     let mut stage = event(1, "2026-03-02T09:00:00+08:00", "stage_change");
     stage.attrs.insert("stage".into(), "demo".into());
     let mut visit = event(2, "2026-03-02T09:00:00+08:00", "visit");
     visit.role = Some("decision_maker".into());
     visit.text = Some("客户提到需要法务审核".into());
     CustomerHistory {
+        rules: salesflow::engine::RuleWindow::default(),
+        live_from: None,
         customer: CustomerRecord {
             id: "c1".into(),
             name: "宁波某整车配套厂".into(),
@@ -62,6 +67,16 @@ fn history() -> CustomerHistory {
         events: vec![stage, visit],
         tasks: Vec::new(),
     }
+}
+
+/// PRODUCT.md's scenario: the visit note, and the move into POC at the same time.
+fn history() -> CustomerHistory {
+    let mut h = before_poc();
+    let mut poc = event(3, "2026-03-02T09:00:00+08:00", "stage_change");
+    poc.attrs.insert("stage".into(), "poc".into());
+    poc.evidence = vec!["POC申请单.pdf".into()];
+    h.events.push(poc);
+    h
 }
 
 #[test]
@@ -103,6 +118,7 @@ fn a_legal_keyword_makes_the_customer_yellow_with_the_note_as_evidence() {
     );
 }
 
+/// The messages of the feasibility escalation's steps.
 fn outbox(
     eval: &salesflow::engine::Evaluation,
 ) -> Vec<(DateTime<Utc>, String, Vec<String>, String)> {
@@ -114,8 +130,11 @@ fn outbox(
                 recipient,
                 cc,
                 body,
+                origin,
                 ..
-            } => Some((*created_at, recipient.clone(), cc.clone(), body.clone())),
+            } if origin.contains("/esc/feasibility/") => {
+                Some((*created_at, recipient.clone(), cc.clone(), body.clone()))
+            }
             _ => None,
         })
         .collect()
@@ -132,8 +151,8 @@ fn the_reminder_then_the_escalation_fire_on_working_time() {
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].1, "wang");
     assert!(
-        sent[0].3.contains("2026-03-06"),
-        "the step's own due time: {}",
+        sent[0].3.contains("2026-03-04"),
+        "`due` is the due time of the task `until` names: {}",
         sent[0].3
     );
 
@@ -149,14 +168,19 @@ fn the_reminder_then_the_escalation_fire_on_working_time() {
             vec!["li".to_string()]
         )
     );
+    // `assignee` is the person of the task `until` names: presales 王工.
     assert!(
-        sent[1].3.contains("张伟") && sent[1].3.contains("宁波某整车配套厂"),
+        sent[1].3.contains("王工") && sent[1].3.contains("宁波某整车配套厂"),
         "{}",
         sent[1].3
     );
     assert_eq!(sent[2].1, "customer");
+    // No blocker recorded: the care message says 方案落地, never the risk keyword
+    // of the internal visit note.
     assert!(
-        sent[2].3.contains("法务") && sent[2].3.contains("2026-03-12"),
+        sent[2].3.contains("关于您关心的方案落地事宜")
+            && !sent[2].3.contains("法务")
+            && sent[2].3.contains("2026-03-12"),
         "{}",
         sent[2].3
     );
@@ -168,8 +192,9 @@ fn the_reminder_then_the_escalation_fire_on_working_time() {
                 step,
                 due_at,
                 epoch,
+                escalation,
                 ..
-            } => Some((step.clone(), *due_at, *epoch)),
+            } if escalation == "feasibility" => Some((step.clone(), *due_at, *epoch)),
             _ => None,
         })
         .collect();
@@ -209,7 +234,7 @@ fn ticking_every_hour_or_once_gives_the_same_effects() {
     let steps = once
         .effects
         .iter()
-        .filter(|e| matches!(e, Effect::EscalationStep { .. }))
+        .filter(|e| matches!(e, Effect::EscalationStep { escalation, .. } if escalation == "feasibility"))
         .count();
     assert_eq!(steps, 5, "after 36h, after 48h, and every 24h three times");
 }
@@ -218,7 +243,7 @@ fn ticking_every_hour_or_once_gives_the_same_effects() {
 fn entering_poc_asks_finance_for_the_margin_in_whole_yuan() {
     let (flow, team) = (flow(), team());
     let engine = Engine::new(&flow, &team);
-    let mut h = history();
+    let mut h = before_poc();
     h.customer.fields.insert(
         "estimated_margin".into(),
         salesflow::engine::FieldValue::Number(120_000.0),
@@ -228,12 +253,17 @@ fn entering_poc_asks_finance_for_the_margin_in_whole_yuan() {
     poc.evidence = vec!["POC申请单".into()];
     h.events.push(poc);
     let eval = engine.evaluate(&h, t("2026-03-03T10:00:00+08:00"));
-    let sent = outbox(&eval);
-    let finance = sent
+    let finance = eval
+        .effects
         .iter()
-        .find(|m| m.1 == "zhao")
+        .find_map(|e| match e {
+            Effect::Outbox {
+                recipient, body, ..
+            } if recipient == "zhao" => Some(body.clone()),
+            _ => None,
+        })
         .expect("finance is notified");
-    assert!(finance.3.contains("预估毛利:120000 元"), "{}", finance.3);
+    assert!(finance.contains("预估毛利:120000 元"), "{finance}");
     let task = eval.effects.iter().find_map(|e| match e {
         Effect::Task {
             title,

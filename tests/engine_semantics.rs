@@ -95,6 +95,7 @@ fn ev(id: i64, at: DateTime<Utc>, kind: &str) -> Event {
     Event {
         id,
         at,
+        known_at: None,
         kind: kind.into(),
         actor: None,
         role: None,
@@ -121,6 +122,8 @@ fn note(id: i64, at: DateTime<Utc>, text: &str) -> Event {
 
 fn customer(events: Vec<Event>) -> CustomerHistory {
     CustomerHistory {
+        rules: salesflow::engine::RuleWindow::default(),
+        live_from: None,
         customer: CustomerRecord {
             id: "c1".into(),
             name: "苏州储能科技".into(),

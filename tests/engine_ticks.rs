@@ -65,6 +65,7 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
     let mut stage = Event {
         id: 1,
         at,
+        known_at: None,
         kind: "stage_change".into(),
         actor: None,
         role: None,
@@ -82,6 +83,7 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
         let mut e = Event {
             id,
             at,
+            known_at: None,
             attrs: BTreeMap::new(),
             ..stage.clone()
         };
@@ -109,6 +111,8 @@ fn history(steps: &[(u32, Step)]) -> CustomerHistory {
     }
     stage.id = 0;
     CustomerHistory {
+        rules: salesflow::engine::RuleWindow::default(),
+        live_from: None,
         customer: CustomerRecord {
             id: "c1".into(),
             name: "新能源汽车电池pack厂".into(),

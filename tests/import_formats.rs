@@ -142,7 +142,10 @@ fn stages_tasks_and_team_rows_import() {
     assert_eq!(tasks.tasks_written, 2);
     let c2 = store.history("c2").unwrap().unwrap();
     assert_eq!(c2.tasks[0].title, "技术交流纪要");
-    assert_eq!(c2.tasks[0].done_at, Some(t("2026-03-06T02:00:00Z")));
+    // Imported as done: a `task_done` event closes it.
+    let done = c2.events.iter().find(|e| e.kind == "task_done").unwrap();
+    assert_eq!(done.at, t("2026-03-06T02:00:00Z"));
+    assert_eq!(done.attrs["task"], c2.tasks[0].key);
     assert_eq!(store.tasks(None, true).unwrap().len(), 1);
 }
 

@@ -54,7 +54,7 @@ fn a_failing_test_shows_expected_against_actual_and_the_deciding_rule() {
     assert_eq!(code, 1, "{err}");
     assert!(out.ends_with("\n0 passed, 1 failed\n"), "{out}");
     assert!(
-        out.contains("wrong_expectations.yaml:12: 以为还是绿色"),
+        out.contains("wrong_expectations.yaml:13: 以为还是绿色"),
         "{out}"
     );
     assert!(
@@ -101,7 +101,7 @@ fn names_the_rules_or_the_test_lack_are_refused_with_their_line() {
         ),
         (
             "update_missing_blocker",
-            ":9: this update lacks `blocker` (the rules say `update requires`)",
+            ":9: an update of c1 must carry `blocker` (the rules say `update requires`); nothing was recorded",
         ),
         (
             "rules_do_not_check",
@@ -226,7 +226,7 @@ fn the_json_report_has_files_tests_expectations_and_mismatches() {
     let exps = test["expectations"].as_array().unwrap();
     assert_eq!(exps.len(), 3);
     let first = &exps[0];
-    assert_eq!(first["line"], 12);
+    assert_eq!(first["line"], 13);
     assert_eq!(first["name"], "以为还是绿色");
     assert_eq!(first["at"], "2026-03-02T10:00:00+08:00");
     assert_eq!(first["when"], "1h");
@@ -240,8 +240,8 @@ fn the_json_report_has_files_tests_expectations_and_mismatches() {
     let outbox = &exps[1]["mismatches"][0];
     assert_eq!(outbox["key"], "outbox");
     assert_eq!(outbox["expected"][0]["cc"], serde_json::json!(["zhao"]));
-    assert_eq!(outbox["actual"][1]["cc"], serde_json::json!(["li"]));
-    assert_eq!(outbox["actual"][1]["template"], "escalation");
+    assert_eq!(outbox["actual"][3]["cc"], serde_json::json!(["li"]));
+    assert_eq!(outbox["actual"][3]["template"], "escalation");
     assert_eq!(exps[2]["passed"], true);
     assert_eq!(v["coverage"]["total"], 39);
     assert_eq!(v["coverage"]["flows"][0]["rules"], "examples/zhilian.flow");

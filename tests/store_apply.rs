@@ -16,7 +16,14 @@ fn each_effect_goes_to_its_table() {
     let refs: Vec<&Effect> = effects.iter().collect();
     let now = t("2026-03-06T12:00:00+08:00");
     let eval = evaluation(effects.clone(), event, "2026-03-09T10:00:00+08:00");
-    let out = store.apply_customer("c1", &eval, &refs, now).unwrap();
+    let out = store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            now,
+        )
+        .unwrap();
     assert_eq!(out.inserted.len(), effects.len());
     assert_eq!(out.already_applied, 0);
     assert_eq!(out.by_kind.get("notify"), Some(&1));
@@ -76,8 +83,22 @@ fn applying_the_same_effects_twice_writes_them_once() {
     let refs: Vec<&Effect> = effects.iter().collect();
     let now = t("2026-03-06T12:00:00+08:00");
     let eval = evaluation(effects.clone(), event, "2026-03-09T10:00:00+08:00");
-    store.apply_customer("c1", &eval, &refs, now).unwrap();
-    let again = store.apply_customer("c1", &eval, &refs, now).unwrap();
+    store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            now,
+        )
+        .unwrap();
+    let again = store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            now,
+        )
+        .unwrap();
     assert!(again.inserted.is_empty());
     assert_eq!(again.already_applied, effects.len());
     for table in [
@@ -113,7 +134,16 @@ fn a_failing_effect_leaves_nothing_of_the_customer_written() {
     let refs: Vec<&Effect> = effects.iter().collect();
     let eval = evaluation(effects.clone(), event, "2026-03-09T10:00:00+08:00");
     let now = t("2026-03-06T12:00:00+08:00");
-    assert!(store.apply_customer("c1", &eval, &refs, now).is_err());
+    assert!(
+        store
+            .apply_customer(
+                &salesflow::store::RuleSet::from_the_beginning(),
+                &eval,
+                &refs,
+                now
+            )
+            .is_err()
+    );
     for table in [
         "effects",
         "health_changes",
@@ -128,14 +158,21 @@ fn a_failing_effect_leaves_nothing_of_the_customer_written() {
     }
     assert_eq!(count(&db, "events"), 1, "no field_change event");
     assert_eq!(
-        store.customers_to_visit(now).unwrap(),
+        store.customers_to_visit(now, None).unwrap(),
         vec!["c1".to_string()],
         "still dirty"
     );
     // Without the bad effect the same apply succeeds.
     effects.pop();
     let refs: Vec<&Effect> = effects.iter().collect();
-    store.apply_customer("c1", &eval, &refs, now).unwrap();
+    store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            now,
+        )
+        .unwrap();
     assert_eq!(count(&db, "effects"), i64::try_from(effects.len()).unwrap());
 }
 
@@ -158,7 +195,12 @@ fn concurrent_applies_insert_each_effect_once_without_lock_errors() {
                     let eval = evaluation(vec![e.clone()], event, "2026-03-09T10:00:00+08:00");
                     let now = t("2026-03-06T12:00:00+08:00");
                     let out = store
-                        .apply_customer("c1", &eval, &[e], now)
+                        .apply_customer(
+                            &salesflow::store::RuleSet::from_the_beginning(),
+                            &eval,
+                            &[e],
+                            now,
+                        )
                         .expect("no `database is locked` error");
                     inserted += out.inserted.len();
                 }
@@ -185,21 +227,28 @@ fn apply_clears_dirty_and_the_wake_up_time_decides_the_next_visit() {
     let dir = scratch("apply_wake");
     let (mut store, event) = store_with_c1(&dir);
     let now = t("2026-03-06T12:00:00+08:00");
-    assert_eq!(store.customers_to_visit(now).unwrap(), vec!["c1"]);
+    assert_eq!(store.customers_to_visit(now, None).unwrap(), vec!["c1"]);
     store.history("c1").unwrap();
     let eval = evaluation(Vec::new(), event, "2026-03-09T10:00:00+08:00");
-    let out = store.apply_customer("c1", &eval, &[], now).unwrap();
+    let out = store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &[],
+            now,
+        )
+        .unwrap();
     assert!(!out.still_dirty);
-    assert!(store.customers_to_visit(now).unwrap().is_empty());
+    assert!(store.customers_to_visit(now, None).unwrap().is_empty());
     assert!(
         store
-            .customers_to_visit(t("2026-03-09T09:59:59+08:00"))
+            .customers_to_visit(t("2026-03-09T09:59:59+08:00"), None)
             .unwrap()
             .is_empty()
     );
     assert_eq!(
         store
-            .customers_to_visit(t("2026-03-09T10:00:00+08:00"))
+            .customers_to_visit(t("2026-03-09T10:00:00+08:00"), None)
             .unwrap(),
         vec!["c1"]
     );
@@ -221,9 +270,16 @@ fn a_record_arriving_after_the_history_was_read_keeps_the_customer_dirty() {
         ))
         .unwrap();
     let eval = evaluation(Vec::new(), event, "2026-03-20T10:00:00+08:00");
-    let out = store.apply_customer("c1", &eval, &[], now).unwrap();
+    let out = store
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &[],
+            now,
+        )
+        .unwrap();
     assert!(out.still_dirty);
-    assert_eq!(store.customers_to_visit(now).unwrap(), vec!["c1"]);
+    assert_eq!(store.customers_to_visit(now, None).unwrap(), vec!["c1"]);
 }
 
 /// Run by `concurrent_processes_insert_each_effect_once` in child processes: applies
@@ -246,7 +302,12 @@ fn child_applier() {
         let e = &effects[round % effects.len()];
         let eval = evaluation(vec![e.clone()], event, "2026-03-09T10:00:00+08:00");
         let out = store
-            .apply_customer("c1", &eval, &[e], t("2026-03-06T12:00:00+08:00"))
+            .apply_customer(
+                &salesflow::store::RuleSet::from_the_beginning(),
+                &eval,
+                &[e],
+                t("2026-03-06T12:00:00+08:00"),
+            )
             .expect("no `database is locked` error");
         inserted += out.inserted.len();
     }

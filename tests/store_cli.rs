@@ -198,7 +198,7 @@ fn tasks_list_as_json_and_close_with_a_task_done_event() {
     let h = store.history("c1").unwrap().unwrap();
     let done = h.events.iter().find(|e| e.kind == "task_done").unwrap();
     assert_eq!(done.attrs["task"], h.tasks[0].key);
-    assert_eq!(h.tasks[0].done_at, Some(t("2026-03-10T01:00:00Z")));
+    assert_eq!(done.at, t("2026-03-10T01:00:00Z"));
 }
 
 #[test]
@@ -217,7 +217,12 @@ fn signals_list_and_take_a_verdict() {
         let refs: Vec<&Effect> = effects.iter().collect();
         let eval = evaluation(Vec::new(), event, "2026-03-20T00:00:00Z");
         store
-            .apply_customer("c1", &eval, &refs, t("2026-03-06T00:00:00Z"))
+            .apply_customer(
+                &salesflow::store::RuleSet::from_the_beginning(),
+                &eval,
+                &refs,
+                t("2026-03-06T00:00:00Z"),
+            )
             .unwrap();
     }
     let before = std::fs::read(&db).unwrap();

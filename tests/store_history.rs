@@ -112,12 +112,17 @@ fn history_holds_imported_tasks_only_and_closing_a_task_records_task_done() {
         .collect();
     let eval = evaluation(Vec::new(), event, "2026-03-09T10:00:00+08:00");
     store
-        .apply_customer("c1", &eval, &tasks, t("2026-03-06T12:00:00+08:00"))
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &tasks,
+            t("2026-03-06T12:00:00+08:00"),
+        )
         .unwrap();
     let h = store.history("c1").unwrap().unwrap();
     assert_eq!(h.tasks.len(), 1);
     assert_eq!(h.tasks[0].key, imported.key());
-    assert_eq!(h.tasks[0].done_at, None);
+    assert!(h.events.iter().all(|e| e.kind != "task_done"));
 
     let rule_task = store
         .tasks(Some("c1"), true)
@@ -144,7 +149,7 @@ fn history_holds_imported_tasks_only_and_closing_a_task_records_task_done() {
     assert_eq!(task_done[0].at, done_at);
     assert_eq!(
         store
-            .customers_to_visit(t("2026-03-06T12:00:00+08:00"))
+            .customers_to_visit(t("2026-03-06T12:00:00+08:00"), None)
             .unwrap(),
         vec!["c1"]
     );
@@ -161,7 +166,12 @@ fn verdicts_judge_signals_by_id_or_by_risk_after_them() {
         .collect();
     let eval = evaluation(Vec::new(), event, "2026-03-09T10:00:00+08:00");
     store
-        .apply_customer("c1", &eval, &signals, t("2026-03-06T12:00:00+08:00"))
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &signals,
+            t("2026-03-06T12:00:00+08:00"),
+        )
         .unwrap();
     let signal = store.signals(Some("c1"), true).unwrap().remove(0);
     assert_eq!(signal.verdict, None);

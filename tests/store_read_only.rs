@@ -25,7 +25,12 @@ fn a_read_only_store_reads_everything_and_leaves_the_file_byte_identical() {
     let refs: Vec<&Effect> = effects.iter().collect();
     let eval = evaluation(effects.clone(), event, "2026-03-09T10:00:00+08:00");
     store
-        .apply_customer("c1", &eval, &refs, t("2026-03-06T12:00:00+08:00"))
+        .apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            t("2026-03-06T12:00:00+08:00"),
+        )
         .unwrap();
     drop(store); // the last connection checkpoints the WAL into the file
     let (before, bytes_before) = digest(&db);
@@ -34,7 +39,8 @@ fn a_read_only_store_reads_everything_and_leaves_the_file_byte_identical() {
     let history = ro.history("c1").unwrap().unwrap();
     assert_eq!(history.events.len(), 2);
     assert!(ro.history("nobody").unwrap().is_none());
-    ro.customers_to_visit(t("2026-04-01T00:00:00Z")).unwrap();
+    ro.customers_to_visit(t("2026-04-01T00:00:00Z"), None)
+        .unwrap();
     ro.all_customer_ids().unwrap();
     assert_eq!(ro.applied_keys("c1").unwrap().len(), effects.len());
     ro.tasks(None, false).unwrap();
@@ -47,8 +53,13 @@ fn a_read_only_store_reads_everything_and_leaves_the_file_byte_identical() {
             .is_err()
     );
     assert!(
-        ro.apply_customer("c1", &eval, &refs, t("2026-03-07T00:00:00Z"))
-            .is_err()
+        ro.apply_customer(
+            &salesflow::store::RuleSet::from_the_beginning(),
+            &eval,
+            &refs,
+            t("2026-03-07T00:00:00Z")
+        )
+        .is_err()
     );
     drop(ro);
 

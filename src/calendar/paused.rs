@@ -84,6 +84,48 @@ impl Calendar {
         }
     }
 
+    /// The start of the first unpaused working minute strictly after the working time
+    /// up to `t` (an instant inside working hours and outside every pause is itself;
+    /// a range's end or a pause moves to the next unpaused opening).
+    pub fn next_unpaused_opening(
+        &self,
+        t: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Option<DateTime<Utc>> {
+        let pauses = normalize_pauses(pauses);
+        let mut unpaused = Unpaused {
+            inner: self.intervals_from(t),
+            pauses: &pauses,
+            pending: None,
+        };
+        unpaused
+            .find(|&(_, end)| end > t)
+            .map(|(start, _)| start.max(t))
+    }
+
+    /// `days` working days after `t` on unpaused time (LANGUAGE.md, `pause when`): with
+    /// W the working time from `t` to the unpaused deadline `t + days`, the start of the
+    /// first unpaused working minute after W has been counted. A day-based deadline is
+    /// therefore an opening, never a closing; with no pause this is
+    /// [`add_working_days`](Self::add_working_days).
+    pub fn add_working_days_paused(
+        &self,
+        t: DateTime<Utc>,
+        days: u32,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Option<DateTime<Utc>> {
+        let unpaused = self.add_working_days(t, days)?;
+        if pauses
+            .iter()
+            .all(|&(a, b)| b <= t || a >= unpaused || a >= b)
+        {
+            return Some(unpaused);
+        }
+        let work = self.between(t, unpaused);
+        let counted = self.add_working_paused(t, work, pauses)?;
+        self.next_unpaused_opening(counted, pauses)
+    }
+
     /// Like [`between`](Self::between), minus the working time inside `pauses`.
     pub fn between_paused(
         &self,

@@ -437,3 +437,45 @@ fn dst_zone_arithmetic() {
         16 * H
     );
 }
+
+#[test]
+fn day_offsets_on_paused_time_are_openings_after_the_paused_days() {
+    let mut h = WeeklyHours::new();
+    let days = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+    h.add(&days, MinuteRange::hm(9, 0, 18, 0)).unwrap();
+    let c = Calendar::new(chrono_tz::Asia::Shanghai, h);
+    // LANGUAGE.md: paused Mon 09:00 to Wed 09:00, `after 2d` from Mon 09:00 is Fri 09:00.
+    let mon = at("2026-03-02 09:00");
+    let pauses = [(mon, at("2026-03-04 09:00"))];
+    assert_eq!(
+        c.add_working_days_paused(mon, 2, &pauses),
+        Some(at("2026-03-06 09:00"))
+    );
+    // No pause: exactly `add_working_days`.
+    assert_eq!(
+        c.add_working_days_paused(at("2026-03-06 15:00"), 1, &[]),
+        Some(at("2026-03-09 15:00"))
+    );
+    // A pause of two working hours on the way moves a mid-day deadline by two hours.
+    let pauses = [(at("2026-03-02 10:00"), at("2026-03-02 12:00"))];
+    assert_eq!(
+        c.add_working_days_paused(mon, 1, &pauses),
+        Some(at("2026-03-03 11:00"))
+    );
+    // Counting that ends at a closing moves to the next opening.
+    let pauses = [(mon, at("2026-03-02 18:00"))];
+    assert_eq!(
+        c.add_working_days_paused(mon, 1, &pauses),
+        Some(at("2026-03-04 09:00"))
+    );
+    assert_eq!(
+        c.next_unpaused_opening(at("2026-03-03 18:00"), &[]),
+        Some(at("2026-03-04 09:00"))
+    );
+}

@@ -41,6 +41,10 @@ pub struct InitArgs {
     /// Where to create the store (default: `db` of salesflow.yaml, else `salesflow.db`).
     #[arg(long)]
     pub db: Option<PathBuf>,
+    /// When the store goes live (default: now): messages and tasks the rules would
+    /// have produced before it are recorded as suppressed, never sent.
+    #[arg(long, value_name = "TIME")]
+    pub live_from: Option<String>,
 }
 
 /// `salesflow import`

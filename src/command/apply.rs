@@ -9,17 +9,13 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Exit;
-use super::plan::pending;
 use super::runtime::{Runtime, usage};
-use crate::cli::{Format, RunArgs};
+use crate::apply::{Pass, Progress};
+use crate::cli::{ApplyArgs, Format};
 use crate::engine::Engine;
-use crate::store::Tick;
 
-/// Customers written per transaction: each is all or nothing either way, and a
-/// batch writes the index pages they share once.
-const BATCH: usize = 100;
-
-pub(super) fn run(args: &RunArgs) -> Exit {
+pub(super) fn run(apply: &ApplyArgs) -> Exit {
+    let args = &apply.run;
     let rt = match Runtime::resolve(args) {
         Ok(rt) => rt,
         Err(e) => return e,
@@ -28,75 +24,48 @@ pub(super) fn run(args: &RunArgs) -> Exit {
         Ok(s) => s,
         Err(e) => return e,
     };
-    let started = chrono::Utc::now();
+    if let Some(at) = &apply.live_from {
+        let at = match crate::timefmt::parse_instant(at, rt.flow.timezone) {
+            Ok(at) => at,
+            Err(e) => return usage(&e),
+        };
+        if let Err(e) = store.move_live_from(at) {
+            return usage(&e.to_string());
+        }
+    }
     let engine = Engine::new(&rt.flow, &rt.team);
-    let ids = match store.customers_to_visit(rt.now) {
-        Ok(ids) => ids,
+    let pass = match Pass::new(&store, &engine, rt.now) {
+        Ok(p) => p,
         Err(e) => return usage(&e.to_string()),
     };
-    let bar = if std::io::stderr().is_terminal() && args.format == Format::Human && ids.len() > 1 {
-        let bar = ProgressBar::new(ids.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}") {
-            bar.set_style(style);
+    let show_bar = std::io::stderr().is_terminal() && args.format == Format::Human;
+    let mut bar = ProgressBar::hidden();
+    let mut progress = |p: Progress| match p {
+        Progress::Start(n) if show_bar && n > 1 => {
+            bar = ProgressBar::new(n as u64);
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} customers {eta}")
+            {
+                bar.set_style(style);
+            }
         }
-        bar
-    } else {
-        ProgressBar::hidden()
+        Progress::Start(_) => {}
+        Progress::Customer => bar.inc(1),
     };
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let mut errors = Vec::new();
-    for chunk in ids.chunks(BATCH) {
-        let mut pendings = Vec::with_capacity(chunk.len());
-        for id in chunk {
-            bar.inc(1);
-            match pending(&store, &engine, id, rt.now) {
-                Ok(Some(mut p)) => {
-                    // A message that failed to render is retried on every apply
-                    // until the data or the rules are fixed.
-                    if !p.eval.errors.is_empty() {
-                        p.eval.next_wake = Some(rt.now);
-                    }
-                    pendings.push(p);
-                }
-                Ok(None) => {}
-                Err(e) => return usage(&e),
-            }
-        }
-        let batch: Vec<_> = pendings
-            .iter()
-            .map(|p| (&p.eval, p.effects().collect()))
-            .collect();
-        for p in &pendings {
-            errors.extend(p.eval.errors.iter().cloned());
-        }
-        match store.apply_batch(&batch, rt.now) {
-            Ok(outcomes) => {
-                for (kind, n) in outcomes.into_iter().flat_map(|o| o.by_kind) {
-                    *counts.entry(kind.to_string()).or_default() += n as u64;
-                }
-            }
-            Err(e) => return usage(&e.to_string()),
-        }
-    }
+    let report = match pass.apply(&mut store, &mut progress, &mut |_, _| {}) {
+        Ok(r) => r,
+        Err(e) => return usage(&e.to_string()),
+    };
     bar.finish_and_clear();
-    counts.insert("customers".into(), ids.len() as u64);
-    let tick = Tick {
-        at: rt.now,
-        rules_digest: rt.flow.digest.clone(),
-        started,
-        finished: Some(chrono::Utc::now()),
-        counts: counts.clone(),
-    };
-    if let Err(e) = store.record_tick(&tick) {
-        return usage(&e.to_string());
-    }
+    let mut counts: BTreeMap<String, u64> = report.applied.clone();
+    let errors = report.errors;
     match args.format {
         Format::Json => {
+            counts.insert("customers".into(), report.visited as u64);
             let out = serde_json::json!({ "at": rt.now.to_rfc3339(), "applied": counts, "errors": errors });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Human => {
-            let visited = counts.remove("customers").unwrap_or(0);
+            let visited = report.visited;
             let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
             println!(
                 "applied at {}: {visited} customers visited{}",

@@ -41,10 +41,22 @@ pub(super) fn run(args: &InitArgs) -> Exit {
     let db = args
         .db
         .clone()
-        .or(config.db)
+        .or(config.db.clone())
         .unwrap_or_else(|| PathBuf::from("salesflow.db"));
-    match Store::create(&db) {
-        Ok(_) => println!("created store `{}`", db.display()),
+    let live_from = match &args.live_from {
+        // No rules may exist yet: a time without an offset is read in the zone of
+        // the configured rules when they check, else UTC.
+        Some(text) => match crate::timefmt::parse_instant(text, rules_tz(&config)) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: --live-from: {e}");
+                return Exit::Usage;
+            }
+        },
+        None => chrono::Utc::now(),
+    };
+    match Store::create(&db).and_then(|mut s| s.set_live_from(live_from)) {
+        Ok(()) => println!("created store `{}`", db.display()),
         Err(e @ StoreError::Exists { .. }) => {
             store_error(&e);
             return Exit::Failure;
@@ -74,6 +86,16 @@ pub(super) fn run(args: &InitArgs) -> Exit {
         }
     }
     Exit::Success
+}
+
+/// The time zone of the configured rules, when they check; else UTC.
+fn rules_tz(config: &Config) -> chrono_tz::Tz {
+    config
+        .rules
+        .as_deref()
+        .and_then(|r| crate::check::check_path(r, &crate::check::DiskLoader).ok())
+        .and_then(|c| c.flow)
+        .map_or(chrono_tz::Tz::UTC, |f| f.timezone)
 }
 
 /// Writes a file that does not exist yet; false when one does.

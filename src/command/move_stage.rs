@@ -3,7 +3,7 @@
 //! a move without evidence.
 
 use super::Exit;
-use super::record::{open_for_recording, record};
+use super::record::{check_record, open_for_recording, record};
 use super::settings::{Settings, refuse};
 use crate::cli::MoveArgs;
 use crate::store::NewEvent;
@@ -51,5 +51,8 @@ pub(super) fn run(args: &MoveArgs) -> Exit {
     event.attrs.insert("stage".into(), stage.name.clone());
     event.evidence = evidence;
     event.text = args.note.clone().filter(|n| !n.trim().is_empty());
+    if let Err(e) = check_record(&store, Some(&flow), flow.timezone, &event) {
+        return e;
+    }
     record(&settings, &mut store, &event, flow.timezone)
 }

@@ -8,47 +8,10 @@ use serde_json::{Value, json};
 
 use super::Exit;
 use super::runtime::Runtime;
+use crate::apply::{Pass, Pending};
 use crate::cli::{Format, PlanArgs};
-use crate::engine::{Effect, Engine, Evaluation};
-use crate::store::Store;
+use crate::engine::{Effect, Engine};
 use crate::timefmt::format_instant;
-
-/// One customer's pending work: its evaluation and the effects not yet applied.
-pub struct Pending {
-    /// The evaluation.
-    pub eval: Evaluation,
-    /// Indices into `eval.effects` of the effects not applied yet.
-    pub new: Vec<usize>,
-}
-
-impl Pending {
-    /// The new effects.
-    pub fn effects(&self) -> impl Iterator<Item = &Effect> {
-        self.new.iter().map(|i| &self.eval.effects[*i])
-    }
-}
-
-/// Evaluates one customer and keeps the effects the store has not seen.
-pub fn pending(
-    store: &Store,
-    engine: &Engine<'_>,
-    id: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<Pending>, String> {
-    let Some(history) = store.history(id).map_err(|e| e.to_string())? else {
-        return Ok(None);
-    };
-    let eval = engine.evaluate(&history, now);
-    let applied = store.applied_keys(id).map_err(|e| e.to_string())?;
-    let new = eval
-        .effects
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !applied.contains(e.key()))
-        .map(|(i, _)| i)
-        .collect();
-    Ok(Some(Pending { eval, new }))
-}
 
 pub(super) fn run(args: &PlanArgs) -> Exit {
     let (rt, store) = match Runtime::reading(&args.run) {
@@ -56,17 +19,15 @@ pub(super) fn run(args: &PlanArgs) -> Exit {
         Err(e) => return e,
     };
     let engine = Engine::new(&rt.flow, &rt.team);
-    let ids = match store.customers_to_visit(rt.now) {
-        Ok(ids) => ids,
-        Err(e) => return super::runtime::usage(&e.to_string()),
-    };
     let mut plans = Vec::new();
-    for id in &ids {
-        match pending(&store, &engine, id, rt.now) {
-            Ok(Some(p)) => plans.push(p),
-            Ok(None) => {}
-            Err(e) => return super::runtime::usage(&e),
-        }
+    let planned = Pass::new(&store, &engine, rt.now).and_then(|pass| {
+        pass.plan(&store, |p| {
+            plans.push(p);
+            Ok(())
+        })
+    });
+    if let Err(e) = planned {
+        return super::runtime::usage(&e.to_string());
     }
     let mut summary: BTreeMap<&str, usize> = BTreeMap::new();
     for e in plans.iter().flat_map(Pending::effects) {

@@ -8,7 +8,9 @@ use serde_json::json;
 use super::Exit;
 use super::settings::{Settings, refuse, store_error};
 use crate::cli::Format;
-use crate::store::{NewEvent, Store};
+use crate::model::Flow;
+use crate::record::{CustomerFacts, RecordRules, check_time};
+use crate::store::{NewEvent, Store, StoreError};
 use crate::timefmt::{format_instant, rfc3339};
 
 /// Checks that `--by` names a person of the store's team or of the team file.
@@ -44,6 +46,42 @@ pub(super) fn open_for_recording(
     let store = settings.open_store()?;
     let actor = check_actor(settings, &store, by)?;
     Ok((now, store, actor))
+}
+
+/// The record rules ([`crate::record`]) for a record about to be written: with the
+/// rules, all of them; without, the time checks. Prints every refusal; exit 1.
+pub(super) fn check_record(
+    store: &Store,
+    flow: Option<&Flow>,
+    tz: Tz,
+    event: &NewEvent,
+) -> Result<(), Exit> {
+    let history = store
+        .history(&event.customer)
+        .map_err(|e| store_error(&e))?
+        .ok_or_else(|| store_error(&StoreError::UnknownCustomer(event.customer.clone())))?;
+    let facts = CustomerFacts {
+        id: &event.customer,
+        created_at: history.customer.created_at,
+        events: &history.events,
+    };
+    let errors = match flow {
+        Some(flow) => RecordRules::new(flow).check(event, Some(&facts)),
+        None => check_time(&event.customer, event.at, Some(facts.created_at), tz)
+            .err()
+            .into_iter()
+            .collect(),
+    };
+    if errors.is_empty() {
+        return Ok(());
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+        if let Some(help) = miette::Diagnostic::help(e) {
+            eprintln!("  help: {help}");
+        }
+    }
+    Err(Exit::Failure)
 }
 
 /// Records the event and reports it (a repeat of a recorded event is not an error).

@@ -5,10 +5,10 @@
 use serde_json::json;
 
 use super::Exit;
-use super::record::open_for_recording;
+use super::record::{check_record, open_for_recording};
 use super::settings::{Settings, store_error};
 use crate::cli::{Format, ListFilter, SignalCommand, VerdictArg};
-use crate::store::{SignalId, SignalRow, Verdict};
+use crate::store::{NewEvent, SignalId, SignalRow, Verdict};
 use crate::timefmt::{format_instant, rfc3339};
 
 pub(super) fn run(command: &SignalCommand) -> Exit {
@@ -78,6 +78,20 @@ fn judge(settings: &Settings, id: SignalId, verdict: Verdict, by: Option<&str>) 
         Ok(opened) => opened,
         Err(e) => return e,
     };
+    // Judged before its customer existed, or before the event that raised it, is
+    // refused by the record rules.
+    if let Ok(Some(signal)) = store.signal(id) {
+        let flow = settings.flow().ok().flatten();
+        let mut event = NewEvent::new(&signal.customer, now, "verdict", "cli");
+        event.attrs.insert("risk".into(), signal.risk);
+        event
+            .attrs
+            .insert("verdict".into(), verdict.as_str().into());
+        event.attrs.insert("signal".into(), signal.key);
+        if let Err(e) = check_record(&store, flow.as_ref(), tz, &event) {
+            return e;
+        }
+    }
     let signal = match store.judge_signal(id, verdict, now, actor.as_deref()) {
         Ok(s) => s,
         Err(e) => return store_error(&e),

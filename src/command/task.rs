@@ -5,10 +5,10 @@
 use serde_json::json;
 
 use super::Exit;
-use super::record::open_for_recording;
+use super::record::{check_record, open_for_recording};
 use super::settings::{Settings, store_error};
 use crate::cli::{Format, ListFilter, TaskCommand};
-use crate::store::{TaskId, TaskRow};
+use crate::store::{NewEvent, TaskId, TaskRow};
 use crate::timefmt::{format_instant, rfc3339};
 
 pub(super) fn run(command: &TaskCommand) -> Exit {
@@ -78,6 +78,15 @@ fn done(settings: &Settings, id: TaskId, by: Option<&str>) -> Exit {
         Ok(opened) => opened,
         Err(e) => return e,
     };
+    // A task done before the customer existed is refused; done before the task
+    // itself was created, it counts as done at its creation.
+    if let Ok(Some(task)) = store.task(id) {
+        let mut event = NewEvent::new(&task.customer, now, "task_done", "cli");
+        event.attrs.insert("task".into(), task.key);
+        if let Err(e) = check_record(&store, None, tz, &event) {
+            return e;
+        }
+    }
     let (task, closed) = match store.complete_task(id, now, actor.as_deref()) {
         Ok(t) => t,
         Err(e) => return store_error(&e),

@@ -2,7 +2,7 @@
 //! `update` event, refusing one that lacks a field of `update requires`.
 
 use super::Exit;
-use super::record::{open_for_recording, record};
+use super::record::{check_record, open_for_recording, record};
 use super::settings::{Settings, refuse};
 use crate::cli::UpdateArgs;
 use crate::model::UpdateField;
@@ -69,6 +69,9 @@ pub(super) fn run(args: &UpdateArgs) -> Exit {
         && event.evidence.is_empty()
     {
         return refuse("an empty update: give `--status`, `--next`, `--blocker` or `--note`");
+    }
+    if let Err(e) = check_record(&store, Some(&flow), flow.timezone, &event) {
+        return e;
     }
     record(&settings, &mut store, &event, flow.timezone)
 }

@@ -51,16 +51,18 @@ impl Replay<'_, '_> {
                         _ => None,
                     };
                     block_due.get_or_insert(due_at);
+                    let suppressed = self.suppressed(site.at);
                     self.state.tasks.push(TaskRec {
                         key: key.clone(),
                         title: title.clone(),
                         assignee: assignee.clone(),
                         created_at: site.at,
+                        visible_at: site.at,
                         due_at: Some(due_at),
-                        done_at: None,
-                        done_event: None,
+                        done: None,
+                        suppressed,
                     });
-                    self.apply_task_done_events(&key);
+                    self.close_pending_done();
                     self.effects.push(Effect::Task {
                         key,
                         title: title.clone(),
@@ -69,6 +71,7 @@ impl Replay<'_, '_> {
                         created_at: site.at,
                         due_at,
                         origin: site.origin.clone(),
+                        suppressed,
                     });
                 }
                 Action::Notify { to, cc, template } => {
@@ -91,6 +94,7 @@ impl Replay<'_, '_> {
                             body,
                             origin: site.origin.clone(),
                             template: self.template_name(template.index()),
+                            suppressed: self.suppressed(site.at),
                         });
                     }
                 }
@@ -107,6 +111,7 @@ impl Replay<'_, '_> {
                             body,
                             origin: site.origin.clone(),
                             template: self.template_name(template.index()),
+                            suppressed: self.suppressed(site.at),
                         });
                     }
                 }
@@ -264,7 +269,7 @@ impl Replay<'_, '_> {
         }
         let until_task = site
             .until_task
-            .and_then(|title| state.tasks_titled(title, site.at).last());
+            .and_then(|title| state.latest_task(title, site.at));
         let assignee = until_task.map_or_else(|| c.owner.clone(), |t| t.assignee.clone());
         let due = until_task
             .and_then(|t| t.due_at)
@@ -278,7 +283,9 @@ impl Replay<'_, '_> {
         if let Some(due) = due {
             ctx.insert("due".into(), Value::from(due.to_rfc3339()));
         }
-        if let Some(topic) = self.topic() {
+        // The latest non-blank blocker; never a risk keyword or note text, which
+        // are internal.
+        if let Some(topic) = state.topic() {
             ctx.insert("topic".into(), Value::from(topic));
         }
         if let Some((name, label)) = site.escalation {
@@ -290,17 +297,6 @@ impl Replay<'_, '_> {
             ctx.insert(CLOCK_VAR.into(), Value::from(clock.index()));
         }
         Value::from(ctx)
-    }
-
-    /// The latest non-blank blocker; else the keyword of the latest signal.
-    fn topic(&self) -> Option<String> {
-        if let Some(b) = self.state.topic() {
-            return Some(b.to_string());
-        }
-        self.effects.iter().rev().find_map(|e| match e {
-            super::effects::Effect::Signal { keyword, .. } => Some(keyword.clone()),
-            _ => None,
-        })
     }
 
     fn person_value(&self, id: &str) -> Value {

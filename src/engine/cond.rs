@@ -114,10 +114,12 @@ impl Ctx<'_, '_> {
             _ => return None,
         };
         let (anchor, witness) = match anchor_op {
-            Operand::Since(which, filter, _) => {
-                let e = self.since_event(*which, filter);
-                (e.map(|e| e.at), e.map(|e| vec![e.id]).unwrap_or_default())
-            }
+            // With no matching event, `since` counts from the customer's creation
+            // (the witness is then the creation record: no event).
+            Operand::Since(which, filter, _) => match self.since_event(*which, filter) {
+                Some(e) => (Some(e.at), vec![e.id]),
+                None => (Some(self.state.history.customer.created_at), Vec::new()),
+            },
             Operand::TimeInStage => {
                 let v = self.state.visit();
                 (
@@ -163,6 +165,7 @@ impl Ctx<'_, '_> {
             .state
             .events()
             .iter()
+            .copied()
             .filter(|e| self.matches(e, filter));
         match which {
             SinceWhich::Last => matching.next_back(),
@@ -218,19 +221,18 @@ impl Ctx<'_, '_> {
             Operand::Stage => (Val::Index(self.stage()), self.visit_witness()),
             Operand::Health => (Val::Index(st.health.as_ref().map(|h| h.0)), none()),
             Operand::Segment => (Val::Index(st.segment), none()),
-            Operand::Since(which, filter, clock) => match self.since_event(*which, filter) {
-                None => (Val::Dur(None), none()),
-                Some(e) => {
-                    let secs = elapsed(self.flow, *clock, e.at, self.t);
-                    (
-                        Val::Dur(Some(secs)),
-                        Witness {
-                            events: vec![e.id],
-                            elapsed: Some(secs),
-                        },
-                    )
-                }
-            },
+            Operand::Since(which, filter, clock) => {
+                let e = self.since_event(*which, filter);
+                let from = e.map_or(st.history.customer.created_at, |e| e.at);
+                let secs = elapsed(self.flow, *clock, from, self.t);
+                (
+                    Val::Dur(Some(secs)),
+                    Witness {
+                        events: e.map(|e| e.id).into_iter().collect(),
+                        elapsed: Some(secs),
+                    },
+                )
+            }
             Operand::Count(filter, window) => {
                 let ids: Vec<i64> = st
                     .events()
@@ -266,9 +268,10 @@ impl Ctx<'_, '_> {
                 )
             }
             Operand::Signal(which, window) => {
-                let ids: Vec<i64> = st
+                let mut ids: Vec<i64> = st
                     .signals
                     .iter()
+                    .filter(|s| s.counts())
                     .filter(|s| match which {
                         SignalWhich::Risk(r) => s.risk == r.index(),
                         SignalWhich::Any(None) => true,
@@ -277,6 +280,8 @@ impl Ctx<'_, '_> {
                     .filter(|s| self.within(s.at, *window))
                     .map(|s| s.event)
                     .collect();
+                // Two keywords in one event are one witness.
+                ids.dedup();
                 (
                     Val::Bool(!ids.is_empty()),
                     Witness {
@@ -285,22 +290,15 @@ impl Ctx<'_, '_> {
                     },
                 )
             }
+            // The latest task so titled (the one created last) decides.
             Operand::Task(title, want) => {
-                let mut hit = None;
-                for task in st.tasks_titled(title, self.t) {
-                    let done = task.done_at.is_some_and(|d| d <= self.t);
-                    let ok = match want {
-                        TaskState::Done => done,
-                        TaskState::Open => !done,
-                        TaskState::Overdue => !done && task.due_at.is_some_and(|d| self.t > d),
-                    };
-                    if ok {
-                        hit = Some(task.done_event);
-                        break;
-                    }
-                }
+                let hit = st.latest_task(title, self.t).filter(|task| match want {
+                    TaskState::Done => task.done.is_some(),
+                    TaskState::Open => task.open(),
+                    TaskState::Overdue => task.open() && task.due_at.is_some_and(|d| self.t > d),
+                });
                 let w = Witness {
-                    events: hit.flatten().into_iter().collect(),
+                    events: hit.and_then(|k| k.done).map(|d| d.1).into_iter().collect(),
                     elapsed: None,
                 };
                 (Val::Bool(hit.is_some()), w)
@@ -308,7 +306,7 @@ impl Ctx<'_, '_> {
             Operand::Tagged(tag) => (Val::Bool(st.tags.contains(&tag.index())), none()),
             Operand::Mentions(text, window) => {
                 let needle = normalize(text);
-                let hit = st.events().iter().rev().find(|e| {
+                let hit = st.events().iter().rev().copied().find(|e| {
                     self.within(e.at, *window) && e.texts().any(|x| normalize(x).contains(&needle))
                 });
                 (
@@ -433,8 +431,11 @@ impl Ctx<'_, '_> {
         };
         match op {
             Operand::Since(which, filter, _) => {
-                if let (Some(e), Some(d)) = (self.since_event(*which, filter), against) {
-                    push(self.add(e.at, d));
+                if let Some(d) = against {
+                    let from = self
+                        .since_event(*which, filter)
+                        .map_or(self.state.history.customer.created_at, |e| e.at);
+                    push(self.add(from, d));
                 }
             }
             Operand::TimeInStage => {
@@ -456,7 +457,12 @@ impl Ctx<'_, '_> {
             }
             Operand::Signal(_, Some(w)) => {
                 let open = self.window_start(*w);
-                for s in self.state.signals.iter().filter(|s| s.at >= open) {
+                for s in self
+                    .state
+                    .signals
+                    .iter()
+                    .filter(|s| s.at >= open && s.counts())
+                {
                     push(self.add(s.at, *w));
                 }
             }
@@ -467,7 +473,7 @@ impl Ctx<'_, '_> {
                 }
             }
             Operand::Task(title, TaskState::Overdue) => {
-                for task in self.state.tasks_titled(title, self.t) {
+                if let Some(task) = self.state.latest_task(title, self.t) {
                     push(task.due_at);
                 }
             }
@@ -538,13 +544,23 @@ impl Ctx<'_, '_> {
         let flow = self.flow;
         match self.operand(op).0 {
             Val::Num(n) => crate::timefmt::format_number(n),
-            Val::Dur(None) => "never (no such event)".into(),
-            Val::Dur(Some(s)) => match op {
-                Operand::Since(_, _, Some(_)) => {
-                    format!("{} working", crate::timefmt::format_working(s))
+            Val::Dur(None) => "never".into(),
+            Val::Dur(Some(s)) => {
+                let shown = match op {
+                    Operand::Since(_, _, Some(_)) => {
+                        format!("{} working", crate::timefmt::format_working(s))
+                    }
+                    _ => crate::timefmt::format_seconds(s),
+                };
+                match op {
+                    Operand::Since(which, filter, _)
+                        if self.since_event(*which, filter).is_none() =>
+                    {
+                        format!("{shown} (no such event: since the customer was created)")
+                    }
+                    _ => shown,
                 }
-                _ => crate::timefmt::format_seconds(s),
-            },
+            }
             Val::Text(t) => format!("\"{t}\""),
             Val::Bool(b) => b.to_string(),
             Val::Index(None) => "(none)".into(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// Why a health state holds: the deciding condition and the events that made it
 /// true (or the creation record, for a condition true with no event at all).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Evidence {
     /// The condition that decided, as written in the rules.
     pub rule: String,
@@ -113,6 +113,9 @@ pub enum Effect {
         due_at: DateTime<Utc>,
         /// What created it (the effect key of the block or step).
         origin: String,
+        /// Asked for before the customer went live: closed as suppressed.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        suppressed: bool,
     },
     /// An escalation step fired.
     EscalationStep {
@@ -149,6 +152,9 @@ pub enum Effect {
         /// The named template it was rendered from (`None`: inline text).
         #[serde(skip_serializing_if = "Option::is_none")]
         template: Option<String>,
+        /// Produced before the customer went live: recorded, never sent.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        suppressed: bool,
     },
     /// A `set customer.F = …` (recorded as a `field_change` event).
     FieldChange {
@@ -207,10 +213,34 @@ pub struct TimerView {
     pub started_at: DateTime<Utc>,
     /// Paused intervals (an open one has no end).
     pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
-    /// `running`, `met`, `cancelled`.
+    /// `running`, `met`, `met_late` (`until` held after a step fired), `cancelled`.
     pub state: String,
+    /// When it was met or cancelled.
+    pub ended_at: Option<DateTime<Utc>>,
     /// The next step and its deadline, while running.
     pub next: Option<(String, DateTime<Utc>)>,
+    /// Steps due before the current rules took over: skipped, never fired.
+    pub skipped: Vec<(String, DateTime<Utc>)>,
+}
+
+/// A task's state as the engine sees it, for the store's `tasks` rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskView {
+    /// The task's key.
+    pub key: String,
+    /// Done: when (never before its creation).
+    pub done_at: Option<DateTime<Utc>>,
+    /// The `task_done` event that closed it.
+    pub done_event: Option<i64>,
+}
+
+/// A signal's verdict as the engine sees it, for the store's `signals` rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignalView {
+    /// The signal's effect key.
+    pub key: String,
+    /// `confirmed` (true) or `false`, the latest applied.
+    pub verdict: Option<bool>,
 }
 
 /// The result of evaluating one customer at one instant.
@@ -234,6 +264,10 @@ pub struct Evaluation {
     pub timers: Vec<TimerView>,
     /// Every effect the history has produced up to the instant, in time order.
     pub effects: Vec<Effect>,
+    /// Every task's state.
+    pub tasks: Vec<TaskView>,
+    /// Every signal's verdict.
+    pub signals: Vec<SignalView>,
     /// Errors met while evaluating (a template variable undefined at run time).
     pub errors: Vec<String>,
     /// The next instant at which the result could change without new records.

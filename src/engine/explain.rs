@@ -54,26 +54,35 @@ impl Engine<'_> {
     pub fn explain(&self, history: &CustomerHistory, now: DateTime<Utc>) -> Explanation {
         let mut replay = Replay::new(self, history);
         let next = replay.advance(now);
-        let (health, segments) = {
+        let (health, segments, witness) = {
             let ctx = replay.ctx(now);
+            // The witness of the condition that holds now, not the one stored at
+            // the last change of health.
+            let witness = self
+                .flow
+                .health
+                .iter()
+                .find_map(|s| match &s.when {
+                    None => Some(Vec::new()),
+                    Some(c) => {
+                        let (holds, w) = ctx.eval(c);
+                        holds.then_some(w.events)
+                    }
+                })
+                .unwrap_or_default();
             (
                 explain_states(&ctx, &self.flow.health),
                 explain_states(&ctx, &self.flow.segments),
+                witness,
             )
         };
         let evaluation = replay.finish(now, next);
-        let witnesses = evaluation
-            .health
-            .as_ref()
-            .map(|(_, e)| {
-                history
-                    .events
-                    .iter()
-                    .filter(|ev| e.events.contains(&ev.id))
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default();
+        let witnesses = history
+            .events
+            .iter()
+            .filter(|ev| witness.contains(&ev.id))
+            .cloned()
+            .collect();
         Explanation {
             evaluation,
             health,
@@ -214,7 +223,9 @@ fn split_top<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
             b'"' => quoted = !quoted,
             b'(' | b'[' if !quoted => depth += 1,
             b')' | b']' if !quoted => depth -= 1,
-            _ if !quoted && depth == 0 && text[i..].starts_with(sep) => {
+            // Compared as bytes: `sep` is ASCII, so a match starts on a char boundary
+            // even in text full of Chinese names.
+            _ if !quoted && depth == 0 && bytes[i..].starts_with(sep.as_bytes()) => {
                 parts.push(&text[start..i]);
                 i += sep.len();
                 start = i;
@@ -237,6 +248,18 @@ mod tests {
         assert_eq!(
             split_top("a or (b or c) or mentions \"x or y\"", " or "),
             ["a", "(b or c)", "mentions \"x or y\""]
+        );
+    }
+
+    #[test]
+    fn splitting_text_with_chinese_names_outside_quotes_never_panics() {
+        assert_eq!(
+            split_top("tagged 新能源 or customer.预算 >= 500000", " or "),
+            ["tagged 新能源", "customer.预算 >= 500000"]
+        );
+        assert_eq!(
+            split_top("customer.预算 >= 500000", " >= "),
+            ["customer.预算", "500000"]
         );
     }
 }

@@ -13,7 +13,7 @@ mod actions;
 mod cond;
 pub mod effects;
 pub mod explain;
-mod matcher;
+pub(crate) mod matcher;
 pub mod records;
 mod render;
 mod replay;
@@ -22,8 +22,10 @@ mod timers;
 
 use chrono::{DateTime, Utc};
 
-pub use effects::{Effect, Evaluation, Evidence, TimerView, Visit};
-pub use records::{Contact, CustomerHistory, CustomerRecord, Event, FieldValue, ImportedTask};
+pub use effects::{Effect, Evaluation, Evidence, SignalView, TaskView, TimerView, Visit};
+pub use records::{
+    Baseline, Contact, CustomerHistory, CustomerRecord, Event, FieldValue, RecordedTask, RuleWindow,
+};
 pub use timers::step_label;
 
 use crate::model::Flow;
@@ -46,6 +48,11 @@ impl<'f> Engine<'f> {
             matchers: matcher::Matchers::new(flow),
             renderer: render::Renderer::new(flow),
         }
+    }
+
+    /// The flow it evaluates.
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
     }
 
     /// Evaluates one customer at `now`.

@@ -2,6 +2,11 @@
 //! built by a rule test), never SQL. Everything here is history; what the engine
 //! derives from it (health, signals, timers, tasks it created, messages) is in
 //! [`super::effects`].
+//!
+//! Every record has its true time `at` and `known_at`, when salesflow knew it (the
+//! `now` of the latest apply that had covered the customer when it was written).
+//! Its *counted* time `max(at, known_at)` is when it switches state; elapsed-time
+//! measures use `at` (PRODUCT.md, "Records and time").
 
 use std::collections::BTreeMap;
 
@@ -59,6 +64,9 @@ pub struct Event {
     pub id: i64,
     /// When it happened.
     pub at: DateTime<Utc>,
+    /// When salesflow knew it (`None`: no apply had covered the customer yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_at: Option<DateTime<Utc>>,
     /// Event kind (`visit`, `update`, `stage_change`, …).
     pub kind: String,
     /// Who recorded it (a person id).
@@ -82,6 +90,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// When it switches state: `max(at, known_at)`.
+    pub fn counted(&self) -> DateTime<Utc> {
+        counted(self.at, self.known_at)
+    }
+
+    /// Whether it was recorded after an apply that had already evaluated its time
+    /// (it then acts after the effects applied at its counted time).
+    pub fn late(&self) -> bool {
+        late(self.at, self.known_at)
+    }
+
     /// An attribute for filters: the built-in ones, then `attrs`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         match name {
@@ -103,9 +122,21 @@ impl Event {
     }
 }
 
-/// A task that came from outside the rules (imported).
+/// `max(at, known_at)`.
+pub fn counted(at: DateTime<Utc>, known_at: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    known_at.map_or(at, |k| k.max(at))
+}
+
+/// Whether a record with these times is late: known at or after its own time.
+pub fn late(at: DateTime<Utc>, known_at: Option<DateTime<Utc>>) -> bool {
+    known_at.is_some_and(|k| k >= at)
+}
+
+/// A task that is a record, not derived by the current rules: imported, or created
+/// by an earlier set of rules before the current set took over. Whether it is done
+/// comes from `task_done` events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportedTask {
+pub struct RecordedTask {
     /// Stable key.
     pub key: String,
     /// Title.
@@ -118,8 +149,48 @@ pub struct ImportedTask {
     pub created_at: DateTime<Utc>,
     /// Due.
     pub due_at: Option<DateTime<Utc>>,
-    /// Done, when imported as done.
-    pub done_at: Option<DateTime<Utc>>,
+    /// When salesflow knew it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_at: Option<DateTime<Utc>>,
+}
+
+impl RecordedTask {
+    /// When it appears: `max(created_at, known_at)`.
+    pub fn counted(&self) -> DateTime<Utc> {
+        counted(self.created_at, self.known_at)
+    }
+
+    /// Whether it was recorded late.
+    pub fn late(&self) -> bool {
+        late(self.created_at, self.known_at)
+    }
+}
+
+/// The customer's state as applied when the current rules took over: what their
+/// first state changes are measured against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// Health state name.
+    pub health: Option<String>,
+    /// Segment name.
+    pub segment: Option<String>,
+    /// Tag names.
+    pub tags: Vec<String>,
+}
+
+/// Since when the current rules hold (PRODUCT.md: rules change from the moment
+/// they are applied).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleWindow {
+    /// The previous apply's `now` when these rules were first applied: nothing they
+    /// would have derived before it is derived (steps due then are skipped).
+    /// `None`: the rules hold from the beginning.
+    pub from: Option<DateTime<Utc>>,
+    /// The `now` of the first apply under these rules: the state changes they imply
+    /// (against `baseline`) happen then.
+    pub switch: Option<DateTime<Utc>>,
+    /// What was applied when these rules took over.
+    pub baseline: Baseline,
 }
 
 /// Everything the engine needs to evaluate one customer.
@@ -129,6 +200,13 @@ pub struct CustomerHistory {
     pub customer: CustomerRecord,
     /// Its events, in (at, id) order.
     pub events: Vec<Event>,
-    /// Imported tasks.
-    pub tasks: Vec<ImportedTask>,
+    /// Tasks that are records (imported, or made by earlier rules).
+    pub tasks: Vec<RecordedTask>,
+    /// Since when the current rules hold.
+    #[serde(default)]
+    pub rules: RuleWindow,
+    /// Messages and tasks due before this instant are recorded as suppressed: the
+    /// customer was not live yet. `None`: always live.
+    #[serde(default)]
+    pub live_from: Option<DateTime<Utc>>,
 }

@@ -18,8 +18,11 @@ use crate::model::{Cond, Duration, Escalation, Flow, Operand, StepTiming};
 pub enum TimerState {
     /// Counting.
     Running,
-    /// `until` held.
-    Met,
+    /// `until` held; `late` when a step had already been due.
+    Met {
+        /// A step was due before `until` held.
+        late: bool,
+    },
     /// `when` stopped holding.
     Cancelled,
 }
@@ -35,8 +38,13 @@ pub struct Timer {
     pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
     /// Running, met or cancelled.
     pub state: TimerState,
-    /// Per step, how many times it fired.
+    /// When it was met or cancelled.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Per step, how many times it was due (fired, or skipped before the rules
+    /// took over).
     pub fired: Vec<u32>,
+    /// Steps due before the current rules took over: not fired.
+    pub skipped: Vec<(String, DateTime<Utc>)>,
     /// The next step and deadline, computed once per change of `pauses` or `fired`.
     pub memo: Cell<Option<NextStep>>,
 }
@@ -87,34 +95,41 @@ impl Timer {
         best
     }
 
-    /// When the running clock reaches `offset`, the paused time added back.
-    ///
-    /// On a calendar clock an offset's working days are counted first and its
-    /// working hours then, with the pauses subtracted from the hours only: a pause
-    /// that falls inside the days part of `1d4h` is not added back (an
-    /// approximation; offsets in hours, the common case, are exact).
+    /// When the running clock reaches `offset` on unpaused time (LANGUAGE.md,
+    /// `pause when`): the days first (a day-based deadline is the first unpaused
+    /// working minute after the working time they span), then the hours; a zero
+    /// offset that starts inside a pause is due at the resume. No step is due
+    /// inside a pause.
     fn deadline(&self, flow: &Flow, offset: Duration) -> Option<DateTime<Utc>> {
         let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = self
             .pauses
             .iter()
             .filter_map(|(a, b)| b.map(|b| (*a, b)))
             .collect();
+        let resumed = |t: DateTime<Utc>| {
+            closed
+                .iter()
+                .find(|(a, b)| *a <= t && t < *b)
+                .map_or(t, |(_, b)| *b)
+        };
         match offset.clock.and_then(|c| flow.calendars.get(c.index())) {
             Some(def) => {
                 let cal = &def.calendar;
                 let start = if offset.days > 0 {
-                    cal.add_working_days(self.started_at, offset.days)?
+                    cal.add_working_days_paused(self.started_at, offset.days, &closed)?
                 } else {
                     self.started_at
                 };
-                if offset.seconds == 0 && offset.days == 0 {
-                    return Some(start);
+                if offset.seconds == 0 {
+                    return Some(resumed(start));
                 }
                 cal.add_working_paused(start, offset.seconds, &closed)
             }
             None => {
                 let mut due = add_on(flow, self.started_at, offset)?;
-                for (a, b) in closed {
+                let mut sorted = closed;
+                sorted.sort_unstable();
+                for (a, b) in sorted {
                     let a = a.max(self.started_at);
                     if a < due && b > a {
                         due += b - a;
@@ -140,11 +155,14 @@ impl Timer {
             pauses: self.pauses.clone(),
             state: match self.state {
                 TimerState::Running => "running",
-                TimerState::Met => "met",
+                TimerState::Met { late: false } => "met",
+                TimerState::Met { late: true } => "met_late",
                 TimerState::Cancelled => "cancelled",
             }
             .into(),
+            ended_at: self.ended_at,
             next,
+            skipped: self.skipped.clone(),
         }
     }
 }
@@ -187,12 +205,16 @@ impl Replay<'_, '_> {
                 };
                 let timer = self.timers[i].last_mut().expect("running");
                 if until {
-                    timer.state = TimerState::Met;
+                    timer.state = TimerState::Met {
+                        late: timer.fired.iter().any(|n| *n > 0),
+                    };
+                    timer.ended_at = Some(t);
                     close_pause(timer, t);
                     continue;
                 }
                 if !when {
                     timer.state = TimerState::Cancelled;
+                    timer.ended_at = Some(t);
                     close_pause(timer, t);
                     continue;
                 }
@@ -223,7 +245,9 @@ impl Replay<'_, '_> {
                     started_at: t,
                     pauses: if pause { vec![(t, None)] } else { Vec::new() },
                     state: TimerState::Running,
+                    ended_at: None,
                     fired: vec![0; esc.steps.len()],
+                    skipped: Vec::new(),
                     memo: Cell::new(None),
                 });
                 self.fire_due(i, esc, t, true);
@@ -251,10 +275,16 @@ impl Replay<'_, '_> {
                 return;
             }
             let epoch = timer.epoch;
+            let label = step_label(esc, step, n);
+            // Due before the current rules took over: skipped, never fired.
+            let skip = self.state.history.rules.from.is_some_and(|f| due <= f);
             let timer = self.timers[i].last_mut().expect("exists");
             timer.fired[step] = n;
             timer.memo.set(None);
-            let label = step_label(esc, step, n);
+            if skip {
+                timer.skipped.push((label, due));
+                continue;
+            }
             let origin = format!(
                 "{}/esc/{}/{epoch}/{label}",
                 self.state.history.customer.id, esc.name

@@ -341,6 +341,14 @@ impl UpdateField {
         ("note", UpdateField::Note),
         ("evidence", UpdateField::Evidence),
     ];
+
+    /// Its name in `update requires`.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(n, _)| n)
+    }
 }
 
 /// A journey metric.

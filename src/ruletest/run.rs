@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use super::suite::{Case, Entry, EntryAction, Expectation, Suite};
+use crate::apply::{ApplyError, Pass, Pending};
 use crate::engine::{Effect, Engine, Evaluation};
+use crate::record::{CustomerFacts, RecordRules};
 use crate::store::{ImportBatch, Store, StoreError};
 use crate::timefmt::format_instant;
 
@@ -133,6 +135,8 @@ impl<'a> World<'a> {
             tasks: Vec::new(),
         };
         store.import(&batch, false)?;
+        // A rule test goes live at its start.
+        store.set_live_from(suite.start)?;
         Ok(World {
             store,
             engine: Engine::new(&suite.flow, &suite.team),
@@ -146,6 +150,19 @@ impl<'a> World<'a> {
     fn record(&mut self, entry: &Entry) -> Result<(), Stop> {
         match &entry.action {
             EntryAction::Record(event) => {
+                // The customer's own facts, as `salesflow update` and `move` check
+                // them: not before its creation, a verdict with a signal to judge.
+                if let Some(history) = self.store.history(&event.customer)? {
+                    let facts = CustomerFacts {
+                        id: &event.customer,
+                        created_at: history.customer.created_at,
+                        events: &history.events,
+                    };
+                    let rules = RecordRules::new(self.engine.flow());
+                    if let Some(refused) = rules.check(event, Some(&facts)).first() {
+                        return Err(Stop::Entry(refused.to_string()));
+                    }
+                }
                 self.store.record_event(event)?;
             }
             EntryAction::TaskDone {
@@ -180,34 +197,40 @@ impl<'a> World<'a> {
         Ok(())
     }
 
-    /// What `apply` does at `now`.
+    /// What `apply` does at `now`: the same pass of the rules.
     fn tick(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
-        for id in self.store.customers_to_visit(now)? {
-            let Some(history) = self.store.history(&id)? else {
-                continue;
-            };
-            let eval = self.engine.evaluate(&history, now);
-            let done = self.store.applied_keys(&id)?;
-            let new: Vec<&Effect> = eval
-                .effects
-                .iter()
-                .filter(|e| !done.contains(e.key()))
-                .collect();
-            let outcome = self.store.apply_customer(&id, &eval, &new, now)?;
-            let inserted: HashSet<&str> = outcome.inserted.iter().map(String::as_str).collect();
-            for effect in new.into_iter().filter(|e| inserted.contains(e.key())) {
-                self.applied.push(Applied {
-                    customer: id.clone(),
+        let pass = match Pass::new(&self.store, &self.engine, now) {
+            Ok(p) => p,
+            Err(ApplyError::Store(e)) => return Err(e),
+            // Entries and expectations are replayed in time order: never backwards.
+            Err(e @ ApplyError::Backwards { .. }) => {
+                self.errors.push(e.to_string());
+                return Ok(());
+            }
+        };
+        let (applied, latest, errors) = (&mut self.applied, &mut self.latest, &mut self.errors);
+        let mut written = |p: &Pending, keys: &[String]| {
+            let inserted: HashSet<&str> = keys.iter().map(String::as_str).collect();
+            for effect in p.effects().filter(|e| inserted.contains(e.key())) {
+                applied.push(Applied {
+                    customer: p.eval.customer.clone(),
                     effect: effect.clone(),
                 });
             }
-            for e in &eval.errors {
-                if !self.errors.contains(e) {
-                    self.errors.push(e.clone());
+            for e in &p.eval.errors {
+                if !errors.contains(e) {
+                    errors.push(e.clone());
                 }
             }
-            self.latest.insert(id, eval);
+            latest.insert(p.eval.customer.clone(), p.eval.clone());
+        };
+        match pass.apply(&mut self.store, &mut |_| {}, &mut written) {
+            Ok(_) => Ok(()),
+            Err(ApplyError::Store(e)) => Err(e),
+            Err(e) => {
+                self.errors.push(e.to_string());
+                Ok(())
+            }
         }
-        Ok(())
     }
 }

@@ -20,7 +20,7 @@ use super::error::TestFileError;
 use super::lines::Seg;
 use super::spec::{RawEvent, RawUpdate, Scalar};
 use super::suite::{Entry, EntryAction};
-use crate::model::UpdateField;
+use crate::record::RecordRules;
 use crate::store::NewEvent;
 
 /// Kinds recorded through an entry form of their own.
@@ -151,21 +151,10 @@ fn entry(
             let names = ctx.flow.stages.iter().map(|s| s.name.as_str());
             known(&stage, names, "stage").map_err(|m| ctx.invalid(&place, m))?;
             event.evidence = raw.evidence.clone().unwrap_or_default().0;
-            if ctx
-                .flow
-                .stages
-                .iter()
-                .any(|s| s.name == stage && s.evidence_required)
-                && event.evidence.is_empty()
-            {
-                return Err(ctx.invalid(
-                    &place,
-                    format!("stage `{stage}` says `evidence required`: give the move `evidence`"),
-                ));
-            }
             event.kind = "stage_change".into();
             event.text.clone_from(&raw.text);
             event.attrs.insert("stage".into(), stage);
+            record_rules(ctx, &event, &place)?;
         }
         "update" => {
             let update = raw.update.as_ref().expect("the update form");
@@ -217,41 +206,17 @@ fn update_event(
     event.blocker = given(&update.blocker);
     event.text = given(&update.note);
     event.evidence = update.evidence.clone().unwrap_or_default().0;
-    let missing: Vec<String> = ctx
-        .flow
-        .update_requires
-        .iter()
-        .filter(|f| match f {
-            UpdateField::Status => event.status.is_none(),
-            UpdateField::NextAction => event.next_action.is_none(),
-            UpdateField::Blocker => event.blocker.is_none(),
-            UpdateField::Note => event.text.is_none(),
-            UpdateField::Evidence => event.evidence.is_empty(),
-        })
-        .filter_map(|f| UpdateField::ALL.iter().find(|(_, u)| u == f))
-        .map(|(name, _)| format!("`{name}`"))
-        .collect();
-    if !missing.is_empty() {
-        return Err(ctx.invalid(
-            place,
-            format!(
-                "this update lacks {} (the rules say `update requires`)",
-                missing.join(", ")
-            ),
-        ));
+    record_rules(ctx, event, place)
+}
+
+/// The record rules `salesflow update` and `move` obey ([`crate::record`]), for the
+/// entry at `place`. The customer's own facts (its creation, its earlier events)
+/// are checked when the timeline runs.
+fn record_rules(ctx: &Ctx<'_>, event: &NewEvent, place: &[Seg<'_>]) -> Result<(), TestFileError> {
+    match RecordRules::new(ctx.flow).check(event, None).first() {
+        Some(refused) => Err(ctx.invalid(place, refused.to_string())),
+        None => Ok(()),
     }
-    if event.status.is_none()
-        && event.next_action.is_none()
-        && event.blocker.is_none()
-        && event.text.is_none()
-        && event.evidence.is_empty()
-    {
-        return Err(ctx.invalid(
-            place,
-            "an empty update: give `status`, `next_action`, `blocker` or `note`".into(),
-        ));
-    }
-    Ok(())
 }
 
 fn attrs(raw: Option<&BTreeMap<String, Scalar>>) -> BTreeMap<String, String> {

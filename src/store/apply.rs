@@ -1,6 +1,7 @@
 //! Writing one customer's evaluation: in ONE transaction, every new effect into its
 //! table and its key into the `effects` ledger, the timers, the stage visits, the
-//! derived columns and the wake-up time. All or nothing.
+//! tasks' and signals' states, the derived columns, the wake-up time, and the
+//! baseline of a rule set that first evaluates the customer. All or nothing.
 //!
 //! Exactly once: each effect first claims its key in `effects` with
 //! `ON CONFLICT DO NOTHING`; only a claim that inserted a row writes the effect.
@@ -16,9 +17,10 @@ use serde::Serialize;
 use super::error::{Result, StoreError};
 use super::events::{self, NewEvent};
 use super::json::Json;
+use super::rule_sets::RuleSet;
 use super::sqltime::SqlTime;
 use super::tasks::{self, TaskRow};
-use super::{Store, TaskId, verdicts};
+use super::{Seen, Store, TaskId};
 use crate::engine::{Effect, Evaluation};
 
 /// What [`Store::apply_customer`] did.
@@ -53,14 +55,13 @@ impl Store {
     /// `dirty` cleared unless records arrived since [`Store::history`] read them.
     pub fn apply_customer(
         &mut self,
-        customer: &str,
+        rules: &RuleSet,
         eval: &Evaluation,
         new_effects: &[&Effect],
         now: DateTime<Utc>,
     ) -> Result<ApplyOutcome> {
-        debug_assert_eq!(eval.customer, customer);
-        let seen = self.seen.borrow().get(customer).copied();
-        self.write(|tx| apply_one(tx, customer, eval, new_effects, now, seen))
+        let seen = self.seen.borrow().get(&eval.customer).cloned();
+        self.write(|tx| apply_one(tx, rules, eval, new_effects, now, seen.as_ref()))
     }
 
     /// [`Store::apply_customer`] for several customers in one transaction: each
@@ -68,21 +69,22 @@ impl Store {
     /// between customers is written once per batch instead of once per customer.
     pub fn apply_batch(
         &mut self,
+        rules: &RuleSet,
         batch: &[(&Evaluation, Vec<&Effect>)],
         now: DateTime<Utc>,
     ) -> Result<Vec<ApplyOutcome>> {
-        let seen: Vec<Option<i64>> = {
+        let seen: Vec<Option<Seen>> = {
             let seen = self.seen.borrow();
             batch
                 .iter()
-                .map(|(eval, _)| seen.get(&eval.customer).copied())
+                .map(|(eval, _)| seen.get(&eval.customer).cloned())
                 .collect()
         };
         self.write(|tx| {
             batch
                 .iter()
                 .zip(&seen)
-                .map(|((eval, new), seen)| apply_one(tx, &eval.customer, eval, new, now, *seen))
+                .map(|((eval, new), seen)| apply_one(tx, rules, eval, new, now, seen.as_ref()))
                 .collect()
         })
     }
@@ -91,12 +93,13 @@ impl Store {
 /// Writes one customer's evaluation inside a transaction.
 fn apply_one(
     tx: &Transaction<'_>,
-    customer: &str,
+    rules: &RuleSet,
     eval: &Evaluation,
     new_effects: &[&Effect],
     now: DateTime<Utc>,
-    seen: Option<i64>,
+    seen: Option<&Seen>,
 ) -> Result<ApplyOutcome> {
+    let customer = eval.customer.as_str();
     let rev: i64 = tx
         .query_row("SELECT rev FROM customers WHERE id = ?1", [customer], |r| {
             r.get(0)
@@ -105,7 +108,6 @@ fn apply_one(
         .ok_or_else(|| StoreError::UnknownCustomer(customer.to_string()))?;
     let mut outcome = ApplyOutcome::default();
     let mut field_changed = false;
-    let mut signals = false;
     for effect in new_effects {
         if !claim(tx, customer, effect, now)? {
             outcome.already_applied += 1;
@@ -113,19 +115,30 @@ fn apply_one(
         }
         write_effect(tx, customer, effect, now)?;
         field_changed |= matches!(effect, Effect::FieldChange { .. });
-        signals |= matches!(effect, Effect::Signal { .. });
         outcome.inserted.push(effect.key().to_string());
         *outcome.by_kind.entry(effect.kind()).or_default() += 1;
     }
-    if signals {
-        verdicts::refresh(tx, customer)?;
+    if let (Some(set), Some(baseline)) = (rules.id, seen.and_then(|s| s.baseline.as_ref())) {
+        tx.prepare_cached(
+            "INSERT INTO rule_baselines (customer, rule_set, health, segment, tags)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            customer,
+            set,
+            baseline.health,
+            baseline.segment,
+            Json(&baseline.tags)
+        ])?;
     }
+    write_task_states(tx, eval)?;
+    write_verdicts(tx, eval)?;
     write_timers(tx, customer, eval)?;
     write_visits(tx, customer, eval)?;
-    outcome.still_dirty = field_changed || seen.is_some_and(|s| s != rev);
+    outcome.still_dirty = field_changed || seen.is_some_and(|s| s.rev != rev);
     tx.prepare_cached(
         "UPDATE customers SET stage = ?2, health = ?3, segment = ?4, tags = ?5,
-                wake_at = ?6, dirty = ?7
+                wake_at = ?6, dirty = ?7, applied_at = ?8
          WHERE id = ?1",
     )?
     .execute(params![
@@ -136,8 +149,33 @@ fn apply_one(
         Json(&eval.tags),
         eval.next_wake.map(SqlTime::ceil),
         outcome.still_dirty,
+        SqlTime(now),
     ])?;
     Ok(outcome)
+}
+
+/// Tasks closed (or still open) as the engine decided: a `task_done` event closes
+/// the task it names, never before the task was created.
+fn write_task_states(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "UPDATE tasks SET done_at = ?2, done_event = ?3
+         WHERE key = ?1 AND (done_at, done_event) IS NOT (?2, ?3)",
+    )?;
+    for t in &eval.tasks {
+        stmt.execute(params![t.key, t.done_at.map(SqlTime), t.done_event])?;
+    }
+    Ok(())
+}
+
+/// Each signal's latest verdict, as the engine applied it.
+fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
+    let mut stmt =
+        tx.prepare_cached("UPDATE signals SET verdict = ?2 WHERE key = ?1 AND verdict IS NOT ?2")?;
+    for s in &eval.signals {
+        let verdict = s.verdict.map(|c| if c { "confirmed" } else { "false" });
+        stmt.execute(params![s.key, verdict])?;
+    }
+    Ok(())
 }
 
 /// Records the effect's key in the ledger; false when it was there already.
@@ -245,6 +283,7 @@ fn write_effect(
             created_at,
             due_at,
             origin,
+            suppressed,
         } => {
             tasks::upsert(
                 tx,
@@ -260,6 +299,7 @@ fn write_effect(
                     done_at: None,
                     origin: origin.clone(),
                     source: "rules".into(),
+                    suppressed: *suppressed,
                 },
             )?;
         }
@@ -295,11 +335,12 @@ fn write_effect(
             origin,
             // Not stored: the outbox keeps the rendered text.
             template: _,
+            suppressed,
         } => {
             tx.prepare_cached(
                 "INSERT INTO outbox (key, customer, created_at, kind, recipient, cc, subject,
                                      body, origin, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 key,
@@ -310,7 +351,8 @@ fn write_effect(
                 Json(cc),
                 subject,
                 body,
-                origin
+                origin,
+                if *suppressed { "suppressed" } else { "pending" },
             ])?;
         }
         Effect::FieldChange {
@@ -332,11 +374,12 @@ fn write_effect(
 fn write_timers(tx: &Transaction<'_>, customer: &str, eval: &Evaluation) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO timers (customer, escalation, epoch, started_at, pauses, state,
-                             next_step, next_due)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                             next_step, next_due, skipped, ended_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (customer, escalation, epoch) DO UPDATE SET
            started_at = excluded.started_at, pauses = excluded.pauses, state = excluded.state,
-           next_step = excluded.next_step, next_due = excluded.next_due",
+           next_step = excluded.next_step, next_due = excluded.next_due,
+           skipped = excluded.skipped, ended_at = excluded.ended_at",
     )?;
     for t in &eval.timers {
         stmt.execute(params![
@@ -348,6 +391,8 @@ fn write_timers(tx: &Transaction<'_>, customer: &str, eval: &Evaluation) -> Resu
             t.state,
             t.next.as_ref().map(|(step, _)| step),
             t.next.as_ref().map(|(_, due)| SqlTime(*due)),
+            Json(&t.skipped),
+            t.ended_at.map(SqlTime),
         ])?;
     }
     Ok(())

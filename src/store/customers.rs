@@ -2,8 +2,6 @@
 //! keeps current, and the two columns that decide which customers `apply` visits:
 //! `dirty` (new records since the last apply) and `wake_at`.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -11,57 +9,29 @@ use super::Store;
 use super::error::Result;
 use super::json::Json;
 use super::sqltime::SqlTime;
-use super::{events, tasks};
-use crate::engine::{Contact, CustomerHistory, CustomerRecord, FieldValue};
+use crate::engine::CustomerRecord;
 
 impl Store {
-    /// Everything the engine needs about one customer (events in (at, id) order,
-    /// imported tasks), read in one snapshot; `None` for an unknown id.
-    pub fn history(&self, customer: &str) -> Result<Option<CustomerHistory>> {
-        let tx = self.conn.unchecked_transaction()?;
-        let row = tx
-            .query_row(
-                "SELECT id, name, owner, assignees, fields, contact, created_at, rev
-                 FROM customers WHERE id = ?1",
-                [customer],
-                |r| {
-                    Ok((
-                        CustomerRecord {
-                            id: r.get(0)?,
-                            name: r.get(1)?,
-                            owner: r.get(2)?,
-                            assignees: r.get::<_, Json<BTreeMap<String, String>>>(3)?.0,
-                            fields: r.get::<_, Json<BTreeMap<String, FieldValue>>>(4)?.0,
-                            contact: r.get::<_, Json<Contact>>(5)?.0,
-                            created_at: r.get::<_, SqlTime>(6)?.0,
-                        },
-                        r.get::<_, i64>(7)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((record, rev)) = row else {
-            return Ok(None);
-        };
-        let history = CustomerHistory {
-            events: events::load(&tx, customer)?,
-            tasks: tasks::load_imported(&tx, customer)?,
-            customer: record,
-        };
-        tx.finish()?;
-        self.seen.borrow_mut().insert(customer.to_string(), rev);
-        Ok(Some(history))
-    }
-
     /// The customers `apply` must evaluate at `now`: those with new records since
-    /// the last apply, and those whose wake-up time has come; ordered by id.
-    pub fn customers_to_visit(&self, now: DateTime<Utc>) -> Result<Vec<String>> {
+    /// the last apply, those whose wake-up time has come, and (while a new rule set
+    /// has not been applied to everyone) those not evaluated since
+    /// `unevaluated_before`; ordered by id.
+    pub fn customers_to_visit(
+        &self,
+        now: DateTime<Utc>,
+        unevaluated_before: Option<DateTime<Utc>>,
+    ) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM customers WHERE dirty = 1
              UNION SELECT id FROM customers WHERE wake_at <= ?1
+             UNION SELECT id FROM customers
+                   WHERE ?2 IS NOT NULL AND (applied_at IS NULL OR applied_at < ?2)
              ORDER BY id",
         )?;
-        let ids = stmt.query_map([SqlTime(now)], |r| r.get(0))?;
+        let ids = stmt.query_map(
+            params![SqlTime(now), unevaluated_before.map(SqlTime)],
+            |r| r.get(0),
+        )?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 

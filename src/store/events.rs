@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::error::{Result, StoreError};
@@ -109,12 +109,35 @@ fn fnv1a_128(bytes: &[u8]) -> u128 {
         .fold(OFFSET, |h, b| (h ^ u128::from(*b)).wrapping_mul(PRIME))
 }
 
+/// When salesflow knows a record of `customer` written now: the `now` of the latest
+/// apply that covered the customer (every apply after the customer's first
+/// evaluation covers it, visited or not); `None` when no apply has evaluated it.
+pub(super) fn known_at(tx: &Transaction<'_>, customer: &str) -> Result<Option<DateTime<Utc>>> {
+    let applied: Option<SqlTime> = tx
+        .prepare_cached("SELECT applied_at FROM customers WHERE id = ?1")?
+        .query_row([customer], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let Some(applied) = applied else {
+        return Ok(None);
+    };
+    let latest = super::rule_sets::last_apply_at(tx)?;
+    Ok(Some(latest.map_or(applied.0, |l| l.max(applied.0))))
+}
+
 /// Inserts the event unless one with the same natural key exists; its id when new.
+/// Its `known_at` is computed here ([`known_at`]); events the rules write (`set`)
+/// are derived, not records, and have none.
 pub(super) fn insert(tx: &Transaction<'_>, e: &NewEvent, key: &str) -> Result<Option<EventId>> {
+    let known = if e.source == "rules" {
+        None
+    } else {
+        known_at(tx, &e.customer)?
+    };
     let mut stmt = tx.prepare_cached(
         "INSERT INTO events (customer, at, kind, actor, role, text, status, next_action,
-                             blocker, evidence, attrs, source, natural_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                             blocker, evidence, attrs, source, natural_key, known_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (natural_key) DO NOTHING",
     )?;
     let inserted = stmt.execute(params![
@@ -131,6 +154,7 @@ pub(super) fn insert(tx: &Transaction<'_>, e: &NewEvent, key: &str) -> Result<Op
         Json(&e.attrs),
         e.source,
         key,
+        known.map(SqlTime),
     ])?;
     Ok((inserted == 1).then(|| EventId(tx.last_insert_rowid())))
 }
@@ -138,7 +162,8 @@ pub(super) fn insert(tx: &Transaction<'_>, e: &NewEvent, key: &str) -> Result<Op
 /// A customer's events in (at, id) order.
 pub(super) fn load(conn: &rusqlite::Connection, customer: &str) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, at, kind, actor, role, text, status, next_action, blocker, evidence, attrs
+        "SELECT id, at, kind, actor, role, text, status, next_action, blocker, evidence, attrs,
+                known_at
          FROM events WHERE customer = ?1 ORDER BY at, id",
     )?;
     let rows = stmt.query_map([customer], |r| {
@@ -154,6 +179,7 @@ pub(super) fn load(conn: &rusqlite::Connection, customer: &str) -> Result<Vec<Ev
             blocker: r.get(8)?,
             evidence: r.get::<_, Json<Vec<String>>>(9)?.0,
             attrs: r.get::<_, Json<BTreeMap<String, String>>>(10)?.0,
+            known_at: r.get::<_, Option<SqlTime>>(11)?.map(|t| t.0),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -129,6 +129,7 @@ impl Store {
                     done_at: t.done_at,
                     origin: "import".into(),
                     source: "import".into(),
+                    suppressed: false,
                 };
                 if tasks::upsert(tx, &row)? {
                     counts.tasks_written += 1;

@@ -21,6 +21,7 @@ mod apply;
 mod customers;
 mod error;
 mod events;
+mod history;
 mod ids;
 mod import_batch;
 mod json;
@@ -28,6 +29,7 @@ mod migrations;
 mod outbox;
 mod outbox_send;
 mod people;
+mod rule_sets;
 mod signals;
 pub mod sqltime;
 mod tasks;
@@ -49,6 +51,7 @@ pub use import_batch::{ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::{NewMessage, OutboxAttempt, OutboxFilter, OutboxRow, Retried};
 pub use outbox_send::{Claim, Claimed, DueMessage, Finished};
+pub use rule_sets::RuleSet;
 pub use signals::{SignalRow, Verdict};
 pub use tasks::TaskRow;
 pub use ticks::Tick;
@@ -62,9 +65,19 @@ const WRITE_ATTEMPTS: u32 = 8;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// The customer revision each [`Store::history`] call read, so that
-    /// [`Store::apply_customer`] clears `dirty` only when no record arrived since.
-    seen: RefCell<HashMap<String, i64>>,
+    /// What each [`Store::history`] call read, for [`Store::apply_customer`].
+    seen: RefCell<HashMap<String, Seen>>,
+}
+
+/// What a [`Store::history`] call read about a customer.
+#[derive(Debug, Clone)]
+pub(crate) struct Seen {
+    /// The customer's revision: `apply` clears `dirty` only when no record arrived
+    /// since.
+    rev: i64,
+    /// The baseline the current rules are measured against, when no apply under
+    /// them has stored it yet (the apply that first evaluates the customer does).
+    baseline: Option<crate::engine::Baseline>,
 }
 
 impl Store {

@@ -133,6 +133,7 @@ pub fn every_effect(event: i64) -> Vec<Effect> {
             created_at: at,
             due_at: t("2026-03-04T10:00:00+08:00"),
             origin: "action:enter poc:1".into(),
+            suppressed: false,
         },
         Effect::EscalationStep {
             key: "step:c1:feasibility:1:after 36h".into(),
@@ -151,6 +152,7 @@ pub fn every_effect(event: i64) -> Vec<Effect> {
             body: "提醒:宁波某整车配套厂 的技术可行性报告将于 2026-03-04 到期".into(),
             origin: "step:c1:feasibility:1:after 36h".into(),
             template: Some("reminder".into()),
+            suppressed: false,
         },
         Effect::FieldChange {
             key: "set:c1:test_env_ready:1".into(),
@@ -192,9 +194,13 @@ pub fn evaluation(effects: Vec<Effect>, visit_event: i64, next_wake: &str) -> Ev
             started_at: t("2026-03-02T10:00:00+08:00"),
             pauses: vec![(t("2026-03-03T10:00:00+08:00"), None)],
             state: "running".into(),
+            ended_at: None,
             next: Some(("after 48h".into(), t("2026-03-09T10:00:00+08:00"))),
+            skipped: Vec::new(),
         }],
         effects,
+        tasks: Vec::new(),
+        signals: Vec::new(),
         errors: Vec::new(),
         next_wake: Some(t(next_wake)),
     }

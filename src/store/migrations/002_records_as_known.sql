@@ -24,24 +24,28 @@ ALTER TABLE tasks ADD COLUMN done_event INTEGER REFERENCES events (id);
 
 -- Per customer: its own `live_from` (set by `apply --live-from` for customers no
 -- apply had covered; NULL: the store's), and the `now` of the last apply that
--- evaluated it (a record written after that is late at least to it).
+-- evaluated it (NULL: no apply has covered it yet, so its records are not late; an
+-- apply visits every customer with new records, so every customer is evaluated by
+-- the first apply after its creation).
 ALTER TABLE customers ADD COLUMN live_from TEXT;
 ALTER TABLE customers ADD COLUMN applied_at TEXT;
 
--- Which customers an apply covered: every customer whose rowid is at most this.
-ALTER TABLE ticks ADD COLUMN customers_upto INTEGER;
-UPDATE ticks SET customers_upto = (SELECT coalesce(max(rowid), 0) FROM customers);
+-- Customers an apply evaluated before this migration: the latest apply covered them.
+UPDATE customers SET applied_at = (SELECT max(at) FROM ticks WHERE finished IS NOT NULL)
+WHERE health IS NOT NULL OR segment IS NOT NULL OR dirty = 0;
 
 -- Each set of rules as applied: a new digest (or a new engine version, after a
 -- migration) starts a new set whose `from_at` is the previous apply's `now`. What a
--- set's rules would have derived before its `from_at` is never derived.
+-- set's rules would have derived before its `from_at` is never derived for the
+-- customers an earlier set had evaluated; the state changes they imply happen at
+-- `switch_at`, the `now` of the first apply under the set.
 CREATE TABLE rule_sets (
-    id      INTEGER PRIMARY KEY,
-    digest  TEXT NOT NULL,
-    engine  INTEGER NOT NULL,
+    id        INTEGER PRIMARY KEY,
+    digest    TEXT NOT NULL,
+    engine    INTEGER NOT NULL,
     -- NULL: from the beginning (no apply ran before it).
-    from_at TEXT,
-    created TEXT NOT NULL
+    from_at   TEXT,
+    switch_at TEXT NOT NULL
 ) STRICT;
 
 -- A customer's derived state as applied when a rule set took over: what the new
@@ -59,6 +63,13 @@ CREATE TABLE rule_baselines (
 -- `explain`), and when `until` was met (`met_late` when a step had fired).
 ALTER TABLE timers ADD COLUMN skipped TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(skipped));
 ALTER TABLE timers ADD COLUMN ended_at TEXT;
+
+-- Tasks imported as done become `task_done` events, like every other closing: the
+-- engine decides which closing counts.
+INSERT INTO events (customer, at, kind, text, attrs, source, natural_key)
+SELECT customer, done_at, 'task_done', title, json_object('task', key), 'import',
+       'task_done:' || key
+FROM tasks WHERE source = 'import' AND done_at IS NOT NULL;
 
 -- The outbox: `kind` is notify|message (it was called `channel`); `channel` is now
 -- the delivery channel chosen, once known; statuses as PRODUCT.md names them.

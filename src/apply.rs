@@ -1,0 +1,216 @@
+//! The one evaluation path that `plan`, `apply`, `salesflow test` and `run` share:
+//! pick the customers due at `now`, evaluate each (engine), keep the effects the
+//! store has not applied, and (for `apply`) write them a batch of customers per
+//! transaction, then record the tick.
+//!
+//! Takes a store, a compiled [`Engine`] and `now`; gives each customer's
+//! [`Pending`] work and, when applying, an [`ApplyReport`]. No SQL here (the store
+//! does it) and no rule evaluation (the engine does it).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::engine::{Effect, Engine, Evaluation};
+use crate::store::{RuleSet, Store, StoreError, Tick};
+
+/// The engine's semantics version: a new version starts a new rule set, so that
+/// nothing applied is derived again after an upgrade changed how effects are keyed.
+pub const ENGINE_VERSION: i64 = 2;
+
+/// Customers written per transaction: each is all or nothing either way, and a
+/// batch writes the index pages they share once.
+const BATCH: usize = 100;
+
+/// Why a pass of the rules could not run.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ApplyError {
+    /// The store failed.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Store(#[from] StoreError),
+    /// `apply --at` before the latest apply's `now`.
+    #[error("cannot apply at {at}: the store was already applied at {last}")]
+    #[diagnostic(
+        code(salesflow::apply::backwards),
+        help(
+            "an apply never goes back in time: use `plan --at` to look at an earlier moment, or apply at {last} or later"
+        )
+    )]
+    Backwards {
+        /// The requested `now`, as shown to the user.
+        at: String,
+        /// The latest apply's `now`, as shown.
+        last: String,
+    },
+}
+
+/// One customer's pending work: its evaluation and the effects not yet applied.
+pub struct Pending {
+    /// The evaluation.
+    pub eval: Evaluation,
+    /// Indices into `eval.effects` of the effects not applied yet.
+    pub new: Vec<usize>,
+}
+
+impl Pending {
+    /// The new effects.
+    pub fn effects(&self) -> impl Iterator<Item = &Effect> {
+        self.new.iter().map(|i| &self.eval.effects[*i])
+    }
+}
+
+/// What an apply did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplyReport {
+    /// Customers evaluated.
+    pub visited: usize,
+    /// Effects written, per kind ([`Effect::kind`]).
+    pub applied: BTreeMap<String, u64>,
+    /// Rule errors met (a template undefined at run time), each with its origin.
+    pub errors: Vec<String>,
+    /// Whether this apply began a new rule set (the rules or the engine changed).
+    pub new_rules: bool,
+}
+
+/// A pass of the rules over a store at one instant.
+pub struct Pass<'e> {
+    engine: &'e Engine<'e>,
+    rules: RuleSet,
+    now: DateTime<Utc>,
+}
+
+impl<'e> Pass<'e> {
+    /// A pass at `now` under the engine's rules: the rule set they run under is
+    /// the latest stored one if it is theirs, else a new one from the latest
+    /// apply's `now` (stored when an apply begins).
+    pub fn new(
+        store: &Store,
+        engine: &'e Engine<'e>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, ApplyError> {
+        let rules = store.rule_set_for(&engine.flow().digest, ENGINE_VERSION, now)?;
+        Ok(Pass { engine, rules, now })
+    }
+
+    /// The rule set of the pass.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The customers due: those with new records, a due wake-up time, or not yet
+    /// evaluated under the pass's rules; ordered by id.
+    pub fn customers(&self, store: &Store) -> Result<Vec<String>, ApplyError> {
+        let unevaluated_before = (self.rules.id.is_none()
+            || !store.rule_set_complete(&self.rules)?)
+        .then_some(self.rules.switch);
+        Ok(store.customers_to_visit(self.now, unevaluated_before)?)
+    }
+
+    /// Evaluates one customer and keeps the effects the store has not applied.
+    pub fn evaluate(&self, store: &Store, id: &str) -> Result<Option<Pending>, ApplyError> {
+        let Some(history) = store.history_under(id, &self.rules)? else {
+            return Ok(None);
+        };
+        let eval = self.engine.evaluate(&history, self.now);
+        let applied = store.applied_keys(id)?;
+        let new = eval
+            .effects
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !applied.contains(e.key()))
+            .map(|(i, _)| i)
+            .collect();
+        Ok(Some(Pending { eval, new }))
+    }
+
+    /// Evaluates every customer due and hands each one's pending work to `sink`, in
+    /// id order, writing nothing (`plan`).
+    pub fn plan(
+        &self,
+        store: &Store,
+        mut sink: impl FnMut(Pending) -> Result<(), ApplyError>,
+    ) -> Result<usize, ApplyError> {
+        let ids = self.customers(store)?;
+        for id in &ids {
+            if let Some(p) = self.evaluate(store, id)? {
+                sink(p)?;
+            }
+        }
+        Ok(ids.len())
+    }
+
+    /// Evaluates every customer due and writes their new effects, a batch of
+    /// customers per transaction, then records the tick. `progress` is told the
+    /// number of customers, then called once per customer evaluated; `written` gets
+    /// each customer's pending work with the keys this apply wrote.
+    pub fn apply(
+        mut self,
+        store: &mut Store,
+        progress: &mut dyn FnMut(Progress),
+        written: &mut dyn FnMut(&Pending, &[String]),
+    ) -> Result<ApplyReport, ApplyError> {
+        if let Some(last) = store.last_apply_at()?.filter(|last| *last > self.now) {
+            let tz = self.engine.flow().timezone;
+            return Err(ApplyError::Backwards {
+                at: crate::timefmt::format_instant(self.now, tz),
+                last: crate::timefmt::format_instant(last, tz),
+            });
+        }
+        let started = Utc::now();
+        let new_rules = self.rules.id.is_none() && self.rules.from.is_some();
+        let ids = self.customers(store)?;
+        self.rules = store.begin_rule_set(&self.rules)?;
+        progress(Progress::Start(ids.len()));
+        let mut report = ApplyReport {
+            visited: ids.len(),
+            new_rules,
+            ..ApplyReport::default()
+        };
+        for chunk in ids.chunks(BATCH) {
+            let mut pendings = Vec::with_capacity(chunk.len());
+            for id in chunk {
+                progress(Progress::Customer);
+                if let Some(mut p) = self.evaluate(store, id)? {
+                    // A message that failed to render is retried on every apply
+                    // until the data or the rules are fixed.
+                    if !p.eval.errors.is_empty() {
+                        p.eval.next_wake = Some(self.now);
+                        report.errors.extend(p.eval.errors.iter().cloned());
+                    }
+                    pendings.push(p);
+                }
+            }
+            let batch: Vec<_> = pendings
+                .iter()
+                .map(|p| (&p.eval, p.effects().collect()))
+                .collect();
+            let outcomes = store.apply_batch(&self.rules, &batch, self.now)?;
+            for (p, outcome) in pendings.iter().zip(outcomes) {
+                for (kind, n) in &outcome.by_kind {
+                    *report.applied.entry((*kind).to_string()).or_default() += *n as u64;
+                }
+                written(p, &outcome.inserted);
+            }
+        }
+        let mut counts = report.applied.clone();
+        counts.insert("customers".into(), report.visited as u64);
+        store.record_tick(&Tick {
+            at: self.now,
+            rules_digest: self.rules.digest.clone(),
+            started,
+            finished: Some(Utc::now()),
+            counts,
+        })?;
+        Ok(report)
+    }
+}
+
+/// Progress of an apply, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many customers are due.
+    Start(usize),
+    /// One more customer was evaluated.
+    Customer,
+}
