@@ -26,7 +26,7 @@ use super::http;
 use super::message::Outgoing;
 use super::route::{Route, route};
 use super::{dingtalk, feishu, webhook, wecom};
-use crate::store::{Claim, Claimed, DueMessage, Finished, OutboxId, Store, StoreError};
+use crate::store::{Attempt, Claim, Claimed, DueMessage, Finished, OutboxId, Store, StoreError};
 use crate::team::Team;
 
 /// The most due messages read at once.
@@ -231,7 +231,17 @@ impl<'a> Courier<'a> {
                 }
             }
         };
-        store.outbox_finish(message.row.id, attempt, &self.owner, done, &finished)?;
+        store.outbox_finish(
+            &Attempt {
+                id: message.row.id,
+                attempt,
+                owner: &self.owner,
+                channel: &channel.name,
+            },
+            done,
+            &finished,
+            throttle,
+        )?;
         Ok(Attempted::Done(finished, throttle))
     }
 

@@ -45,9 +45,10 @@ impl Redactor {
         self.add_text(secret.expose());
     }
 
-    /// Learns a secret-bearing URL: the URL itself, and each query value and
-    /// long path segment in it (a robot's token is one or the other), so a
-    /// library that prints the URL in another shape still shows none of it.
+    /// Learns a secret-bearing URL: the URL itself, and each query value (of 8
+    /// characters or more) and path segment of 16 or more in it (a robot's token
+    /// is one or the other), so a library that prints the URL in another shape
+    /// still shows none of it.
     pub fn add_url(&mut self, url: &Secret) {
         let text = url.expose();
         self.add_text(text);
@@ -58,8 +59,10 @@ impl Redactor {
                 self.add_text(segment);
             }
         }
+        // A token is long; a short value (`?v=2`) is not worth masking every
+        // occurrence of in a sentence.
         for pair in query.split('&') {
-            if let Some((_, value)) = pair.split_once('=') {
+            if let Some((_, value)) = pair.split_once('=').filter(|(_, v)| v.len() >= 8) {
                 self.add_text(value);
             }
         }

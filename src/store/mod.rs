@@ -50,7 +50,7 @@ pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
 pub use import_batch::{ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::{NewMessage, OutboxAttempt, OutboxFilter, OutboxRow, Retried};
-pub use outbox_send::{Claim, Claimed, DueMessage, Finished};
+pub use outbox_send::{Attempt, Claim, Claimed, DueMessage, Finished};
 pub use rule_sets::RuleSet;
 pub use signals::{SignalRow, Verdict};
 pub use tasks::TaskRow;

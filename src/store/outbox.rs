@@ -107,15 +107,21 @@ pub enum Retried {
     Suppressed,
 }
 
-/// A message that no one customer's rules produced (a digest), for the outbox.
+/// A message queued outside `apply` (a digest), for the outbox.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMessage {
     /// Idempotency key.
     pub key: String,
+    /// The customer it is about (`None` for a digest).
+    pub customer: Option<String>,
     /// When it was produced.
     pub created_at: DateTime<Utc>,
-    /// Person id.
+    /// `notify` or `message`.
+    pub kind: String,
+    /// Person id, or `customer`.
     pub recipient: String,
+    /// Copies (person ids).
+    pub cc: Vec<String>,
     /// Subject.
     pub subject: String,
     /// Body.
@@ -215,15 +221,18 @@ impl Store {
         self.write(|tx| {
             let n = tx
                 .prepare_cached(
-                    "INSERT INTO outbox (key, customer, created_at, kind, recipient, subject,
+                    "INSERT INTO outbox (key, customer, created_at, kind, recipient, cc, subject,
                                          body, origin, status)
-                     VALUES (?1, NULL, ?2, 'notify', ?3, ?4, ?5, ?6, 'pending')
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')
                      ON CONFLICT (key) DO NOTHING",
                 )?
                 .execute(params![
                     m.key,
+                    m.customer,
                     SqlTime(m.created_at),
+                    m.kind,
                     m.recipient,
+                    Json(&m.cc),
                     m.subject,
                     m.body,
                     m.origin

@@ -63,6 +63,19 @@ pub enum Claimed {
     Gone,
 }
 
+/// One claimed attempt, as [`Store::outbox_finish`] records it.
+#[derive(Debug, Clone, Copy)]
+pub struct Attempt<'a> {
+    /// The message.
+    pub id: OutboxId,
+    /// The attempt's row in `outbox_attempts` (from [`Claimed::Ours`]).
+    pub attempt: i64,
+    /// Who claimed it.
+    pub owner: &'a str,
+    /// The channel it went to.
+    pub channel: &'a str,
+}
+
 /// How a claimed attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finished {
@@ -137,6 +150,15 @@ impl Store {
                 return Ok(Claimed::Gone);
             }
             let at = SqlTime::ceil(claim.now);
+            let held: Option<SqlTime> = tx
+                .prepare_cached(
+                    "SELECT until FROM channel_holds WHERE channel = ?1 AND until > ?2",
+                )?
+                .query_row(params![claim.channel, SqlTime(claim.now)], |r| r.get(0))
+                .optional()?;
+            if let Some(until) = held {
+                return Ok(Claimed::Throttled(until.0));
+            }
             for &(n, window) in claim.limits {
                 if let Some(until) = throttled(tx, claim.channel, at.0, n, window)? {
                     return Ok(Claimed::Throttled(until));
@@ -162,17 +184,23 @@ impl Store {
         })
     }
 
-    /// Records how a claimed attempt ended and releases the claim. A message the
-    /// channel accepted is recorded as sent even if its claim had lapsed; a
-    /// failure only while the claim is still `owner`'s.
+    /// Records how a claimed attempt ended and releases the claim; `hold`: the
+    /// channel's vendor asked for quiet until then. A message the channel
+    /// accepted is recorded as sent even if its claim had lapsed; a failure only
+    /// while the claim is still `owner`'s.
     pub fn outbox_finish(
         &mut self,
-        id: OutboxId,
-        attempt: i64,
-        owner: &str,
+        attempt: &Attempt<'_>,
         now: DateTime<Utc>,
         finished: &Finished,
+        hold: Option<DateTime<Utc>>,
     ) -> Result<()> {
+        let Attempt {
+            id,
+            attempt,
+            owner,
+            channel,
+        } = *attempt;
         let (outcome, error, next) = match finished {
             Finished::Sent => ("sent", None, None),
             Finished::Failed { error, retry_at } => (
@@ -183,6 +211,13 @@ impl Store {
             Finished::Dead { error } => ("dead", Some(error.as_str()), None),
         };
         self.write(|tx| {
+            if let Some(until) = hold {
+                tx.execute(
+                    "INSERT INTO channel_holds (channel, until) VALUES (?1, ?2)
+                     ON CONFLICT (channel) DO UPDATE SET until = max(until, excluded.until)",
+                    params![channel, SqlTime::ceil(until)],
+                )?;
+            }
             tx.execute(
                 "UPDATE outbox_attempts SET outcome = ?2, error = ?3 WHERE id = ?1",
                 params![attempt, outcome, error],

@@ -51,3 +51,10 @@ CREATE TABLE outbox_attempts (
 ) STRICT;
 CREATE INDEX outbox_attempts_channel ON outbox_attempts (channel, at);
 CREATE INDEX outbox_attempts_row ON outbox_attempts (outbox, id);
+
+-- A channel whose vendor said "too many requests" (HTTP 429 or its rate-limit
+-- code) takes nothing from any process until `until`.
+CREATE TABLE channel_holds (
+    channel TEXT PRIMARY KEY,
+    until   TEXT NOT NULL
+) STRICT;
