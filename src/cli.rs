@@ -3,136 +3,93 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+mod exit_codes;
+mod global;
 mod store_args;
-use store_args::{IMPORT_EXIT_CODES, INIT_EXIT_CODES, RECORD_EXIT_CODES};
+
+pub use global::{Format, GlobalArgs, Lang};
 pub use store_args::{
-    ImportArgs, InitArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
+    ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
 };
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  success (check: no error)
-  1  the rules or the data have errors (check: errors, or warnings with --deny-warnings)
-  2  usage error or unreadable input";
-
-/// Sales flow rules that a machine keeps: check them, compute working time, and
-/// (soon) run them against the customer store.
+/// Sales flow rules that a machine keeps: check and test them, compute working
+/// time, and run them against the customer store.
 #[derive(Debug, Parser)]
-#[command(name = "salesflow", version, after_help = EXIT_CODES)]
+#[command(name = "salesflow", version, after_help = exit_codes::TOP, args_override_self = true)]
 pub struct Cli {
+    /// Flags every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Output format of commands whose output is data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// Text for people (graphical diagnostics on a terminal).
-    #[default]
-    Human,
-    /// JSON for programs.
-    Json,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse and check rule files; report every error of every file.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes::CHECK)]
     Check(CheckArgs),
-    /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
-    #[command(after_help = EXIT_CODES)]
-    Calendar(CalendarArgs),
-    /// What `apply` would do now, written nowhere (the store stays byte-identical).
-    #[command(after_help = PLAN_EXIT_CODES)]
-    Plan(PlanArgs),
-    /// Evaluate the rules and record every effect once: health, signals, tasks,
-    /// escalation steps, outbox messages.
-    #[command(after_help = APPLY_EXIT_CODES)]
-    Apply(ApplyArgs),
-    /// Why a customer is in its health state, segment and stage, and its timers.
-    #[command(after_help = READ_EXIT_CODES)]
-    Explain(ExplainArgs),
-    /// Customers matching a condition in the rule language.
-    #[command(after_help = READ_EXIT_CODES)]
-    List(ListArgs),
     /// Rewrite rule files in the canonical layout (in place, or `--check`, or `--diff`).
-    #[command(after_help = FMT_EXIT_CODES)]
+    #[command(after_help = exit_codes::FMT)]
     Fmt(FmtArgs),
+    /// Run rule test files: customers, a timeline of events and what the rules
+    /// must have done by given times, on virtual time against a store in memory.
+    #[command(after_help = exit_codes::TEST)]
+    Test(TestArgs),
+    /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
+    #[command(after_help = exit_codes::CALENDAR)]
+    Calendar(CalendarArgs),
     /// Create the store, and a starter salesflow.yaml, rule file and team file
     /// where none exists. Never overwrites anything.
-    #[command(after_help = INIT_EXIT_CODES)]
+    #[command(after_help = exit_codes::INIT)]
     Init(InitArgs),
     /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or
     /// YAML; every row is checked and a file with any bad row writes nothing.
-    #[command(after_help = IMPORT_EXIT_CODES)]
+    #[command(after_help = exit_codes::IMPORT)]
     Import(ImportArgs),
+    /// What `apply` would do now, written nowhere (the store stays byte-identical).
+    #[command(after_help = exit_codes::PLAN)]
+    Plan(PlanArgs),
+    /// Evaluate the rules and record every effect once: health, signals, tasks,
+    /// escalation steps, outbox messages.
+    #[command(after_help = exit_codes::APPLY)]
+    Apply(ApplyArgs),
+    /// Why a customer is in its health state, segment and stage, and its timers.
+    #[command(after_help = exit_codes::EXPLAIN)]
+    Explain(ExplainArgs),
+    /// Customers matching a condition in the rule language.
+    #[command(after_help = exit_codes::LIST)]
+    List(ListArgs),
     /// Record a customer's progress update (the rules say which fields it needs).
-    #[command(after_help = RECORD_EXIT_CODES)]
+    #[command(after_help = exit_codes::UPDATE)]
     Update(UpdateArgs),
     /// Record that a customer entered a pipeline stage.
-    #[command(after_help = RECORD_EXIT_CODES)]
+    #[command(after_help = exit_codes::MOVE)]
     Move(MoveArgs),
     /// List tasks, or close one.
-    #[command(subcommand, after_help = RECORD_EXIT_CODES)]
+    #[command(subcommand)]
     Task(TaskCommand),
     /// List risk signals, or judge one.
-    #[command(subcommand, after_help = RECORD_EXIT_CODES)]
+    #[command(subcommand)]
     Signal(SignalCommand),
-    /// Run rule test files: customers, a timeline of events and what the rules
-    /// must have done by given times, on virtual time against a store in memory.
-    #[command(after_help = TEST_EXIT_CODES)]
-    Test(TestArgs),
 }
 
-const APPLY_EXIT_CODES: &str = "\
-Exit codes:
-  0  applied (or nothing was due)
-  1  the rules do not check, or a template failed to render for a customer (its
-     other effects are applied; the failed message is tried again on every apply)
-  2  usage error, unreadable input, or no store";
-
-const READ_EXIT_CODES: &str = "\
-Exit codes:
-  0  success
-  1  the rules (or the --where condition) do not check
-  2  usage error, unreadable input, no store, or an unknown customer";
-
-const PLAN_EXIT_CODES: &str = "\
-Exit codes:
-  0  success (with --detailed-exitcode: nothing to do)
-  1  the rules or a template failed to evaluate
-  2  usage error or unreadable input (with --detailed-exitcode: actions pending)";
-
-/// Where the store, rules and team are, and what time it is.
-#[derive(Debug, Clone, Args)]
-pub struct RunArgs {
-    /// The customer store (default: `db` of salesflow.yaml, else `salesflow.db`).
-    #[arg(long)]
-    pub db: Option<PathBuf>,
-    /// The root rule file (default: `rules` of salesflow.yaml).
-    #[arg(long)]
-    pub rules: Option<PathBuf>,
-    /// The team file (default: `team` of salesflow.yaml).
-    #[arg(long)]
-    pub team: Option<PathBuf>,
-    /// "Now": RFC 3339, or `2026-03-02 09:00` in the flow's time zone (default: the clock).
-    #[arg(long)]
-    pub at: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+/// `salesflow init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// When the store goes live (default: now): messages and tasks the rules would
+    /// have produced before it are recorded as suppressed, never sent.
+    #[arg(long, value_name = "TIME")]
+    pub live_from: Option<String>,
 }
 
 /// `salesflow apply`
 #[derive(Debug, Args)]
 pub struct ApplyArgs {
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
     /// Customers no apply has covered yet go live at TIME (old customers imported
     /// into a live store): what their rules would have sent or asked before it is
     /// recorded as suppressed. Customers already covered are left alone.
@@ -140,55 +97,48 @@ pub struct ApplyArgs {
     pub live_from: Option<String>,
 }
 
-/// `salesflow plan`
-#[derive(Debug, Args)]
-pub struct PlanArgs {
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
-    /// Exit 0 when there is nothing to do and 2 when actions are pending.
-    #[arg(long)]
-    pub detailed_exitcode: bool,
-}
-
-/// `salesflow explain`
-#[derive(Debug, Args)]
-pub struct ExplainArgs {
-    /// The customer's id.
-    pub customer: String,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
-}
-
-/// `salesflow list`
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// A condition in the rule language: `tagged 新能源 and health is yellow`.
-    #[arg(long = "where", value_name = "EXPR")]
-    pub filter: Option<String>,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
-}
-
 /// `salesflow check`
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Rule files, or folders of `*.flow` files. A file included by another one given
-    /// is checked as part of that flow.
-    #[arg(required = true)]
+    /// Rule files, or folders of `*.flow` files (default: `rules` of
+    /// salesflow.yaml). A file included by another one given is checked as part
+    /// of that flow.
     pub paths: Vec<PathBuf>,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// A team file: warn about recipients that resolve to nobody in it (default:
-    /// `team` of salesflow.yaml, if any).
+}
+
+/// `salesflow fmt`
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Rule files, or folders of `*.flow` files (default: the folder of `rules`
+    /// of salesflow.yaml).
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; list the files that would change, and exit 1 if any would.
     #[arg(long)]
-    pub team: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub check: bool,
+    /// Write nothing; print a unified diff of what would change.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// `salesflow test`
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Test files, or folders searched recursively for `*.yaml` (default: `tests`
+    /// of salesflow.yaml).
+    pub paths: Vec<PathBuf>,
+    /// Run only the tests whose name, or file path, contains PATTERN.
+    #[arg(long = "run", value_name = "PATTERN")]
+    pub filter: Option<String>,
+    /// List every health state, segment, escalation step, risk, tag and `on`
+    /// block of the flows under test, and whether a test exercised it.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Fail (exit 1) when coverage is below N percent (implies --coverage).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub threshold: Option<u32>,
 }
 
 /// `salesflow calendar`
@@ -196,12 +146,6 @@ pub struct CheckArgs {
 pub struct CalendarArgs {
     /// The calendar's name in the rules.
     pub name: String,
-    /// The rule file (default: `rules` of salesflow.yaml).
-    #[arg(long)]
-    pub rules: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t, global = true)]
-    pub format: Format,
     /// The computation.
     #[command(subcommand)]
     pub op: CalendarOp,
@@ -235,62 +179,25 @@ pub enum CalendarOp {
     },
 }
 
-const FMT_EXIT_CODES: &str = "\
-Exit codes:
-  0  success (--check: every file is formatted already)
-  1  a file has syntax errors (it is left as it was), or with --check a file would change
-  2  usage error, unreadable input, or a file that cannot be written";
-
-/// `salesflow fmt`
+/// `salesflow plan`
 #[derive(Debug, Args)]
-pub struct FmtArgs {
-    /// Rule files, or folders of `*.flow` files.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// Write nothing; list the files that would change, and exit 1 if any would.
+pub struct PlanArgs {
+    /// Exit 0 when there is nothing to do, 2 when actions are pending, 1 on any error.
     #[arg(long)]
-    pub check: bool,
-    /// Write nothing; print a unified diff of what would change.
-    #[arg(long)]
-    pub diff: bool,
+    pub detailed_exitcode: bool,
 }
 
-const TEST_EXIT_CODES: &str = "\
-Exit codes:
-  0  every test passed (and coverage reached --threshold)
-  1  a test failed, or coverage is below --threshold
-  2  a test file could not be read or parsed (an unknown key included), or its
-     rules do not check; usage error";
-
-/// Output format of `salesflow test`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum TestFormat {
-    /// A line per test, failures in detail, then `N passed, N failed`.
-    #[default]
-    Human,
-    /// JSON for programs.
-    Json,
-    /// JUnit XML: a testsuite per file, a testcase per expectation.
-    Junit,
+/// `salesflow explain`
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The customer's id.
+    pub customer: String,
 }
 
-/// `salesflow test`
+/// `salesflow list`
 #[derive(Debug, Args)]
-pub struct TestArgs {
-    /// Test files, or folders searched recursively for `*.yaml`.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// Run only the tests whose name, or file path, contains PATTERN.
-    #[arg(long = "run", value_name = "PATTERN")]
+pub struct ListArgs {
+    /// A condition in the rule language: `tagged 新能源 and health is yellow`.
+    #[arg(long = "where", value_name = "EXPR")]
     pub filter: Option<String>,
-    /// List every health state, segment, escalation step, risk, tag and `on`
-    /// block of the flows under test, and whether a test exercised it.
-    #[arg(long)]
-    pub coverage: bool,
-    /// Fail (exit 1) when coverage is below N percent (implies --coverage).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
-    pub threshold: Option<u32>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: TestFormat,
 }

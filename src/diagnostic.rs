@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::source::{SourceFile, Span};
+use crate::syntax::SyntaxError;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -192,9 +193,10 @@ impl Diagnostic {
         self
     }
 
-    /// Turns any miette diagnostic about `file` (a syntax error) into one of ours.
-    pub fn from_miette(code: Code, file: &Arc<SourceFile>, d: &dyn miette::Diagnostic) -> Self {
-        let labels: Vec<Label> = d
+    /// A syntax error of `file`, with the code of its kind.
+    pub fn syntax(file: &Arc<SourceFile>, e: &SyntaxError) -> Self {
+        use miette::Diagnostic as _;
+        let labels: Vec<Label> = e
             .labels()
             .into_iter()
             .flatten()
@@ -204,16 +206,14 @@ impl Diagnostic {
                 text: l.label().unwrap_or_default().to_string(),
             })
             .collect();
-        let name = d.code().map(|c| c.to_string());
-        let mut diag = Self {
+        let code = Code::from(e);
+        Self {
             code,
-            severity: Severity::Error,
-            message: d.to_string(),
+            severity: code.severity(),
+            message: e.to_string(),
             labels,
-            help: d.help().map(|h| h.to_string()),
-        };
-        diag.code = name.as_deref().and_then(Code::from_name).unwrap_or(code);
-        diag
+            help: e.help().map(|h| h.to_string()),
+        }
     }
 
     /// The file of the primary label.
@@ -231,10 +231,21 @@ impl Diagnostic {
     }
 }
 
-impl Code {
-    /// The code with this stable name.
-    pub fn from_name(name: &str) -> Option<Code> {
-        Code::ALL.iter().copied().find(|c| c.name() == name)
+impl From<&SyntaxError> for Code {
+    fn from(e: &SyntaxError) -> Code {
+        match e {
+            SyntaxError::UnexpectedToken { .. } => Code::UnexpectedToken,
+            SyntaxError::UnterminatedString { .. } => Code::UnterminatedString,
+            SyntaxError::UnterminatedBlock { .. } => Code::UnterminatedBlock,
+            SyntaxError::InvalidEscape { .. } => Code::InvalidEscape,
+            SyntaxError::InvalidDuration { .. } => Code::InvalidDuration,
+            SyntaxError::InvalidNumber { .. } => Code::InvalidNumber,
+            SyntaxError::InvalidTime { .. } => Code::InvalidTime,
+            SyntaxError::InvalidDate { .. } => Code::InvalidDate,
+            SyntaxError::TooComplex { .. } => Code::TooComplex,
+            SyntaxError::UnbalancedParentheses { .. } => Code::UnbalancedParentheses,
+            SyntaxError::ManagerChain { .. } => Code::ManagerChain,
+        }
     }
 }
 

@@ -2,14 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 /// mimalloc: the syntax trees are many small allocations made on one thread and
 /// freed on another, where glibc's allocator spends a fifth of a large check.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = salesflow::cli::Cli::parse();
-    salesflow::command::run(cli).into()
+    salesflow::command::main(std::env::args_os())
 }

@@ -50,10 +50,11 @@ pub struct Team {
 }
 
 /// Why a team file cannot be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum TeamError {
     /// The file cannot be read.
     #[error("cannot read `{path}`: {source}")]
+    #[diagnostic(code(salesflow::team::unreadable))]
     Read {
         /// The file.
         path: String,
@@ -62,6 +63,12 @@ pub enum TeamError {
     },
     /// Not YAML of the right shape.
     #[error("{path}:{line}: {message}")]
+    #[diagnostic(
+        code(salesflow::team::invalid),
+        help(
+            "a team file holds `people:` (id, name, title, role, manager, wecom, mobile, feishu, email) and `defaults:`"
+        )
+    )]
     Parse {
         /// The file.
         path: String,
@@ -72,6 +79,7 @@ pub enum TeamError {
     },
     /// A reference to nobody, or an id used twice.
     #[error("{path}: {message}")]
+    #[diagnostic(code(salesflow::team::inconsistent))]
     Invalid {
         /// The file.
         path: String,

@@ -124,7 +124,7 @@ fn the_legal_review_scenario_fires_each_step_once_on_working_time() {
     assert_eq!(notify[0]["recipient"], "wang");
     assert_eq!(
         actions(&friday, "escalation_step")[0]["due_at"],
-        "2026-03-06T08:30:00Z"
+        "2026-03-06T16:30:00+08:00"
     );
     shop.run(&["apply", "--at", "2026-03-06 16:30"]).success();
 

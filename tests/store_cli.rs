@@ -77,12 +77,16 @@ fn update_refuses_a_missing_required_field_by_name() {
     )
     .code(1);
     assert!(
-        stderr(&a).contains("must carry `--blocker`"),
+        stderr(&a).contains("must carry `blocker`") && stderr(&a).contains("give `--blocker`"),
         "{}",
         stderr(&a)
     );
     let a = sf(&dir, &["update", "c1", "--status", "方案已发"]).code(1);
-    assert!(stderr(&a).contains("`--next`, `--blocker`"));
+    assert!(
+        stderr(&a).contains("`--next`, `--blocker`"),
+        "{}",
+        stderr(&a)
+    );
 
     let args = [
         "update",

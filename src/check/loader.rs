@@ -68,8 +68,11 @@ pub fn normalize(path: &Path) -> PathBuf {
     for c in path.components() {
         match c {
             Component::CurDir => {}
+            // `a/..` cancels out; `../..` does not (it climbs two folders).
             Component::ParentDir => {
-                if !out.pop() {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
                     out.push("..");
                 }
             }
@@ -116,9 +119,7 @@ impl State<'_> {
         let (file, errors) = parse_file(source);
         self.loaded.syntax_errors |= !errors.is_empty();
         for e in &errors {
-            self.loaded
-                .diagnostics
-                .push(Diagnostic::from_miette(Code::UnexpectedToken, source, e));
+            self.loaded.diagnostics.push(Diagnostic::syntax(source, e));
         }
         let includes: Vec<(String, Span)> = file
             .items

@@ -91,10 +91,9 @@ pub fn check_condition(
     let expr = match crate::syntax::parse_expr(&source) {
         Ok(e) => e,
         Err(errs) => {
-            let code = Code::UnexpectedToken;
             return Ok(Err(errs
                 .iter()
-                .map(|e| Diagnostic::from_miette(code, &source, e))
+                .map(|e| Diagnostic::syntax(&source, e))
                 .collect()));
         }
     };

@@ -1,51 +1,12 @@
-//! Clap types of the commands that write records to the store: `init`, `import`,
-//! `update`, `move`, `task`, `signal`. Their exit codes are listed in each one's
-//! `--help`.
+//! Clap types of the commands that write records to the store: `import`,
+//! `update`, `move`, `task`, `signal`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::RunArgs;
+use super::exit_codes;
 use crate::import::ImportKind;
-
-pub(super) const INIT_EXIT_CODES: &str = "\
-Exit codes:
-  0  the store was created
-  1  a store (or any file) already exists at that path: nothing was touched
-  2  usage error, or the files could not be written";
-
-pub(super) const IMPORT_EXIT_CODES: &str = "\
-Exit codes:
-  0  imported (with --dry-run: would import), re-imported rows counted as known
-  1  rows rejected (every error is listed with file, line and column), or the rules
-     do not check: nothing was written
-  2  usage error, unreadable file, or no store";
-
-pub(super) const RECORD_EXIT_CODES: &str = "\
-Exit codes:
-  0  recorded (or already recorded: the same event is stored once)
-  1  refused: a field the rules require is missing, evidence the stage requires is
-     missing, the customer, stage, person, task or signal is unknown, or the rules
-     do not check
-  2  usage error or no store";
-
-pub(super) const LIST_EXIT_CODES: &str = "\
-Exit codes:
-  0  listed (possibly nothing)
-  2  usage error or no store";
-
-/// `salesflow init`
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Where to create the store (default: `db` of salesflow.yaml, else `salesflow.db`).
-    #[arg(long)]
-    pub db: Option<PathBuf>,
-    /// When the store goes live (default: now): messages and tasks the rules would
-    /// have produced before it are recorded as suppressed, never sent.
-    #[arg(long, value_name = "TIME")]
-    pub live_from: Option<String>,
-}
 
 /// `salesflow import`
 #[derive(Debug, Args)]
@@ -61,9 +22,6 @@ pub struct ImportArgs {
     /// Rename and convert a foreign CRM's columns (not implemented yet).
     #[arg(long, value_name = "MAP.yaml")]
     pub map: Option<PathBuf>,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
 }
 
 /// `salesflow update`
@@ -89,9 +47,6 @@ pub struct UpdateArgs {
     /// Who records it (a person id of the team).
     #[arg(long, value_name = "PERSON")]
     pub by: Option<String>,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
 }
 
 /// `salesflow move`
@@ -111,28 +66,22 @@ pub struct MoveArgs {
     /// Who records it (a person id of the team).
     #[arg(long, value_name = "PERSON")]
     pub by: Option<String>,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
 }
 
 /// `salesflow task`
 #[derive(Debug, Subcommand)]
 pub enum TaskCommand {
     /// List tasks, by id.
-    #[command(after_help = LIST_EXIT_CODES)]
+    #[command(after_help = exit_codes::TASK_LIST)]
     List(ListFilter),
     /// Close a task: records a `task_done` event the rules see.
-    #[command(after_help = RECORD_EXIT_CODES)]
+    #[command(after_help = exit_codes::TASK_DONE)]
     Done {
         /// The task's id (from `task list`).
         id: i64,
         /// Who closed it (a person id of the team).
         #[arg(long, value_name = "PERSON")]
         by: Option<String>,
-        /// Store, rules, team, time, format.
-        #[command(flatten)]
-        run: RunArgs,
     },
 }
 
@@ -140,10 +89,10 @@ pub enum TaskCommand {
 #[derive(Debug, Subcommand)]
 pub enum SignalCommand {
     /// List risk signals, by time.
-    #[command(after_help = LIST_EXIT_CODES)]
+    #[command(after_help = exit_codes::SIGNAL_LIST)]
     List(ListFilter),
     /// Judge a signal: records a `verdict` event (it feeds `risk_accuracy`).
-    #[command(after_help = RECORD_EXIT_CODES)]
+    #[command(after_help = exit_codes::SIGNAL_VERDICT)]
     Verdict {
         /// The signal's id (from `signal list`).
         id: i64,
@@ -153,9 +102,6 @@ pub enum SignalCommand {
         /// Who judged it (a person id of the team).
         #[arg(long, value_name = "PERSON")]
         by: Option<String>,
-        /// Store, rules, team, time, format.
-        #[command(flatten)]
-        run: RunArgs,
     },
 }
 
@@ -168,9 +114,6 @@ pub struct ListFilter {
     /// Only open ones (tasks not done, signals not judged).
     #[arg(long)]
     pub open: bool,
-    /// Store, rules, team, time, format.
-    #[command(flatten)]
-    pub run: RunArgs,
 }
 
 /// A verdict on the command line.

@@ -4,34 +4,36 @@
 
 use std::fmt::Write as _;
 
-use super::Exit;
-use super::runtime::{Runtime, usage};
+use super::output::{Printer, out, outln};
+use super::{Outcome, Result, Settings};
 use crate::cli::{ExplainArgs, Format};
 use crate::engine::Engine;
 use crate::engine::explain::{Explanation, StateExplain};
+use crate::store::StoreError;
 use crate::timefmt::{format_instant, format_seconds};
 
-pub(super) fn run(args: &ExplainArgs) -> Exit {
-    let (rt, store) = match Runtime::reading(&args.run) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
-    let history = match store.history(&args.customer) {
-        Ok(Some(h)) => h,
-        Ok(None) => return usage(&format!("no customer `{}` in the store", args.customer)),
-        Err(e) => return usage(&e.to_string()),
-    };
-    let engine = Engine::new(&rt.flow, &rt.team);
-    let x = engine.explain(&history, rt.now);
-    match args.run.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&x).unwrap_or_default()),
-        Format::Human => print!("{}", render(&x, &history.customer.name, rt.flow.timezone)),
+pub(super) fn run(args: &ExplainArgs, s: &Settings, p: &mut Printer) -> Result {
+    let flow = s.require_flow("`explain`")?;
+    let team = s.run_team()?;
+    let now = s.now(flow.timezone)?;
+    let store = s.read_store()?;
+    let history = store
+        .history(&args.customer)?
+        .ok_or_else(|| StoreError::UnknownCustomer(args.customer.clone()))?;
+    let engine = Engine::new(flow, &team);
+    let x = engine.explain(&history, now);
+    if s.format == Format::Json {
+        let mut json = serde_json::to_value(&x).unwrap_or_default();
+        super::json_time::localize(&mut json, flow.timezone);
+        outln!(p, "{}", super::pretty(&json));
+    } else {
+        out!(p, "{}", render(&x, &history.customer.name, flow.timezone));
     }
-    Exit::Success
+    Ok(Outcome::Done)
 }
 
 /// The human explanation.
-pub fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
+fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
     let e = &x.evaluation;
     let at = |t| format_instant(t, tz);
     let mut out = String::new();

@@ -4,89 +4,117 @@
 //! leaves every file as it was. A file with syntax errors is reported like `check`
 //! reports it and left alone (exit 1). `--check` lists the files that would change
 //! and exits 1 if any would; `--diff` prints what would change; neither writes.
+//! Without a path, the folder of the configured rules is formatted.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::Exit;
-use crate::cli::FmtArgs;
-use crate::diagnostic::{Code, Diagnostic};
+use serde_json::json;
+
+use super::output::{Printer, err, errln, out, outln};
+use super::{CommandError, Outcome, Result, Settings};
+use crate::cli::{FmtArgs, Format};
+use crate::diagnostic::Diagnostic;
 use crate::fmt::{format_source, unified_diff};
 use crate::source::SourceFile;
 
-pub(super) fn run(args: &FmtArgs) -> Exit {
+pub(super) fn run(args: &FmtArgs, s: &Settings, p: &mut Printer) -> Result {
+    let roots = if args.paths.is_empty() {
+        let rules = s.require_rules("`fmt` without a path")?;
+        vec![rules_folder(rules)]
+    } else {
+        args.paths.clone()
+    };
     let mut paths: Vec<PathBuf> = Vec::new();
-    for path in &args.paths {
-        match super::flow_files(path) {
-            Ok(found) => {
-                for p in found {
-                    if !paths.contains(&p) {
-                        paths.push(p);
-                    }
-                }
-            }
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", path.display());
-                return Exit::Usage;
+    for path in &roots {
+        for found in super::flow_files(path)? {
+            if !paths.contains(&found) {
+                paths.push(found);
             }
         }
     }
     let mut sources = Vec::with_capacity(paths.len());
     for path in paths {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => sources.push(SourceFile::new(path, text)),
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", path.display());
-                return Exit::Usage;
-            }
-        }
+        let text = std::fs::read_to_string(&path).map_err(|source| CommandError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        sources.push(SourceFile::new(path, text));
     }
 
-    let mut exit = Exit::Success;
+    let mut outcome = Outcome::Done;
     let mut changed: Vec<(&Arc<SourceFile>, String)> = Vec::new();
-    {
-        let mut err = std::io::stderr().lock();
-        let color = super::color(std::io::stderr().is_terminal());
-        for source in &sources {
-            match format_source(source) {
-                Ok(text) if *text == *source.text => {}
-                Ok(text) => changed.push((source, text)),
-                Err(errors) => {
-                    for e in &errors {
-                        let d = Diagnostic::from_miette(Code::UnexpectedToken, source, e);
-                        let _ = write!(err, "{}", d.render_to_string(color));
+    let mut broken: Vec<Diagnostic> = Vec::new();
+    let json = s.format == Format::Json;
+    let color = super::color(std::io::stderr().is_terminal());
+    for source in &sources {
+        match format_source(source) {
+            Ok(text) if *text == *source.text => {}
+            Ok(text) => changed.push((source, text)),
+            Err(errors) => {
+                let diagnostics: Vec<Diagnostic> = errors
+                    .iter()
+                    .map(|e| Diagnostic::syntax(source, e))
+                    .collect();
+                if !json {
+                    for d in &diagnostics {
+                        err!(p, "{}", d.render_to_string(color));
                     }
-                    let _ = writeln!(err, "not formatted: `{}` has syntax errors", source.name());
-                    exit = Exit::Failure;
+                    errln!(p, "not formatted: `{}` has syntax errors", source.name());
                 }
+                broken.extend(diagnostics);
+                outcome = Outcome::Failed;
             }
         }
     }
-
-    let mut out = std::io::stdout().lock();
-    if args.diff {
+    let write = !args.check && !args.diff;
+    if args.check && !changed.is_empty() {
+        outcome = Outcome::Failed;
+    }
+    if write {
+        for (source, text) in &changed {
+            std::fs::write(&source.path, text).map_err(|e| CommandError::Write {
+                path: source.path.clone(),
+                source: e,
+            })?;
+        }
+    }
+    if json {
+        let files: Vec<_> = changed
+            .iter()
+            .map(|(source, text)| {
+                let name = source.name();
+                let mut file = json!({ "file": name, "changed": true });
+                if args.diff {
+                    file["diff"] = json!(unified_diff(&source.text, text, &name, &name));
+                }
+                file
+            })
+            .collect();
+        let errors: Vec<_> = broken.iter().map(Diagnostic::to_json).collect();
+        outln!(
+            p,
+            "{}",
+            super::pretty(&json!({ "written": write, "changed": files, "diagnostics": errors }))
+        );
+    } else if args.diff {
         for (source, text) in &changed {
             let name = source.name();
-            let diff = unified_diff(&source.text, text, &name, &name);
-            let _ = write!(out, "{diff}");
+            out!(p, "{}", unified_diff(&source.text, text, &name, &name));
         }
     } else if args.check {
         for (source, _) in &changed {
-            let _ = writeln!(out, "{}", source.name());
+            outln!(p, "{}", source.name());
         }
     }
-    if args.check || args.diff {
-        if args.check && !changed.is_empty() {
-            exit = Exit::Failure;
-        }
-        return exit;
+    Ok(outcome)
+}
+
+/// The folder holding the root rule file: `fmt` formats every `*.flow` beside it.
+fn rules_folder(rules: &std::path::Path) -> PathBuf {
+    match rules.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
     }
-    for (source, text) in &changed {
-        if let Err(e) = std::fs::write(&source.path, text) {
-            eprintln!("error: cannot write `{}`: {e}", source.name());
-            exit = Exit::Usage;
-        }
-    }
-    exit
 }

@@ -8,99 +8,50 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use super::Exit;
-use super::settings::{Settings, store_error, usage};
+use super::output::{Printer, outln};
+use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::{Format, ImportArgs};
-use crate::import::{Context, ImportError, ImportKind, Progress, load};
+use crate::import::{Context, ImportKind, Progress, load};
 use crate::store::ImportCounts;
 
 /// Files with fewer rows than this get no progress bar.
 const BAR_FROM_ROWS: usize = 2_000;
 
-pub(super) fn run(args: &ImportArgs) -> Exit {
+pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     if args.map.is_some() {
-        return usage("`--map` is not implemented yet: rename the columns to those of PRODUCT.md");
+        return Err(CommandError::usage(
+            "`--map` is not implemented yet",
+            Some("rename the columns to those README.md lists under \"Import columns\""),
+        ));
     }
-    let settings = match Settings::resolve(&args.run) {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
     let flow = match args.kind {
         ImportKind::Team => None,
-        ImportKind::Tasks => match settings.flow() {
-            Ok(flow) => flow,
-            Err(e) => return e,
-        },
-        kind => match settings.require_flow(&format!("importing {}", kind.name())) {
-            Ok(flow) => Some(flow),
-            Err(e) => return e,
-        },
+        ImportKind::Tasks => s.flow()?,
+        kind => Some(s.require_flow(&format!("importing {}", kind.name()))?),
     };
-    let team_file = match settings.team_file() {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
-    let mut store = match settings.open_store() {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let ctx = match context(&store, flow.as_ref(), team_file.as_ref()) {
-        Ok(ctx) => ctx,
-        Err(e) => return store_error(&e),
-    };
-    let bar = Bar::new(settings.format == Format::Human && std::io::stderr().is_terminal());
+    let team_file = s.team_file()?;
+    let mut store = s.open_store()?;
+    let ctx = context(&store, flow, team_file.as_ref())?;
+    let bar = Bar::new(s.format == Format::Human && std::io::stderr().is_terminal());
     let loaded = load(args.kind, &args.file, &ctx, &bar);
     bar.bar.finish_and_clear();
-    let batch = match loaded {
-        Ok(batch) => batch,
-        Err(ImportError::Rejected { file, errors }) => {
-            match settings.format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&json!({
-                        "file": file, "kind": args.kind.name(), "written": false, "errors": errors
-                    }))
-                    .unwrap_or_default()
-                ),
-                Format::Human => {
-                    for e in &errors {
-                        eprintln!("{e}");
-                    }
-                    let n = errors.len();
-                    eprintln!(
-                        "error: `{file}` rejected: {n} error{}; nothing was written",
-                        if n == 1 { "" } else { "s" }
-                    );
-                }
-            }
-            return Exit::Failure;
-        }
-        Err(ImportError::Store(e)) => return store_error(&e),
-        Err(e) => {
-            eprintln!("error: {e}");
-            if let Some(help) = miette::Diagnostic::help(&e) {
-                eprintln!("  help: {help}");
-            }
-            return Exit::Usage;
-        }
-    };
-    let counts = match store.import(&batch, args.dry_run) {
-        Ok(counts) => counts,
-        Err(e) => return store_error(&e),
-    };
-    match settings.format {
-        Format::Json => println!(
+    let batch = loaded.map_err(|e| CommandError::import(e, args.kind.name()))?;
+    let counts = store.import(&batch, args.dry_run)?;
+    if s.format == Format::Json {
+        outln!(
+            p,
             "{}",
-            serde_json::to_string_pretty(&json!({
+            super::pretty(&json!({
                 "file": args.file.display().to_string(),
                 "kind": args.kind.name(),
                 "dry_run": args.dry_run,
                 "written": !args.dry_run,
                 "counts": counts,
             }))
-            .unwrap_or_default()
-        ),
-        Format::Human => println!(
+        );
+    } else {
+        outln!(
+            p,
             "{} `{}`: {}",
             if args.dry_run {
                 "dry run, nothing written;"
@@ -109,9 +60,9 @@ pub(super) fn run(args: &ImportArgs) -> Exit {
             },
             args.file.display(),
             summary(&counts)
-        ),
+        );
     }
-    Exit::Success
+    Ok(Outcome::Done)
 }
 
 /// What rows are checked against: the rules, people of the store and of the team

@@ -1,14 +1,17 @@
-//! `salesflow init`: creates the store, and — only when there is no
-//! salesflow.yaml — a starter salesflow.yaml with a rule file and a team file it
-//! points at, each written only where nothing exists. Never overwrites.
+//! `salesflow init`: creates the store, and — only when no salesflow.yaml is
+//! found here or above — a starter salesflow.yaml in the working directory with
+//! a rule file and a team file it points at (at `--rules` and `--team` when
+//! given), each written only where nothing exists. Never overwrites.
 
 use std::path::{Path, PathBuf};
 
-use super::Exit;
-use super::settings::store_error;
-use crate::cli::InitArgs;
-use crate::config::Config;
-use crate::store::{Store, StoreError};
+use serde_json::json;
+
+use super::output::{Printer, outln};
+use super::{CommandError, Outcome, Result, Settings};
+use crate::cli::{Format, InitArgs};
+use crate::config::FILE_NAME;
+use crate::store::Store;
 
 const STARTER_RULES: &str = "\
 # The sales flow: stages, health, escalations, risks. See LANGUAGE.md.
@@ -30,72 +33,64 @@ people: []
 defaults: {}
 ";
 
-pub(super) fn run(args: &InitArgs) -> Exit {
-    let config = match Config::load() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::Usage;
-        }
-    };
-    let db = args
-        .db
-        .clone()
-        .or(config.db.clone())
-        .unwrap_or_else(|| PathBuf::from("salesflow.db"));
+pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
+    // No rules may exist yet: a time without an offset is read in the zone of the
+    // configured rules when they check, else UTC.
     let live_from = match &args.live_from {
-        // No rules may exist yet: a time without an offset is read in the zone of
-        // the configured rules when they check, else UTC.
-        Some(text) => match crate::timefmt::parse_instant(text, rules_tz(&config)) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: --live-from: {e}");
-                return Exit::Usage;
-            }
-        },
+        Some(text) => {
+            crate::timefmt::parse_instant(text, s.quiet_tz()).map_err(CommandError::bad_value)?
+        }
         None => chrono::Utc::now(),
     };
-    match Store::create(&db).and_then(|mut s| s.set_live_from(live_from)) {
-        Ok(()) => println!("created store `{}`", db.display()),
-        Err(e @ StoreError::Exists { .. }) => {
-            store_error(&e);
-            return Exit::Failure;
-        }
-        Err(e) => return store_error(&e),
-    }
-    if Path::new("salesflow.yaml").exists() {
-        return Exit::Success;
-    }
-    let yaml = format!(
-        "# salesflow settings; command-line flags override them.\n\
-         db: {}\nrules: rules/main.flow\nteam: team.yaml\n",
-        yaml_string(&db.display().to_string())
-    );
-    for (path, text) in [
-        ("salesflow.yaml", yaml.as_str()),
-        ("rules/main.flow", STARTER_RULES),
-        ("team.yaml", STARTER_TEAM),
-    ] {
-        match write_new(Path::new(path), text) {
-            Ok(true) => println!("created `{path}`"),
-            Ok(false) => println!("kept the existing `{path}`"),
-            Err(e) => {
-                eprintln!("error: cannot write `{path}`: {e}");
-                return Exit::Usage;
+    Store::create(&s.db)?.set_live_from(live_from)?;
+    let mut created = vec![s.db.display().to_string()];
+    let mut kept = Vec::new();
+    if s.config.is_none() {
+        let rules = s
+            .rules
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("rules/main.flow"));
+        let team = s.team.clone().unwrap_or_else(|| PathBuf::from("team.yaml"));
+        let yaml = format!(
+            "# salesflow settings; command-line flags override them.\n\
+             db: {}\nrules: {}\nteam: {}\n",
+            yaml_string(&s.db.display().to_string()),
+            yaml_string(&rules.display().to_string()),
+            yaml_string(&team.display().to_string()),
+        );
+        for (path, text) in [
+            (Path::new(FILE_NAME), yaml.as_str()),
+            (rules.as_path(), STARTER_RULES),
+            (team.as_path(), STARTER_TEAM),
+        ] {
+            let shown = path.display().to_string();
+            let new = write_new(path, text).map_err(|source| CommandError::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            if new {
+                created.push(shown);
+            } else {
+                kept.push(shown);
             }
         }
     }
-    Exit::Success
-}
-
-/// The time zone of the configured rules, when they check; else UTC.
-fn rules_tz(config: &Config) -> chrono_tz::Tz {
-    config
-        .rules
-        .as_deref()
-        .and_then(|r| crate::check::check_path(r, &crate::check::DiskLoader).ok())
-        .and_then(|c| c.flow)
-        .map_or(chrono_tz::Tz::UTC, |f| f.timezone)
+    if s.format == Format::Json {
+        outln!(
+            p,
+            "{}",
+            super::pretty(&json!({ "created": created, "kept": kept }))
+        );
+    } else {
+        outln!(p, "created store `{}`", created[0]);
+        for path in &created[1..] {
+            outln!(p, "created `{path}`");
+        }
+        for path in &kept {
+            outln!(p, "kept the existing `{path}`");
+        }
+    }
+    Ok(Outcome::Done)
 }
 
 /// Writes a file that does not exist yet; false when one does.

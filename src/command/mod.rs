@@ -1,64 +1,230 @@
-//! One file per command. Each takes its parsed arguments and returns an [`Exit`].
+//! One file per command. Each takes its parsed arguments, the resolved
+//! [`Settings`] and a [`Printer`], and returns `Result<Outcome, CommandError>`;
+//! [`main`] parses the command line, runs the command, renders an error once
+//! (text, or JSON under `--format json`) and gives the process exit code.
 
 mod apply;
 mod calendar;
 mod check;
+mod error;
 mod explain;
 mod fmt;
 mod import;
 mod init;
+mod json_time;
 mod list;
 mod move_stage;
+mod output;
 mod plan;
 mod record;
-mod runtime;
 mod settings;
 mod signal;
 mod task;
 mod test;
 mod update;
 
-use crate::cli::{Cli, Command};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::process::ExitCode;
 
-/// How a command ended; maps to the process exit code listed in `--help`.
+use clap::Parser as _;
+
+use crate::cli::{Cli, Command, Format, SignalCommand, TaskCommand};
+pub(crate) use error::CommandError;
+use output::{Printer, outln};
+pub(crate) use settings::Settings;
+
+/// How a command ended, when it could do its work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// 0: success.
-    Success,
-    /// 1: the rules or the data have errors.
-    Failure,
-    /// 2: usage error or unreadable input.
-    Usage,
+pub(crate) enum Outcome {
+    /// Exit 0.
+    Done,
+    /// Exit 1: the output says what is wrong with the rules or the data (check
+    /// errors, failed tests, files `fmt --check` would change).
+    Failed,
+    /// Exit 2: the output says which input could not be read (a test file).
+    Unreadable,
+    /// `plan --detailed-exitcode` with actions pending: exit 2.
+    Pending,
 }
 
-impl From<Exit> for std::process::ExitCode {
-    fn from(e: Exit) -> Self {
-        match e {
-            Exit::Success => Self::SUCCESS,
-            Exit::Failure => Self::from(1),
-            Exit::Usage => Self::from(2),
+impl Outcome {
+    fn code(self) -> u8 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Failed => 1,
+            Outcome::Unreadable | Outcome::Pending => 2,
         }
     }
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Exit {
-    match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Calendar(args) => calendar::run(&args),
-        Command::Plan(args) => plan::run(&args),
-        Command::Apply(args) => apply::run(&args),
-        Command::Explain(args) => explain::run(&args),
-        Command::List(args) => list::run(&args),
-        Command::Fmt(args) => fmt::run(&args),
-        Command::Init(args) => init::run(&args),
-        Command::Import(args) => import::run(&args),
-        Command::Update(args) => update::run(&args),
-        Command::Move(args) => move_stage::run(&args),
-        Command::Task(command) => task::run(&command),
-        Command::Signal(command) => signal::run(&command),
-        Command::Test(args) => test::run(&args),
+/// The command's result.
+pub(crate) type Result<T = Outcome, E = CommandError> = std::result::Result<T, E>;
+
+/// Parses `args` (the program name first), runs the command and gives the exit code.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let mut p = Printer::stdio();
+    let code = match Cli::try_parse_from(&args) {
+        Ok(cli) => run(&cli, &mut p),
+        Err(e) => clap_error(&e, wants_json(&args), &mut p),
+    };
+    ExitCode::from(code)
+}
+
+/// Runs a parsed command line; the exit code.
+fn run(cli: &Cli, p: &mut Printer) -> u8 {
+    let detailed = matches!(&cli.command, Command::Plan(a) if a.detailed_exitcode);
+    let format = cli.global.format.unwrap_or_default();
+    let result = std::env::current_dir()
+        .map_err(|source| CommandError::Read {
+            path: ".".into(),
+            source,
+        })
+        .and_then(|cwd| Settings::resolve(&cli.global, &cwd))
+        .and_then(|settings| {
+            supports(&cli.command, settings.format)?;
+            dispatch(&cli.command, &settings, p)
+        });
+    let mut code = match result {
+        Ok(outcome) => outcome.code(),
+        Err(e) => {
+            report(&e, format, p);
+            // As terraform: with --detailed-exitcode, 2 means "actions pending" only.
+            if detailed { 1 } else { e.exit_code() }
+        }
+    };
+    if let Some(e) = p.finish() {
+        let e = CommandError::Output(e);
+        e.render(p, false);
+        code = if detailed { 1 } else { e.exit_code() };
     }
+    code
+}
+
+fn dispatch(command: &Command, s: &Settings, p: &mut Printer) -> Result {
+    match command {
+        Command::Check(args) => check::run(args, s, p),
+        Command::Fmt(args) => fmt::run(args, s, p),
+        Command::Test(args) => test::run(args, s, p),
+        Command::Calendar(args) => calendar::run(args, s, p),
+        Command::Init(args) => init::run(args, s, p),
+        Command::Import(args) => import::run(args, s, p),
+        Command::Plan(args) => plan::run(args, s, p),
+        Command::Apply(args) => apply::run(args, s, p),
+        Command::Explain(args) => explain::run(args, s, p),
+        Command::List(args) => list::run(args, s, p),
+        Command::Update(args) => update::run(args, s, p),
+        Command::Move(args) => move_stage::run(args, s, p),
+        Command::Task(command) => task::run(command, s, p),
+        Command::Signal(command) => signal::run(command, s, p),
+    }
+}
+
+/// Human and JSON: what every command writes.
+const HUMAN_JSON: &[Format] = &[Format::Human, Format::Json];
+
+/// The command's name as typed, and the formats it writes.
+fn formats(command: &Command) -> (&'static str, &'static [Format]) {
+    match command {
+        Command::Check(_) => ("check", HUMAN_JSON),
+        Command::Fmt(_) => ("fmt", HUMAN_JSON),
+        Command::Test(_) => ("test", &[Format::Human, Format::Json, Format::Junit]),
+        Command::Calendar(_) => ("calendar", HUMAN_JSON),
+        Command::Init(_) => ("init", HUMAN_JSON),
+        Command::Import(_) => ("import", HUMAN_JSON),
+        Command::Plan(_) => ("plan", HUMAN_JSON),
+        Command::Apply(_) => ("apply", HUMAN_JSON),
+        Command::Explain(_) => ("explain", HUMAN_JSON),
+        Command::List(_) => ("list", HUMAN_JSON),
+        Command::Update(_) => ("update", HUMAN_JSON),
+        Command::Move(_) => ("move", HUMAN_JSON),
+        Command::Task(TaskCommand::List(_)) => ("task list", HUMAN_JSON),
+        Command::Task(TaskCommand::Done { .. }) => ("task done", HUMAN_JSON),
+        Command::Signal(SignalCommand::List(_)) => ("signal list", HUMAN_JSON),
+        Command::Signal(SignalCommand::Verdict { .. }) => ("signal verdict", HUMAN_JSON),
+    }
+}
+
+/// A usage error when the command does not write `format`.
+fn supports(command: &Command, format: Format) -> Result<()> {
+    let (name, supported) = formats(command);
+    if supported.contains(&format) {
+        Ok(())
+    } else {
+        Err(CommandError::UnsupportedFormat {
+            command: name.to_string(),
+            format,
+            supported,
+        })
+    }
+}
+
+/// Renders an error: JSON on stdout under `--format json`, else text on stderr.
+fn report(e: &CommandError, format: Format, p: &mut Printer) {
+    if format == Format::Json {
+        outln!(p, "{}", pretty(&e.to_json()));
+    } else {
+        e.render(p, color(std::io::stderr().is_terminal()));
+    }
+}
+
+/// A clap error: help and version are printed as clap prints them; a usage error
+/// is JSON under `--format json`, else clap's own text (with its suggestions).
+fn clap_error(e: &clap::Error, json: bool, p: &mut Printer) -> u8 {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if !json
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        // A closed pipe under `--help | head` is not worth a message.
+        let _ = e.print();
+        return code;
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let message = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let help: Vec<&str> = lines.map(str::trim).collect();
+    let doc = serde_json::json!({
+        "error": {
+            "code": "salesflow::usage",
+            "message": message,
+            "help": (!help.is_empty()).then(|| help.join("\n")),
+        }
+    });
+    outln!(p, "{}", pretty(&doc));
+    code
+}
+
+/// Whether `--format json` (or `--format=json`) was typed, before `--`; used only
+/// when clap itself refused the line.
+fn wants_json(args: &[OsString]) -> bool {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            return false;
+        }
+        if word == "--format=json"
+            || (word == "--format" && words.next().as_deref() == Some("json"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// JSON for people to read and programs to parse.
+pub(crate) fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }
 
 /// Whether to draw in colour: a terminal, and `NO_COLOR` unset.
@@ -68,13 +234,18 @@ pub(crate) fn color(stream_is_terminal: bool) -> bool {
 
 /// A file as given, or every `*.flow` file in a folder (sorted), for `check` and
 /// `fmt`.
-pub(crate) fn flow_files(path: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+pub(crate) fn flow_files(path: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+    let read = |source| CommandError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     if !path.is_dir() {
-        std::fs::metadata(path)?;
+        std::fs::metadata(path).map_err(read)?;
         return Ok(vec![path.to_path_buf()]);
     }
-    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+        .map_err(read)?
+        .filter_map(std::result::Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "flow") && p.is_file())
         .collect();

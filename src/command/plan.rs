@@ -2,93 +2,84 @@
 //! database file stays byte-identical). A summary first, then each action.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::Exit;
-use super::runtime::Runtime;
+use super::output::{Printer, errln, outln};
+use super::{Outcome, Result, Settings};
 use crate::apply::{Pass, Pending};
 use crate::cli::{Format, PlanArgs};
 use crate::engine::{Effect, Engine};
 use crate::timefmt::format_instant;
 
-pub(super) fn run(args: &PlanArgs) -> Exit {
-    let (rt, store) = match Runtime::reading(&args.run) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
-    let engine = Engine::new(&rt.flow, &rt.team);
+pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
+    let flow = s.require_flow("`plan`")?;
+    let team = s.run_team()?;
+    let now = s.now(flow.timezone)?;
+    let store = s.read_store()?;
+    let engine = Engine::new(flow, &team);
     let mut plans = Vec::new();
-    let planned = Pass::new(&store, &engine, rt.now).and_then(|pass| {
-        pass.plan(&store, |p| {
-            plans.push(p);
-            Ok(())
-        })
-    });
-    if let Err(e) = planned {
-        return super::runtime::usage(&e.to_string());
-    }
+    Pass::new(&store, &engine, now)?.plan(&store, |pending| {
+        plans.push(pending);
+        Ok(())
+    })?;
     let mut summary: BTreeMap<&str, usize> = BTreeMap::new();
     for e in plans.iter().flat_map(Pending::effects) {
         *summary.entry(e.kind()).or_default() += 1;
     }
     let errors: Vec<&String> = plans.iter().flat_map(|p| &p.eval.errors).collect();
     let total: usize = summary.values().sum();
-    match args.run.format {
-        Format::Json => {
-            let actions: Vec<Value> = plans
-                .iter()
-                .flat_map(|p| p.effects().map(move |e| action_json(&p.eval.customer, e)))
-                .collect();
-            let out = json!({
-                "at": rt.now.with_timezone(&rt.flow.timezone).to_rfc3339(),
-                "rules_digest": rt.flow.digest,
-                "actions": actions,
-                "summary": summary,
-                "errors": errors,
-            });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    let tz = flow.timezone;
+    if s.format == Format::Json {
+        let actions: Vec<Value> = plans
+            .iter()
+            .flat_map(|p| p.effects().map(move |e| action_json(&p.eval.customer, e)))
+            .collect();
+        let mut out = json!({
+            "at": crate::timefmt::rfc3339(now, tz),
+            "rules_digest": flow.digest,
+            "actions": actions,
+            "summary": summary,
+            "errors": errors,
+        });
+        super::json_time::localize(&mut out, tz);
+        outln!(p, "{}", super::pretty(&out));
+    } else {
+        let counts: Vec<String> = summary.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let customers = plans.iter().filter(|p| !p.new.is_empty()).count();
+        outln!(
+            p,
+            "plan at {}: {total} action{} for {customers} customer{}{}",
+            format_instant(now, tz),
+            if total == 1 { "" } else { "s" },
+            if customers == 1 { "" } else { "s" },
+            if counts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", counts.join(", "))
+            }
+        );
+        for plan in plans.iter().filter(|p| !p.new.is_empty()) {
+            outln!(p, "\n{}", plan.eval.customer);
+            for e in plan.effects() {
+                outln!(p, "  {:<16} {}", e.kind(), describe(e, tz));
+            }
         }
-        Format::Human => {
-            let mut out = std::io::stdout().lock();
-            let tz = rt.flow.timezone;
-            let counts: Vec<String> = summary.iter().map(|(k, n)| format!("{n} {k}")).collect();
-            let customers = plans.iter().filter(|p| !p.new.is_empty()).count();
-            let _ = writeln!(
-                out,
-                "plan at {}: {total} action{} for {customers} customer{}{}",
-                format_instant(rt.now, tz),
-                if total == 1 { "" } else { "s" },
-                if customers == 1 { "" } else { "s" },
-                if counts.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", counts.join(", "))
-                }
-            );
-            for p in plans.iter().filter(|p| !p.new.is_empty()) {
-                let _ = writeln!(out, "\n{}", p.eval.customer);
-                for e in p.effects() {
-                    let _ = writeln!(out, "  {:<16} {}", e.kind(), describe(e, tz));
-                }
-            }
-            for e in &errors {
-                eprintln!("error: {e}");
-            }
+        for e in &errors {
+            errln!(p, "error: {e}");
         }
     }
     if !errors.is_empty() {
-        Exit::Failure
+        Ok(Outcome::Failed)
     } else if args.detailed_exitcode && total > 0 {
-        Exit::Usage
+        Ok(Outcome::Pending)
     } else {
-        Exit::Success
+        Ok(Outcome::Done)
     }
 }
 
 /// The JSON of one action: the effect's fields, its plan kind and the customer.
-pub fn action_json(customer: &str, e: &Effect) -> Value {
+fn action_json(customer: &str, e: &Effect) -> Value {
     let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut v {
         map.insert("kind".into(), Value::from(e.kind()));
@@ -98,7 +89,7 @@ pub fn action_json(customer: &str, e: &Effect) -> Value {
 }
 
 /// One line about an effect, for people.
-pub fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
+fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
     let at = |t| format_instant(t, tz);
     match e {
         Effect::Health {

@@ -1,151 +1,163 @@
-//! Resolving the shared flags (`--db`, `--rules`, `--team`, `--at`, `--format`)
-//! for the commands that record data, where the rules are optional for some
-//! (`task list`, `import team`) and required for others (`update`, `move`).
-//! Flags override salesflow.yaml, which overrides the defaults.
+//! The one resolver of the global flags, in two stages (as ripgrep's low and
+//! high arguments): [`crate::cli::GlobalArgs`] is what was typed; [`Settings`]
+//! applies salesflow.yaml under it (found here or in the nearest parent, or
+//! named by `--config`) and builds the expensive things once, on demand: the
+//! checked flow, the team, "now", the store.
+//!
+//! Flags override salesflow.yaml, which overrides the defaults. A broken
+//! salesflow.yaml is the same usage error for every command.
 
-use std::path::PathBuf;
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::Exit;
+use super::error::CommandError;
 use crate::check::{DiskLoader, check_path};
-use crate::cli::{Format, RunArgs};
-use crate::config::Config;
+use crate::cli::{Format, GlobalArgs};
+use crate::config::{Config, Located};
 use crate::model::Flow;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use crate::team::Team;
 
 /// The flags with salesflow.yaml applied.
-pub(super) struct Settings {
+pub(crate) struct Settings {
     /// The store's file.
     pub db: PathBuf,
     /// The root rule file, if any.
     pub rules: Option<PathBuf>,
     /// The team file, if any.
     pub team: Option<PathBuf>,
-    /// `--at` as written.
-    pub at: Option<String>,
+    /// The rule tests `salesflow test` runs without paths: `tests:` of
+    /// salesflow.yaml, else a `tests/` folder beside it.
+    pub tests: Option<PathBuf>,
     /// Output format.
     pub format: Format,
+    /// salesflow.yaml, when one was found.
+    pub config: Option<Located>,
+    /// `--at` as typed.
+    at: Option<String>,
+    /// Whether `--team` was given (it wins over the store's team).
+    team_given: bool,
+    /// The checked flow, once built.
+    flow: OnceCell<Flow>,
 }
 
 impl Settings {
-    /// Applies salesflow.yaml under the flags.
-    pub fn resolve(args: &RunArgs) -> Result<Settings, Exit> {
-        let config = Config::load().map_err(|e| usage(&e))?;
+    /// Finds salesflow.yaml from `cwd` (or `--config`) and applies it under the flags.
+    pub fn resolve(args: &GlobalArgs, cwd: &Path) -> Result<Settings, CommandError> {
+        let located = Config::locate(args.config.as_deref(), cwd)?;
+        let config = located.as_ref().map(|l| &l.config);
+        let from_config = |pick: fn(&Config) -> Option<&PathBuf>| config.and_then(pick).cloned();
         Ok(Settings {
             db: args
                 .db
                 .clone()
-                .or(config.db)
+                .or_else(|| from_config(|c| c.db.as_ref()))
                 .unwrap_or_else(|| PathBuf::from("salesflow.db")),
-            rules: args.rules.clone().or(config.rules),
-            team: args.team.clone().or(config.team),
+            rules: args
+                .rules
+                .clone()
+                .or_else(|| from_config(|c| c.rules.as_ref())),
+            team: args
+                .team
+                .clone()
+                .or_else(|| from_config(|c| c.team.as_ref())),
+            tests: from_config(|c| c.tests.as_ref()).or_else(|| {
+                // Without `tests:`, a `tests/` folder beside salesflow.yaml.
+                let dir = located.as_ref()?.path.parent()?.join("tests");
+                dir.is_dir().then_some(dir)
+            }),
+            format: args.format.unwrap_or_default(),
+            config: located,
             at: args.at.clone(),
-            format: args.format,
+            team_given: args.team.is_some(),
+            flow: OnceCell::new(),
         })
     }
 
-    /// Applies salesflow.yaml and opens the store read-only (the list commands).
-    pub fn reading(args: &RunArgs) -> Result<(Settings, Store), Exit> {
-        let settings = Settings::resolve(args)?;
-        let store = settings.read_store()?;
-        Ok((settings, store))
-    }
-
     /// The checked flow, when rules are configured.
-    pub fn flow(&self) -> Result<Option<Flow>, Exit> {
+    pub fn flow(&self) -> Result<Option<&Flow>, CommandError> {
+        if let Some(flow) = self.flow.get() {
+            return Ok(Some(flow));
+        }
         let Some(rules) = &self.rules else {
             return Ok(None);
         };
-        let checked = check_path(rules, &DiskLoader)
-            .map_err(|e| usage(&format!("cannot read `{}`: {e}", rules.display())))?;
+        let checked = check_path(rules, &DiskLoader).map_err(|source| CommandError::Read {
+            path: rules.clone(),
+            source,
+        })?;
         match checked.flow {
-            Some(flow) => Ok(Some(flow)),
-            None => {
-                for d in &checked.diagnostics {
-                    eprint!("{}", d.render_to_string(false));
-                }
-                eprintln!(
-                    "error: `{}` does not check; run `salesflow check` on it",
-                    rules.display()
-                );
-                Err(Exit::Failure)
-            }
+            Some(flow) => Ok(Some(self.flow.get_or_init(|| flow))),
+            None => Err(CommandError::RulesDoNotCheck {
+                path: rules.clone(),
+                diagnostics: checked.diagnostics,
+            }),
         }
     }
 
-    /// The checked flow; a usage error when no rules are configured.
-    pub fn require_flow(&self, what: &str) -> Result<Flow, Exit> {
-        self.flow()?.ok_or_else(|| {
-            usage(&format!(
-                "{what} needs the rules: pass `--rules FILE` or set `rules:` in salesflow.yaml"
-            ))
+    /// The checked flow; an error naming `what` needs it when no rules are configured.
+    pub fn require_flow(&self, what: &str) -> Result<&Flow, CommandError> {
+        self.flow()?.ok_or_else(|| CommandError::NoRules {
+            what: what.to_string(),
+        })
+    }
+
+    /// The root rule file; an error naming `what` needs it when none is configured.
+    pub fn require_rules(&self, what: &str) -> Result<&Path, CommandError> {
+        self.rules.as_deref().ok_or_else(|| CommandError::NoRules {
+            what: what.to_string(),
         })
     }
 
     /// The zone to show and read times in: the flow's when the rules check, else
     /// UTC (listing must work even while someone is editing the rules).
     pub fn quiet_tz(&self) -> Tz {
-        self.rules
-            .as_deref()
-            .and_then(|rules| check_path(rules, &DiskLoader).ok())
-            .and_then(|checked| checked.flow)
+        self.flow()
+            .ok()
+            .flatten()
             .map_or(Tz::UTC, |flow| flow.timezone)
     }
 
     /// The team file, when one is configured.
-    pub fn team_file(&self) -> Result<Option<Team>, Exit> {
-        self.team
-            .as_deref()
-            .map(Team::load)
-            .transpose()
-            .map_err(|e| usage(&e.to_string()))
+    pub fn team_file(&self) -> Result<Option<Team>, CommandError> {
+        Ok(self.team.as_deref().map(Team::load).transpose()?)
+    }
+
+    /// The team the rules run with: `--team` when given; else the team imported
+    /// into the store; else the team file of salesflow.yaml.
+    pub fn run_team(&self) -> Result<Team, CommandError> {
+        if !self.team_given && self.db.exists() {
+            let stored = self.read_store()?.team()?;
+            if !stored.people.is_empty() {
+                return Ok(stored);
+            }
+        }
+        Ok(self.team_file()?.unwrap_or_default())
     }
 
     /// "Now": `--at` read in `tz`, else the clock.
-    pub fn now(&self, tz: Tz) -> Result<DateTime<Utc>, Exit> {
+    pub fn now(&self, tz: Tz) -> Result<DateTime<Utc>, CommandError> {
         match &self.at {
-            Some(at) => crate::timefmt::parse_instant(at, tz).map_err(|e| usage(&e)),
+            Some(at) => {
+                crate::timefmt::parse_instant(at, tz).map_err(|message| CommandError::BadValue {
+                    message: format!("`--at`: {message}"),
+                    help: None,
+                })
+            }
             None => Ok(Utc::now()),
         }
     }
 
     /// Opens the store for writing.
-    pub fn open_store(&self) -> Result<Store, Exit> {
-        Store::open(&self.db).map_err(|e| store_error(&e))
+    pub fn open_store(&self) -> Result<Store, CommandError> {
+        Ok(Store::open(&self.db)?)
     }
 
     /// Opens the store read-only.
-    pub fn read_store(&self) -> Result<Store, Exit> {
-        Store::open_read_only(&self.db).map_err(|e| store_error(&e))
+    pub fn read_store(&self) -> Result<Store, CommandError> {
+        Ok(Store::open_read_only(&self.db)?)
     }
-}
-
-/// Prints a store error with its help; refusals about the data are exit 1,
-/// everything else (no store, busy, I/O) exit 2.
-pub(super) fn store_error(e: &StoreError) -> Exit {
-    eprintln!("error: {e}");
-    if let Some(help) = miette::Diagnostic::help(e) {
-        eprintln!("  help: {help}");
-    }
-    match e {
-        StoreError::UnknownCustomer(_)
-        | StoreError::UnknownTask(_)
-        | StoreError::UnknownSignal(_) => Exit::Failure,
-        _ => Exit::Usage,
-    }
-}
-
-/// Prints a usage error and gives its exit code.
-pub(super) fn usage(message: &str) -> Exit {
-    eprintln!("error: {message}");
-    Exit::Usage
-}
-
-/// Prints a refusal about the data and gives its exit code.
-pub(super) fn refuse(message: &str) -> Exit {
-    eprintln!("error: {message}");
-    Exit::Failure
 }

@@ -4,109 +4,89 @@
 
 use serde_json::json;
 
-use super::Exit;
+use super::output::{Printer, outln};
 use super::record::{check_record, open_for_recording};
-use super::settings::{Settings, store_error};
+use super::{Outcome, Result, Settings};
 use crate::cli::{Format, ListFilter, SignalCommand, VerdictArg};
 use crate::store::{NewEvent, SignalId, SignalRow, Verdict};
 use crate::timefmt::{format_instant, rfc3339};
 
-pub(super) fn run(command: &SignalCommand) -> Exit {
+pub(super) fn run(command: &SignalCommand, s: &Settings, p: &mut Printer) -> Result {
     match command {
-        SignalCommand::List(filter) => list(filter),
-        SignalCommand::Verdict {
-            id,
-            verdict,
-            by,
-            run,
-        } => {
-            let settings = match Settings::resolve(run) {
-                Ok(s) => s,
-                Err(e) => return e,
-            };
+        SignalCommand::List(filter) => list(filter, s, p),
+        SignalCommand::Verdict { id, verdict, by } => {
             let verdict = match verdict {
                 VerdictArg::Confirmed => Verdict::Confirmed,
                 VerdictArg::False => Verdict::False,
             };
-            judge(&settings, SignalId(*id), verdict, by.as_deref())
+            judge(s, p, SignalId(*id), verdict, by.as_deref())
         }
     }
 }
 
-fn list(filter: &ListFilter) -> Exit {
-    let (settings, store) = match Settings::reading(&filter.run) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
-    let signals = match store.signals(filter.customer.as_deref(), filter.open) {
-        Ok(s) => s,
-        Err(e) => return store_error(&e),
-    };
-    let tz = settings.quiet_tz();
-    match settings.format {
-        Format::Json => {
-            let rows: Vec<_> = signals.iter().map(|s| signal_json(s, tz)).collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&rows).unwrap_or_default()
-            );
-        }
-        Format::Human => {
-            if signals.is_empty() {
-                println!("no signals");
-            }
-            for s in &signals {
-                println!(
-                    "#{}  {}  {}  「{}」 in event #{}  {}  {}",
-                    s.id,
-                    s.customer,
-                    s.risk,
-                    s.keyword,
-                    s.event,
-                    format_instant(s.at, tz),
-                    s.verdict.map_or("unjudged", Verdict::as_str)
-                );
-            }
-        }
+fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
+    let store = s.read_store()?;
+    super::record::known_customer(&store, filter.customer.as_deref())?;
+    let signals = store.signals(filter.customer.as_deref(), filter.open)?;
+    let tz = s.quiet_tz();
+    if s.format == Format::Json {
+        let rows: Vec<_> = signals.iter().map(|sig| signal_json(sig, tz)).collect();
+        outln!(p, "{}", super::pretty(&json!(rows)));
+        return Ok(Outcome::Done);
     }
-    Exit::Success
+    if signals.is_empty() {
+        outln!(p, "no signals");
+    }
+    for sig in &signals {
+        outln!(
+            p,
+            "#{}  {}  {}  「{}」 in event #{}  {}  {}",
+            sig.id,
+            sig.customer,
+            sig.risk,
+            sig.keyword,
+            sig.event,
+            format_instant(sig.at, tz),
+            sig.verdict.map_or("unjudged", Verdict::as_str)
+        );
+    }
+    Ok(Outcome::Done)
 }
 
-fn judge(settings: &Settings, id: SignalId, verdict: Verdict, by: Option<&str>) -> Exit {
-    let tz = settings.quiet_tz();
-    let (now, mut store, actor) = match open_for_recording(settings, tz, by) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
-    // Judged before its customer existed, or before the event that raised it, is
-    // refused by the record rules.
-    if let Ok(Some(signal)) = store.signal(id) {
-        let flow = settings.flow().ok().flatten();
+fn judge(
+    s: &Settings,
+    p: &mut Printer,
+    id: SignalId,
+    verdict: Verdict,
+    by: Option<&str>,
+) -> Result {
+    let tz = s.quiet_tz();
+    let (now, mut store, actor) = open_for_recording(s, tz, by)?;
+    // Judged before its customer existed, or before the event that raised it: the
+    // record rules refuse it.
+    if let Some(signal) = store.signal(id)? {
         let mut event = NewEvent::new(&signal.customer, now, "verdict", "cli");
         event.attrs.insert("risk".into(), signal.risk);
         event
             .attrs
             .insert("verdict".into(), verdict.as_str().into());
         event.attrs.insert("signal".into(), signal.key);
-        if let Err(e) = check_record(&store, flow.as_ref(), tz, &event) {
-            return e;
-        }
+        check_record(p, &store, s.flow()?, tz, &event)?;
     }
-    let signal = match store.judge_signal(id, verdict, now, actor.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return store_error(&e),
-    };
-    match settings.format {
-        Format::Json => println!("{}", signal_json(&signal, tz)),
-        Format::Human => println!(
+    let signal = store.judge_signal(id, verdict, now, actor.as_deref())?;
+    if s.format == Format::Json {
+        outln!(p, "{}", super::pretty(&signal_json(&signal, tz)));
+    } else {
+        outln!(
+            p,
             "signal #{} ({} of `{}`) judged {verdict} at {}",
             signal.id,
             signal.risk,
             signal.customer,
             format_instant(now, tz)
-        ),
+        );
     }
-    Exit::Success
+    Ok(Outcome::Done)
 }
 
 fn signal_json(s: &SignalRow, tz: chrono_tz::Tz) -> serde_json::Value {

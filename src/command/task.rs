@@ -4,114 +4,94 @@
 
 use serde_json::json;
 
-use super::Exit;
+use super::output::{Printer, outln};
 use super::record::{check_record, open_for_recording};
-use super::settings::{Settings, store_error};
+use super::{Outcome, Result, Settings};
 use crate::cli::{Format, ListFilter, TaskCommand};
 use crate::store::{NewEvent, TaskId, TaskRow};
 use crate::timefmt::{format_instant, rfc3339};
 
-pub(super) fn run(command: &TaskCommand) -> Exit {
+pub(super) fn run(command: &TaskCommand, s: &Settings, p: &mut Printer) -> Result {
     match command {
-        TaskCommand::List(filter) => list(filter),
-        TaskCommand::Done { id, by, run } => {
-            let settings = match Settings::resolve(run) {
-                Ok(s) => s,
-                Err(e) => return e,
-            };
-            done(&settings, TaskId(*id), by.as_deref())
-        }
+        TaskCommand::List(filter) => list(filter, s, p),
+        TaskCommand::Done { id, by } => done(s, p, TaskId(*id), by.as_deref()),
     }
 }
 
-fn list(filter: &ListFilter) -> Exit {
-    let (settings, store) = match Settings::reading(&filter.run) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
-    let tasks = match store.tasks(filter.customer.as_deref(), filter.open) {
-        Ok(t) => t,
-        Err(e) => return store_error(&e),
-    };
-    let tz = settings.quiet_tz();
-    match settings.format {
-        Format::Json => {
-            let rows: Vec<_> = tasks.iter().map(|t| task_json(t, tz)).collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&rows).unwrap_or_default()
-            );
-        }
-        Format::Human => {
-            if tasks.is_empty() {
-                println!("no tasks");
-            }
-            for t in &tasks {
-                let due = t
-                    .due_at
-                    .map(|d| format!("  due {}", format_instant(d, tz)))
-                    .unwrap_or_default();
-                let state = match t.done_at {
-                    Some(d) => format!("done {}", format_instant(d, tz)),
-                    None => "open".into(),
-                };
-                println!(
-                    "#{}  {}  {}  {}{}{due}  {state}",
-                    t.id,
-                    t.customer,
-                    t.title,
-                    t.assignee,
-                    t.role
-                        .as_ref()
-                        .map(|r| format!(" ({r})"))
-                        .unwrap_or_default()
-                );
-            }
-        }
+fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
+    let store = s.read_store()?;
+    super::record::known_customer(&store, filter.customer.as_deref())?;
+    let tasks = store.tasks(filter.customer.as_deref(), filter.open)?;
+    let tz = s.quiet_tz();
+    if s.format == Format::Json {
+        let rows: Vec<_> = tasks.iter().map(|t| task_json(t, tz)).collect();
+        outln!(p, "{}", super::pretty(&json!(rows)));
+        return Ok(Outcome::Done);
     }
-    Exit::Success
+    if tasks.is_empty() {
+        outln!(p, "no tasks");
+    }
+    for t in &tasks {
+        let due = t
+            .due_at
+            .map(|d| format!("  due {}", format_instant(d, tz)))
+            .unwrap_or_default();
+        let state = match t.done_at {
+            Some(d) => format!("done {}", format_instant(d, tz)),
+            None => "open".into(),
+        };
+        outln!(
+            p,
+            "#{}  {}  {}  {}{}{due}  {state}",
+            t.id,
+            t.customer,
+            t.title,
+            t.assignee,
+            t.role
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        );
+    }
+    Ok(Outcome::Done)
 }
 
-fn done(settings: &Settings, id: TaskId, by: Option<&str>) -> Exit {
-    let tz = settings.quiet_tz();
-    let (now, mut store, actor) = match open_for_recording(settings, tz, by) {
-        Ok(opened) => opened,
-        Err(e) => return e,
-    };
+fn done(s: &Settings, p: &mut Printer, id: TaskId, by: Option<&str>) -> Result {
+    let tz = s.quiet_tz();
+    let (now, mut store, actor) = open_for_recording(s, tz, by)?;
     // A task done before the customer existed is refused; done before the task
     // itself was created, it counts as done at its creation.
-    if let Ok(Some(task)) = store.task(id) {
+    if let Some(task) = store.task(id)? {
         let mut event = NewEvent::new(&task.customer, now, "task_done", "cli");
         event.attrs.insert("task".into(), task.key);
-        if let Err(e) = check_record(&store, None, tz, &event) {
-            return e;
-        }
+        check_record(p, &store, None, tz, &event)?;
     }
-    let (task, closed) = match store.complete_task(id, now, actor.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return store_error(&e),
-    };
-    match settings.format {
-        Format::Json => println!("{}", task_json(&task, tz)),
-        Format::Human => {
-            let when = task
-                .done_at
-                .map(|d| format_instant(d, tz))
-                .unwrap_or_default();
-            if closed {
-                println!(
-                    "closed task #{} {} of `{}` at {when}",
-                    task.id, task.title, task.customer
-                );
-            } else {
-                println!(
-                    "task #{} {} was already done at {when}",
-                    task.id, task.title
-                );
-            }
-        }
+    let (task, closed) = store.complete_task(id, now, actor.as_deref())?;
+    if s.format == Format::Json {
+        outln!(p, "{}", super::pretty(&task_json(&task, tz)));
+        return Ok(Outcome::Done);
     }
-    Exit::Success
+    let when = task
+        .done_at
+        .map(|d| format_instant(d, tz))
+        .unwrap_or_default();
+    if closed {
+        outln!(
+            p,
+            "closed task #{} {} of `{}` at {when}",
+            task.id,
+            task.title,
+            task.customer
+        );
+    } else {
+        outln!(
+            p,
+            "task #{} {} was already done at {when}",
+            task.id,
+            task.title
+        );
+    }
+    Ok(Outcome::Done)
 }
 
 fn task_json(t: &TaskRow, tz: chrono_tz::Tz) -> serde_json::Value {

@@ -5,54 +5,59 @@
 
 use std::io::IsTerminal;
 
-use super::Exit;
-use crate::cli::{TestArgs, TestFormat};
+use super::output::{Printer, err, errln, out, outln};
+use super::{CommandError, Outcome, Result, Settings};
+use crate::cli::{Format, TestArgs};
 use crate::ruletest::{Options, Verdict, human, junit, run_paths};
 
-pub(super) fn run(args: &TestArgs) -> Exit {
+pub(super) fn run(args: &TestArgs, s: &Settings, p: &mut Printer) -> Result {
     let options = Options {
         filter: args.filter.clone(),
         coverage: args.coverage,
         threshold: args.threshold,
     };
-    let report = match run_paths(&args.paths, &options) {
-        Ok(r) => r,
-        Err((path, e)) => {
-            eprintln!("error: cannot read `{}`: {e}", path.display());
-            return Exit::Usage;
-        }
+    let paths = if args.paths.is_empty() {
+        vec![s.tests.clone().ok_or_else(|| {
+            CommandError::usage(
+                "`test` without a path needs the tests of salesflow.yaml",
+                Some("pass test files or folders, or set `tests:` in salesflow.yaml (default: a `tests/` folder beside it)"),
+            )
+        })?]
+    } else {
+        args.paths.clone()
     };
-    match args.format {
-        TestFormat::Human => {
-            eprint!("{}", human::render_file_errors(&report));
-            let color = super::color(std::io::stdout().is_terminal());
-            print!("{}", human::render(&report, color));
-            if let Some(pattern) = &args.filter {
-                let ran = report.summary.passed + report.summary.failed;
-                if ran == 0 {
-                    eprintln!("warning: no test name or file path contains `{pattern}`");
-                }
-            }
-        }
-        TestFormat::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).unwrap_or_default()
-            );
-        }
-        TestFormat::Junit => {
-            print!("{}", junit::render(&report));
+    let report = run_paths(&paths, &options)
+        .map_err(|(path, source)| CommandError::Read { path, source })?;
+    match s.format {
+        Format::Json => outln!(
+            p,
+            "{}",
+            super::pretty(&serde_json::to_value(&report).unwrap_or_default())
+        ),
+        Format::Junit => {
+            out!(p, "{}", junit::render(&report));
             if report.coverage.is_some() {
                 // JUnit has no place for coverage: people still see it.
                 let mut only = report.clone();
                 only.files.clear();
-                eprint!("{}", human::render(&only, false));
+                err!(p, "{}", human::render(&only, false));
+            }
+        }
+        _ => {
+            err!(p, "{}", human::render_file_errors(&report));
+            let color = super::color(std::io::stdout().is_terminal());
+            out!(p, "{}", human::render(&report, color));
+            if let Some(pattern) = &args.filter {
+                let ran = report.summary.passed + report.summary.failed;
+                if ran == 0 {
+                    errln!(p, "warning: no test name or file path contains `{pattern}`");
+                }
             }
         }
     }
-    match report.verdict() {
-        Verdict::Passed => Exit::Success,
-        Verdict::Failed => Exit::Failure,
-        Verdict::Unreadable => Exit::Usage,
-    }
+    Ok(match report.verdict() {
+        Verdict::Passed => Outcome::Done,
+        Verdict::Failed => Outcome::Failed,
+        Verdict::Unreadable => Outcome::Unreadable,
+    })
 }

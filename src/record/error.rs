@@ -37,7 +37,7 @@ pub enum RecordError {
         "an update of {customer} must carry {} (the rules say `update requires`); nothing was recorded",
         list(missing)
     )]
-    #[diagnostic(code(salesflow::record::update_requires))]
+    #[diagnostic(code(salesflow::record::update_requires), help("{}", flags(missing)))]
     UpdateRequires {
         /// The customer.
         customer: String,
@@ -109,6 +109,28 @@ pub enum RecordError {
         /// The risk.
         risk: String,
     },
+}
+
+/// How to give the fields: the flags of `salesflow update`; an import names its
+/// columns as the fields.
+fn flags(fields: &[UpdateField]) -> String {
+    let flags: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let flag = match f {
+                UpdateField::Status => "--status",
+                UpdateField::NextAction => "--next",
+                UpdateField::Blocker => "--blocker",
+                UpdateField::Note => "--note",
+                UpdateField::Evidence => "--evidence",
+            };
+            format!("`{flag}`")
+        })
+        .collect();
+    format!(
+        "give {} to `salesflow update`, or the columns of the same names to an import",
+        flags.join(", ")
+    )
 }
 
 fn list(fields: &[UpdateField]) -> String {
