@@ -7,9 +7,11 @@ use clap::{Args, Parser, Subcommand};
 
 mod exit_codes;
 mod global;
+mod outbox_args;
 mod store_args;
 
 pub use global::{Format, GlobalArgs, Lang};
+pub use outbox_args::{OutboxCommand, OutboxListArgs, OutboxRetryArgs, OutboxStatus, RunArgs};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
 };
@@ -76,6 +78,13 @@ pub enum Command {
     /// List risk signals, or judge one.
     #[command(subcommand)]
     Signal(SignalCommand),
+    /// The messages the rules produced: list, show, deliver, retry.
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
+    /// The scheduler: apply, queue due digests, then deliver the outbox; every
+    /// `--every`, or `--once`. SIGINT/SIGTERM finish the message in hand and exit 0.
+    #[command(after_help = outbox_args::RUN)]
+    Run(RunArgs),
 }
 
 /// `salesflow init`

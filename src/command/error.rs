@@ -169,6 +169,28 @@ pub(crate) enum CommandError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Apply(ApplyError),
+    /// A delivery channel or digest of salesflow.yaml cannot be used.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Delivery(#[from] crate::deliver::ConfigError),
+    /// No outbox message with this id.
+    #[error("no message {0} in the outbox")]
+    #[diagnostic(
+        code(salesflow::outbox::unknown_message),
+        help("`salesflow outbox list` shows the ids")
+    )]
+    UnknownMessage(i64),
+    /// `outbox retry` of a message that must not be sent (again).
+    #[error("message {id} {why}: not retried")]
+    #[diagnostic(code(salesflow::outbox::not_retriable), help("{help}"))]
+    NotRetriable {
+        /// The message.
+        id: i64,
+        /// Why not.
+        why: String,
+        /// What to do instead.
+        help: String,
+    },
 }
 
 impl From<ApplyError> for CommandError {
@@ -229,6 +251,8 @@ impl CommandError {
             | CommandError::RulesDoNotCheck { .. }
             | CommandError::Condition { .. }
             | CommandError::UnknownPerson { .. }
+            | CommandError::UnknownMessage(_)
+            | CommandError::NotRetriable { .. }
             | CommandError::Refused(_) => 1,
             _ => 2,
         }

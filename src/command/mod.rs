@@ -14,9 +14,11 @@ mod init;
 mod json_time;
 mod list;
 mod move_stage;
+mod outbox;
 mod output;
 mod plan;
 mod record;
+mod run;
 mod settings;
 mod signal;
 mod task;
@@ -118,6 +120,8 @@ fn dispatch(command: &Command, s: &Settings, p: &mut Printer) -> Result {
         Command::Move(args) => move_stage::run(args, s, p),
         Command::Task(command) => task::run(command, s, p),
         Command::Signal(command) => signal::run(command, s, p),
+        Command::Outbox(command) => outbox::run(command, s, p),
+        Command::Run(args) => run::run(args, s, p),
     }
 }
 
@@ -143,6 +147,8 @@ fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Task(TaskCommand::Done { .. }) => ("task done", HUMAN_JSON),
         Command::Signal(SignalCommand::List(_)) => ("signal list", HUMAN_JSON),
         Command::Signal(SignalCommand::Verdict { .. }) => ("signal verdict", HUMAN_JSON),
+        Command::Outbox(command) => (outbox::name(command), HUMAN_JSON),
+        Command::Run(_) => ("run", HUMAN_JSON),
     }
 }
 

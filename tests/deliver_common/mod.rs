@@ -64,6 +64,8 @@ pub enum Reply {
     With(u16, &'static str, Vec<(&'static str, &'static str)>),
     /// Never answers (holds the connection for a minute).
     Hang,
+    /// Answers like `Status` after a pause of this many milliseconds.
+    Slow(u64, u16, &'static str),
 }
 
 /// A recording server: answers the scripted replies in order, then `then`.
@@ -171,6 +173,10 @@ fn serve(
             Reply::Hang => {
                 std::thread::sleep(Duration::from_secs(60));
                 return;
+            }
+            Reply::Slow(ms, s, b) => {
+                std::thread::sleep(Duration::from_millis(ms));
+                (s, b, Vec::new())
             }
         };
         let mut head = format!(
@@ -303,4 +309,126 @@ pub fn statuses(store: &Store) -> Vec<(i64, String)> {
         .into_iter()
         .map(|r| (r.id.0, r.status))
         .collect()
+}
+
+/// The team file of the command-line tests: 王工 on WeCom, 陈经理 and 赵静 on
+/// DingTalk (by mobile), 李敏 and 张伟 by mail.
+pub const PROJECT_TEAM: &str = "\
+people:
+  - { id: wang,  name: 王工,   title: 高级架构师, role: presales, manager: chen, wecom: WangGong }
+  - { id: chen,  name: 陈经理, role: presales, manager: li, mobile: '13800000002' }
+  - { id: li,    name: 李敏,   role: sales_director, email: limin@example.com }
+  - { id: zhang, name: 张伟,   title: 销售经理, role: sales, manager: li, email: zhangwei@example.com }
+  - { id: zhao,  name: 赵静,   title: 财务, role: finance, manager: li, mobile: '13900000005' }
+defaults: { presales: wang, finance: zhao, sales_director: li }
+";
+
+/// A project folder as an ops person sets it up: salesflow.yaml naming the
+/// example rules, a team file, `customers` customers imported (a CSV with blank
+/// cells and full-width characters) who entered `poc` on 2026-03-03, the store
+/// live from 2026-03-01 and applied at 2026-03-03 12:00. Entering `poc` queues a
+/// notice to 赵静 (finance) and a message to the customer, so there are
+/// `2 × customers` messages pending.
+pub struct Project {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Environment variables every command gets.
+    pub env: Vec<(String, String)>,
+}
+
+impl Project {
+    /// Sets the project up with `channels` (YAML text after `channels:`).
+    pub fn new(name: &str, channels: &str, customer_channel: &str, customers: usize) -> Project {
+        let dir = scratch(name);
+        let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhilian.flow");
+        std::fs::write(
+            dir.join("salesflow.yaml"),
+            format!(
+                "db: crm.db\nrules: {}\nteam: team.yaml\nchannels: {channels}\ncustomer_channel: {customer_channel}\n",
+                rules.display()
+            ),
+        )
+        .unwrap();
+        std::fs::write(dir.join("team.yaml"), PROJECT_TEAM).unwrap();
+        let mut csv = String::from(
+            "id,name,owner,stage,created_at,presales,industry,estimated_margin,contact_name,contact_email,contact_mobile\n",
+        );
+        let mut events = String::from("customer,at,kind,actor,stage,evidence\n");
+        for i in 1..=customers {
+            let email = if i % 2 == 1 {
+                format!("buyer{i}@customer.example")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                csv,
+                "c{i},（宁波）第{i}整车配套厂,zhang,demo,2026-03-02 09:00,,新能源汽车电池pack,320000,刘总{i},{email},"
+            );
+            let _ = writeln!(
+                events,
+                "c{i},2026-03-03 10:{:02},stage_change,zhang,poc,POC申请单-{i}",
+                i % 60
+            );
+        }
+        std::fs::write(dir.join("customers.csv"), csv).unwrap();
+        std::fs::write(dir.join("events.csv"), events).unwrap();
+        let project = Project {
+            dir,
+            env: Vec::new(),
+        };
+        project.ok(&["init", "--live-from", "2026-03-01 00:00"]);
+        project.ok(&["import", "customers", "customers.csv"]);
+        project.ok(&["import", "events", "events.csv"]);
+        project.ok(&["apply", "--at", "2026-03-03 12:00"]);
+        project
+    }
+
+    /// Adds an environment variable to every command.
+    pub fn with_env(mut self, name: &str, value: &str) -> Project {
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    /// `salesflow ARGS` in the project folder, with the project's environment.
+    pub fn cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_salesflow"));
+        cmd.args(args)
+            .current_dir(&self.dir)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Runs a command; panics unless it exits 0. Its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "salesflow {args:?} failed: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a command: exit code, stdout, stderr.
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    /// `outbox list --format json`, parsed.
+    pub fn outbox(&self) -> Vec<serde_json::Value> {
+        let text = self.ok(&["outbox", "list", "--format", "json"]);
+        serde_json::from_str::<Vec<serde_json::Value>>(&text).unwrap()
+    }
 }

@@ -1,0 +1,190 @@
+//! `salesflow run --every 5m` (or `--once`, for cron): the scheduler. Each tick
+//! applies the rules (the one evaluation path, [`crate::apply::Pass`]), queues the
+//! digests whose time has come, then delivers the outbox, and writes one log line
+//! (`--format json`: one JSON object per line). SIGINT or SIGTERM finish the
+//! message in hand (or the apply in hand), record it, and exit 0; a second signal
+//! exits at once with 1.
+//!
+//! The rules, team and salesflow.yaml are read once at start: restart `run` after
+//! changing them (README shows a systemd unit). Under `--every`, a tick that
+//! fails (the store busy beyond its retries, say) is logged and the next tick
+//! runs; under `--once` its error is the command's.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde_json::json;
+
+use super::outbox::{Delivery, counts, report_json};
+use super::output::{Printer, outln};
+use super::{CommandError, Outcome, Result, Settings};
+use crate::apply::{ApplyReport, Pass};
+use crate::cli::{Format, RunArgs};
+use crate::deliver::{Clock, Report};
+use crate::engine::Engine;
+use crate::model::Flow;
+use crate::store::Store;
+use crate::team::Team;
+use crate::timefmt::{format_instant, rfc3339};
+
+/// A flag set by SIGINT or SIGTERM; a second signal ends the process at once.
+pub(super) fn stop_on_signals() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&flag))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&flag)))
+            .map_err(|e| CommandError::usage(format!("cannot watch for signals: {e}"), None))?;
+    }
+    Ok(flag)
+}
+
+pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
+    let every = args.every.as_deref().map(parse_every).transpose()?;
+    let flow = s.require_flow("`run`")?;
+    let delivery = Delivery::prepare(s, true)?;
+    let mut store = s.open_store()?;
+    let stop = stop_on_signals()?;
+    let stopped = || stop.load(Ordering::Relaxed);
+    loop {
+        let started = delivery.clock.now();
+        let tick = every.map(|every| started + every);
+        let outcome = run_tick(flow, &delivery, &mut store, tick, &stopped);
+        let failed = match &outcome {
+            Ok(done) => done.failed(),
+            Err(_) => true,
+        };
+        log(p, s.format, started, delivery.tz, &outcome);
+        if let Some(e) = p.finish() {
+            return Err(CommandError::Output(e));
+        }
+        let Some(next) = tick else {
+            outcome?;
+            return Ok(if failed {
+                Outcome::Failed
+            } else {
+                Outcome::Done
+            });
+        };
+        if stopped() || !delivery.clock.sleep_until(next, &stopped) {
+            return Ok(Outcome::Done);
+        }
+    }
+}
+
+/// What one tick did.
+struct Tick {
+    applied: ApplyReport,
+    delivered: Option<Report>,
+}
+
+impl Tick {
+    /// Whether the rules failed for a customer or a message was given up.
+    fn failed(&self) -> bool {
+        !self.applied.errors.is_empty() || self.delivered.as_ref().is_some_and(|d| d.dead > 0)
+    }
+}
+
+/// Apply, then deliver (waiting for rate windows until `until`, the next tick).
+fn run_tick(
+    flow: &Flow,
+    delivery: &Delivery,
+    store: &mut Store,
+    until: Option<DateTime<Utc>>,
+    stopped: &dyn Fn() -> bool,
+) -> Result<Tick> {
+    let now = delivery.clock.now();
+    let applied = apply(flow, &delivery.team, store, now)?;
+    if stopped() || delivery.channels.list.is_empty() {
+        return Ok(Tick {
+            applied,
+            delivered: None,
+        });
+    }
+    let delivered = delivery.deliver(store, until, stopped)?;
+    Ok(Tick {
+        applied,
+        delivered: Some(delivered),
+    })
+}
+
+/// The rules applied at `now`: the one place `run` evaluates them.
+fn apply(flow: &Flow, team: &Team, store: &mut Store, now: DateTime<Utc>) -> Result<ApplyReport> {
+    let engine = Engine::new(flow, team);
+    Ok(Pass::new(store, &engine, now)?.apply(store, &mut |_| {}, &mut |_, _| {})?)
+}
+
+/// One line per tick.
+fn log(p: &mut Printer, format: Format, at: DateTime<Utc>, tz: Tz, outcome: &Result<Tick>) {
+    let json = format == Format::Json;
+    match outcome {
+        Err(e) if json => {
+            let mut doc = e.to_json();
+            doc["at"] = json!(rfc3339(at, tz));
+            outln!(p, "{doc}");
+        }
+        Err(e) => outln!(p, "{} tick failed: {e}", format_instant(at, tz)),
+        Ok(tick) if json => {
+            let mut applied: BTreeMap<String, u64> = tick.applied.applied.clone();
+            applied.insert("customers".into(), tick.applied.visited as u64);
+            let doc = json!({
+                "at": rfc3339(at, tz),
+                "applied": applied,
+                "errors": tick.applied.errors,
+                "delivered": tick.delivered.as_ref().map(|r| {
+                    let mut d = report_json(r, at, tz);
+                    if let Some(map) = d.as_object_mut() {
+                        map.remove("at");
+                    }
+                    d
+                }),
+            });
+            outln!(p, "{doc}");
+        }
+        Ok(tick) => {
+            let kinds: Vec<String> = tick
+                .applied
+                .applied
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            let applied = if kinds.is_empty() {
+                "nothing new".to_string()
+            } else {
+                kinds.join(", ")
+            };
+            let errors = match tick.applied.errors.len() {
+                0 => String::new(),
+                n => format!(
+                    "; {n} rule error{} (see `salesflow plan`)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
+            let delivered = tick
+                .delivered
+                .as_ref()
+                .map_or_else(|| "no channels".to_string(), counts);
+            outln!(
+                p,
+                "{} tick: {} customers visited, {applied}{errors}; delivered {delivered}",
+                format_instant(at, tz),
+                tick.applied.visited
+            );
+        }
+    }
+}
+
+/// `--every`: a positive duration (`5m`, `1h`, `30s`).
+fn parse_every(text: &str) -> Result<TimeDelta> {
+    humantime::parse_duration(text)
+        .ok()
+        .and_then(|d| TimeDelta::from_std(d).ok())
+        .filter(|d| *d >= TimeDelta::seconds(1))
+        .ok_or_else(|| CommandError::BadValue {
+            message: format!("`--every {text}` is not a duration of a second or more"),
+            help: Some("e.g. `--every 5m`, `--every 1h`".into()),
+        })
+}
