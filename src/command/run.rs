@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
@@ -50,9 +50,10 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
     let stop = stop_on_signals()?;
     let stopped = || stop.load(Ordering::Relaxed);
     loop {
-        let started = delivery.clock.now();
+        // Whole seconds: the store keeps no less, and `--at 12:05` ticks at 12:05.
+        let started = delivery.clock.now().trunc_subsecs(0);
         let tick = every.map(|every| started + every);
-        let outcome = run_tick(flow, &delivery, &mut store, tick, &stopped);
+        let outcome = run_tick(flow, &delivery, &mut store, started, tick, &stopped);
         let failed = match &outcome {
             Ok(done) => done.failed(),
             Err(_) => true,
@@ -88,15 +89,16 @@ impl Tick {
     }
 }
 
-/// Apply, then deliver (waiting for rate windows until `until`, the next tick).
+/// Apply at `now`, then deliver (waiting for rate windows until `until`, the
+/// next tick).
 fn run_tick(
     flow: &Flow,
     delivery: &Delivery,
     store: &mut Store,
+    now: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     stopped: &dyn Fn() -> bool,
 ) -> Result<Tick> {
-    let now = delivery.clock.now();
     let applied = apply(flow, &delivery.team, store, now)?;
     if stopped() || delivery.channels.list.is_empty() {
         return Ok(Tick {
