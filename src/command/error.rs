@@ -173,6 +173,10 @@ pub(crate) enum CommandError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Delivery(#[from] crate::deliver::ConfigError),
+    /// A digest could not be composed or queued.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Digest(#[from] crate::deliver::DigestError),
     /// No outbox message with this id.
     #[error("no message {0} in the outbox")]
     #[diagnostic(

@@ -5,6 +5,9 @@
 //! message in hand (or the apply in hand), record it, and exit 0; a second signal
 //! exits at once with 1.
 //!
+//! Digests (`digests:` of salesflow.yaml) are queued after the apply, once per
+//! period each, and delivered with the rest.
+//!
 //! The rules, team and salesflow.yaml are read once at start: restart `run` after
 //! changing them (README shows a systemd unit). Under `--every`, a tick that
 //! fails (the store busy beyond its retries, say) is logged and the next tick
@@ -23,7 +26,7 @@ use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::apply::{ApplyReport, Pass};
 use crate::cli::{Format, RunArgs};
-use crate::deliver::{Clock, Report};
+use crate::deliver::{Clock, DigestSource, Digests, Report, plan_digests};
 use crate::engine::Engine;
 use crate::model::Flow;
 use crate::store::Store;
@@ -46,6 +49,16 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
     let every = args.every.as_deref().map(parse_every).transpose()?;
     let flow = s.require_flow("`run`")?;
     let delivery = Delivery::prepare(s, true)?;
+    let configured = s
+        .config
+        .as_ref()
+        .map_or(&[][..], |l| l.config.digests.as_slice());
+    let digests = Digests::new(plan_digests(configured, &delivery.team)?);
+    let source = digest_source(&digests)?;
+    let digests = Pushed {
+        digests: &digests,
+        source: source.as_deref(),
+    };
     let mut store = s.open_store()?;
     let stop = stop_on_signals()?;
     let stopped = || stop.load(Ordering::Relaxed);
@@ -53,7 +66,9 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
         // Whole seconds: the store keeps no less, and `--at 12:05` ticks at 12:05.
         let started = delivery.clock.now().trunc_subsecs(0);
         let tick = every.map(|every| started + every);
-        let outcome = run_tick(flow, &delivery, &mut store, started, tick, &stopped);
+        let outcome = run_tick(
+            flow, &delivery, &digests, &mut store, started, tick, &stopped,
+        );
         let failed = match &outcome {
             Ok(done) => done.failed(),
             Err(_) => true,
@@ -76,9 +91,30 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
     }
 }
 
+/// The digests and where their text comes from.
+struct Pushed<'a> {
+    digests: &'a Digests,
+    source: Option<&'a dyn DigestSource>,
+}
+
+/// Where digests get their text.
+fn digest_source(digests: &Digests) -> Result<Option<Box<dyn DigestSource>>> {
+    if digests.is_empty() {
+        return Ok(None);
+    }
+    // The reports are being built beside delivery (`src/report`); until they
+    // are part of this build a digest has no text to send, so `run` says so
+    // rather than start and never send it.
+    Err(CommandError::usage(
+        "`digests:` needs `salesflow report`, which this build does not have yet",
+        Some("remove `digests:` from salesflow.yaml for now"),
+    ))
+}
+
 /// What one tick did.
 struct Tick {
     applied: ApplyReport,
+    digests: usize,
     delivered: Option<Report>,
 }
 
@@ -94,21 +130,28 @@ impl Tick {
 fn run_tick(
     flow: &Flow,
     delivery: &Delivery,
+    pushed: &Pushed<'_>,
     store: &mut Store,
     now: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     stopped: &dyn Fn() -> bool,
 ) -> Result<Tick> {
     let applied = apply(flow, &delivery.team, store, now)?;
+    let digests = match pushed.source {
+        Some(source) => pushed.digests.queue_due(store, source, now, delivery.tz)?,
+        None => 0,
+    };
     if stopped() || delivery.channels.list.is_empty() {
         return Ok(Tick {
             applied,
+            digests,
             delivered: None,
         });
     }
     let delivered = delivery.deliver(store, until, stopped)?;
     Ok(Tick {
         applied,
+        digests,
         delivered: Some(delivered),
     })
 }
@@ -136,6 +179,7 @@ fn log(p: &mut Printer, format: Format, at: DateTime<Utc>, tz: Tz, outcome: &Res
                 "at": rfc3339(at, tz),
                 "applied": applied,
                 "errors": tick.applied.errors,
+                "digests": tick.digests,
                 "delivered": tick.delivered.as_ref().map(|r| {
                     let mut d = report_json(r, at, tz);
                     if let Some(map) = d.as_object_mut() {
@@ -165,13 +209,17 @@ fn log(p: &mut Printer, format: Format, at: DateTime<Utc>, tz: Tz, outcome: &Res
                     if n == 1 { "" } else { "s" }
                 ),
             };
+            let digests = match tick.digests {
+                0 => String::new(),
+                n => format!("; {n} digest{} queued", if n == 1 { "" } else { "s" }),
+            };
             let delivered = tick
                 .delivered
                 .as_ref()
                 .map_or_else(|| "no channels".to_string(), counts);
             outln!(
                 p,
-                "{} tick: {} customers visited, {applied}{errors}; delivered {delivered}",
+                "{} tick: {} customers visited, {applied}{errors}{digests}; delivered {delivered}",
                 format_instant(at, tz),
                 tick.applied.visited
             );

@@ -12,6 +12,9 @@
 //! if its process died between sending and recording, and the idempotency key
 //! travels with it (`Idempotency-Key`, the mail's `Message-ID`).
 //!
+//! Pushed digests ([`Digests`]) are queued into the outbox once per period, on
+//! a [`Schedule`], with their text from a [`DigestSource`] (the reports).
+//!
 //! Time comes from a [`Clock`], so backoff and throttling run on virtual time in
 //! tests. No SQL here; no secret leaves through an error or a record (the
 //! [`Redactor`]).
@@ -21,6 +24,7 @@ mod channel;
 mod channels;
 mod clock;
 mod courier;
+mod digest;
 pub mod dingtalk;
 pub mod email;
 mod error;
@@ -30,6 +34,7 @@ mod http;
 mod message;
 mod rate;
 mod route;
+mod schedule;
 mod secret;
 mod sign;
 pub mod webhook;
@@ -41,9 +46,13 @@ pub use channel::{
 pub use channels::Channels;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use courier::{Courier, Delivery, Report};
+pub use digest::{
+    Composed, DigestError, DigestPlan, DigestSource, Digests, REPORTS, plan as plan_digests,
+};
 pub use error::ConfigError;
 pub use failure::Failure;
 pub use message::Outgoing;
 pub use rate::Limit;
 pub use route::{Addressee, Route, Unroutable, route};
+pub use schedule::Schedule;
 pub use secret::{Redactor, Secret};

@@ -216,6 +216,15 @@ impl Store {
         })
     }
 
+    /// Whether a message with this idempotency key exists.
+    pub fn outbox_has_key(&self, key: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM outbox WHERE key = ?1", [key], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// Queues a message unless one with its key exists; whether it was new.
     pub fn queue_message(&mut self, m: &NewMessage) -> Result<bool> {
         self.write(|tx| {
