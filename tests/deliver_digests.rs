@@ -247,7 +247,7 @@ fn digest_settings_are_checked_with_what_is_wrong() {
     );
     assert_eq!(
         error(digest("journey", "mon 9am", "li", None)),
-        "salesflow.yaml: digest 1: `every: mon 9am` `9am` is not a time of day (HH:MM)"
+        "salesflow.yaml: digest 1: `every: mon 9am`: `9am` is not a time of day (HH:MM)"
     );
     assert_eq!(
         error(digest("funnel", "mon 09:00", "li", Some("missed"))),

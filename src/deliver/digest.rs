@@ -81,7 +81,7 @@ pub fn plan(digests: &[Digest], team: &Team) -> Result<Vec<DigestPlan>, ConfigEr
             }
             let schedule = Schedule::parse(&d.every).map_err(|why| {
                 bad(
-                    format!("`every: {}` {why}", d.every),
+                    format!("`every: {}`: {why}", d.every),
                     "e.g. `mon 09:00`, `daily 18:00`, `weekdays 09:00`, `monthly 1 09:00`",
                 )
             })?;

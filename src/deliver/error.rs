@@ -10,7 +10,7 @@ pub enum ConfigError {
     #[diagnostic(
         code(salesflow::deliver::channel_shape),
         help(
-            "a channel is `{{ name, kind: wecom|dingtalk|feishu|webhook|email, … }}`; see README, \"Delivery\""
+            "a channel is `{{ name, kind: wecom|dingtalk|feishu|webhook|email, … }}`; see README, \"Delivering messages\""
         )
     )]
     Shape {

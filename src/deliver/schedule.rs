@@ -42,7 +42,7 @@ impl Schedule {
                     .ok_or_else(|| format!("`{day}` is not a day of the month from 1 to 28"))?;
                 (Days::Monthly(d), *time)
             }
-            _ => return Err("is not `DAY HH:MM`".into()),
+            _ => return Err("write `DAY HH:MM`".into()),
         };
         let time = NaiveTime::parse_from_str(time, "%H:%M")
             .map_err(|_| format!("`{time}` is not a time of day (HH:MM)"))?;
