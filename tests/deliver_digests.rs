@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use deliver_common::{Server, channels, scratch, store, t, team};
+use deliver_common::{Server, channels, pass, scratch, store, t, team};
 use salesflow::config::Digest;
-use salesflow::deliver::{Composed, Courier, DigestSource, Digests, ManualClock, plan_digests};
+use salesflow::deliver::{Composed, DigestSource, Digests, ManualClock, plan_digests};
 use salesflow::store::Tick;
 
 const SH: chrono_tz::Tz = chrono_tz::Asia::Shanghai;
@@ -224,11 +224,11 @@ fn a_digest_is_delivered_like_any_message() {
         None,
         &[("D", &server.url("/robot/send?access_token=x"))],
     );
-    let team = team();
-    let clock = ManualClock::new(t("2026-03-02T09:00:00+08:00"));
-    let sent = Courier::new(&ch, &team, &clock, SH)
-        .deliver(&mut store, None, &|| false)
-        .unwrap();
+    let sent = pass(
+        &mut store,
+        &ch,
+        &ManualClock::new(t("2026-03-02T09:00:00+08:00")),
+    );
     assert_eq!(sent.sent, 1, "{sent:?}");
     let body = server.requests()[0].json();
     assert_eq!(

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use chrono::TimeDelta;
-use deliver_common::{message_customer, notify, scratch, store, t, team};
+use deliver_common::{message_customer, notify, pass, scratch, store, t, team};
 use salesflow::deliver::{Channels, Courier, ManualClock};
 
 /// An aiosmtpd server; stopped (stdin closed, then killed) when dropped.
@@ -173,11 +173,11 @@ fn a_customer_message_goes_to_the_contact_and_needs_an_address() {
         smtp.port,
         "user_env: SMTP_USER, password_env: SMTP_PASS, ca_file: cert.pem",
     );
-    let team = team();
-    let clock = ManualClock::new(t("2026-03-06T11:00:00+08:00"));
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(
+        &mut store,
+        &ch,
+        &ManualClock::new(t("2026-03-06T11:00:00+08:00")),
+    );
     assert_eq!((report.sent, report.dead), (1, 1), "{report:?}");
     let mail = smtp.received();
     assert_eq!(mail.len(), 1);
@@ -202,11 +202,11 @@ fn an_untrusted_certificate_is_a_failure_and_nothing_is_sent_in_clear() {
         smtp.port,
         "user_env: SMTP_USER, password_env: SMTP_PASS, timeout: 5s",
     );
-    let team = team();
-    let clock = ManualClock::new(t("2026-03-06T11:00:00+08:00"));
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(
+        &mut store,
+        &ch,
+        &ManualClock::new(t("2026-03-06T11:00:00+08:00")),
+    );
     assert_eq!(report.failed, 1, "{report:?}");
     assert!(smtp.received().is_empty());
     let error = store.outbox(None).unwrap()[0].last_error.clone().unwrap();
@@ -221,15 +221,8 @@ fn plain_smtp_to_a_local_relay_with_tls_none() {
     let mut store = store(&dir);
     notify(&mut store, "k1", "wang", &[], "一行就是主题和正文");
     let ch = mail_channels(&dir, smtp.port, "tls: none");
-    let team = team();
     let clock = ManualClock::new(t("2026-03-06T11:00:00+08:00"));
-    assert_eq!(
-        Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-            .deliver(&mut store, None, &never)
-            .unwrap()
-            .sent,
-        1
-    );
+    assert_eq!(pass(&mut store, &ch, &clock).sent, 1);
     let mail = smtp.received();
     assert_eq!(mail[0]["encrypted"], false);
     assert_eq!(mail[0]["subject"], "一行就是主题和正文");

@@ -6,18 +6,14 @@
 mod deliver_common;
 
 use deliver_common::{
-    Server, channels, message_customer, notify, scratch, statuses, store, t, team,
+    Server, channels, message_customer, notify, pass, scratch, statuses, store, t,
 };
-use salesflow::deliver::{Courier, ManualClock};
+use salesflow::deliver::ManualClock;
 use serde_json::json;
 
 /// 2023-11-14T22:13:20Z: 1,700,000,000 seconds after the epoch.
 fn fixed_clock() -> ManualClock {
     ManualClock::new(t("2023-11-14T22:13:20Z"))
-}
-
-fn never() -> bool {
-    false
 }
 
 #[test]
@@ -38,11 +34,7 @@ fn wecom_text_mentions_by_wecom_id_and_copies_by_mobile() {
         None,
         &[("WECOM_WEBHOOK", &url)],
     );
-    let team = team();
-    let clock = fixed_clock();
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(&mut store, &ch, &fixed_clock());
     assert_eq!(report.sent, 1);
     let r = &server.requests()[0];
     assert_eq!(r.method, "POST");
@@ -74,11 +66,7 @@ fn wecom_markdown_mentions_inline() {
         None,
         &[("W", &server.url("/send?key=abc"))],
     );
-    let team = team();
-    let clock = fixed_clock();
-    Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    pass(&mut store, &ch, &fixed_clock());
     assert_eq!(
         server.requests()[0].json(),
         json!({ "msgtype": "markdown", "markdown": { "content": "**POC超时**：请今天回复\n<@WangGong>" } })
@@ -108,11 +96,7 @@ fn dingtalk_signs_the_query_and_mentions_by_mobile() {
             ("DINGTALK_SECRET", "SEC123"),
         ],
     );
-    let team = team();
-    let clock = fixed_clock();
-    Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    pass(&mut store, &ch, &fixed_clock());
     let r = &server.requests()[0];
     // quote_plus(b64encode(hmac.new(b"SEC123", b"1700000000000\nSEC123", sha256).digest()))
     assert_eq!(
@@ -146,11 +130,7 @@ fn feishu_signs_the_body_with_seconds() {
             ("FEISHU_SECRET", "feishu-secret"),
         ],
     );
-    let team = team();
-    let clock = fixed_clock();
-    Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    pass(&mut store, &ch, &fixed_clock());
     let r = &server.requests()[0];
     assert_eq!(r.path, "/open-apis/bot/v2/hook/0b7c5d1e-2f3a-4b5c-8d9e");
     assert_eq!(r.query, "");
@@ -186,11 +166,7 @@ fn a_webhook_gets_the_row_its_key_and_a_signature_of_the_exact_body() {
         None,
         &[("HOOK_SECRET", "hook-secret")],
     );
-    let team = team();
-    let clock = fixed_clock();
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(&mut store, &ch, &fixed_clock());
     assert_eq!(report.sent, 1, "{report:?}");
     let r = &server.requests()[0];
     assert_eq!(r.headers["idempotency-key"], "outbox:c1:margin_sync:1:zhao");
@@ -254,11 +230,7 @@ fn a_person_goes_to_the_first_channel_they_have_a_handle_for() {
             ("D", &ding.url("/d?access_token=2")),
         ],
     );
-    let team = team();
-    let clock = fixed_clock();
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(&mut store, &ch, &fixed_clock());
     assert_eq!((report.sent, report.dead), (2, 2), "{report:?}");
     assert_eq!(wecom.requests().len(), 1);
     assert_eq!(wecom.requests()[0].json()["text"]["content"], "甲");
@@ -295,11 +267,7 @@ fn a_customer_message_goes_to_the_customer_channel_or_nowhere() {
         Some("ding"),
         &[("W", &server.url("/w")), ("D", &server.url("/d"))],
     );
-    let team = team();
-    let clock = fixed_clock();
-    let report = Courier::new(&ch, &team, &clock, chrono_tz::Asia::Shanghai)
-        .deliver(&mut store, None, &never)
-        .unwrap();
+    let report = pass(&mut store, &ch, &fixed_clock());
     // A group robot posts even when it cannot mention the contact.
     assert_eq!(report.sent, 2, "{report:?}");
     let requests = server.requests();

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use salesflow::deliver::Channels;
+use salesflow::deliver::{Channels, Courier, Report};
 use salesflow::engine::{Contact, CustomerRecord};
 use salesflow::store::{ImportBatch, NewMessage, Store};
 use salesflow::team::Team;
@@ -299,6 +299,68 @@ pub fn channels(yaml: &str, customer: Option<&str>, env: &[(&str, &str)]) -> Cha
         .collect();
     let lookup = move |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     Channels::resolve(&specs, customer, &lookup, Path::new(".")).unwrap()
+}
+
+/// One delivery pass with `ch` on `clock`, waiting for rate windows as long as
+/// it takes, never stopped; times in payloads in Asia/Shanghai.
+pub fn pass(store: &mut Store, ch: &Channels, clock: &dyn salesflow::deliver::Clock) -> Report {
+    let team = team();
+    Courier::new(ch, &team, clock, chrono_tz::Asia::Shanghai)
+        .deliver(store, None, &|| false)
+        .unwrap()
+}
+
+/// What a delivery test drives: the store of [`store`], channels, the team and a
+/// manual clock from Friday 2026-03-06 11:00 (Asia/Shanghai).
+pub struct Bench {
+    /// The store.
+    pub store: Store,
+    /// The channels.
+    pub ch: Channels,
+    /// The team.
+    pub team: Team,
+    /// The clock.
+    pub clock: salesflow::deliver::ManualClock,
+}
+
+impl Bench {
+    /// A fresh store named `name` with `messages` notices `(key, to, body)`, and
+    /// the channels of `yaml` with `env`.
+    pub fn new(
+        name: &str,
+        messages: &[(&str, &str, &str)],
+        yaml: &str,
+        env: &[(&str, &str)],
+    ) -> Bench {
+        let mut store = store(&scratch(name));
+        for (key, to, body) in messages {
+            notify(&mut store, key, to, &[], body);
+        }
+        Bench {
+            store,
+            ch: channels(yaml, None, env),
+            team: team(),
+            clock: salesflow::deliver::ManualClock::new(t("2026-03-06T11:00:00+08:00")),
+        }
+    }
+
+    /// One pass, waiting for rate windows until `until` (`None`: as long as it
+    /// takes), asking `stop` before each message.
+    pub fn pass_with(&mut self, until: Option<DateTime<Utc>>, stop: &dyn Fn() -> bool) -> Report {
+        Courier::new(&self.ch, &self.team, &self.clock, chrono_tz::Asia::Shanghai)
+            .deliver(&mut self.store, until, stop)
+            .unwrap()
+    }
+
+    /// One pass, waiting for rate windows until `until`.
+    pub fn pass(&mut self, until: Option<DateTime<Utc>>) -> Report {
+        self.pass_with(until, &|| false)
+    }
+
+    /// The messages, by id.
+    pub fn rows(&self) -> Vec<salesflow::store::OutboxRow> {
+        self.store.outbox(None).unwrap()
+    }
 }
 
 /// The status of each message, by id.
