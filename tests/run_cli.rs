@@ -225,3 +225,36 @@ fn run_needs_a_choice_of_schedule_and_a_real_duration() {
     assert_eq!(code, 2);
     assert!(hook.requests().is_empty());
 }
+
+#[test]
+fn a_second_signal_stops_at_once_even_mid_request() {
+    // The server never answers; the request would wait its 30 s timeout.
+    let hook = Server::start(vec![Reply::Hang], Reply::Status(200, "{}"));
+    let p = Project::new(
+        "second_signal",
+        &format!(
+            "[{{ name: hooks, kind: webhook, url: \"{}\", timeout: 30s }}]",
+            hook.url("/h")
+        ),
+        "hooks",
+        1,
+    );
+    let mut child = p
+        .cmd(&["run", "--every", "5m", "--at", "2026-03-03 12:05"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    until(Duration::from_secs(30), || !hook.requests().is_empty());
+    terminate(&child);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the first signal waits for the message in hand"
+    );
+    terminate(&child);
+    let status = wait(&mut child, Duration::from_secs(5));
+    assert_eq!(status.code(), Some(1));
+    // The message was claimed, not recorded: its lease lapses and a later run
+    // sends it again (at least once).
+    assert_eq!(p.outbox()[0]["status"], "pending");
+}
