@@ -107,9 +107,19 @@ impl<'e> Pass<'e> {
         Ok(store.customers_to_visit(self.now, unevaluated_before)?)
     }
 
+    /// One customer's history under the pass's rules (`explain`, `list`): what
+    /// [`Pass::evaluate`] evaluates.
+    pub fn history(
+        &self,
+        store: &Store,
+        id: &str,
+    ) -> Result<Option<crate::engine::CustomerHistory>, ApplyError> {
+        Ok(store.history_under(id, &self.rules)?)
+    }
+
     /// Evaluates one customer and keeps the effects the store has not applied.
     pub fn evaluate(&self, store: &Store, id: &str) -> Result<Option<Pending>, ApplyError> {
-        let Some(history) = store.history_under(id, &self.rules)? else {
+        let Some(history) = self.history(store, id)? else {
             return Ok(None);
         };
         let eval = self.engine.evaluate(&history, self.now);

@@ -336,6 +336,18 @@ fn imported_tasks_wake_the_engine_and_an_imported_done_time_closes_them() {
         p.rows("SELECT customer, coalesce(done_at, '') FROM tasks ORDER BY customer"),
         [["c4", ""], ["c5", "2026-03-04T03:00:00Z"]]
     );
+    let text = String::from_utf8(
+        p.sf(&["explain", "c5", "--at", "2026-03-10 09:00"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("报告催办 #1 met_late since 2026-03-03 10:00 +08:00 Tue, ended 2026-03-04 11:00 +08:00 Wed"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -527,6 +539,15 @@ fn going_live_records_what_the_rules_would_have_sent_before_as_suppressed() {
     let notify = actions(&plan, "notify");
     assert!(!notify.is_empty());
     assert!(notify.iter().all(|n| n["suppressed"] == true), "{plan:#}");
+    let human = String::from_utf8(
+        p.sf(&["plan", "--at", "2026-03-10 09:00"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(human.contains("[suppressed: before going live]"), "{human}");
     p.apply("2026-03-10 09:00");
     assert!(
         p.rows("SELECT status FROM outbox")
@@ -604,4 +625,51 @@ fn edited_rules_change_health_from_the_apply_that_first_runs_them() {
     p.apply("2026-03-11 10:00");
     assert_eq!(p.rows("SELECT count(*) FROM health_changes"), [["2"]]);
     assert_eq!(p.rows("SELECT count(*) FROM rule_sets"), [["2"]]);
+}
+
+#[test]
+fn a_step_the_edited_rules_would_have_fired_before_is_skipped_not_fired() {
+    let p = Project::new("history_rules_skip", "2026-01-01 00:00");
+    p.import(
+        "customers",
+        "customers.csv",
+        &format!("{CUSTOMERS}c13,绍兴某纺机厂,zhang,lead,,2026-03-09 08:00\n"),
+    );
+    p.sf(&[
+        "move",
+        "c13",
+        "poc",
+        "--evidence",
+        "申请单",
+        "--at",
+        "2026-03-09 09:00",
+    ])
+    .success();
+    p.apply("2026-03-09 10:00");
+    // The first reminder now comes after 30 minutes: under the new rules it was due
+    // at 09:30, before they were applied.
+    let rules = std::fs::read_to_string(p.dir.join("rules.flow"))
+        .unwrap()
+        .replace("after 4h {", "after 30m {");
+    std::fs::write(p.dir.join("rules.flow"), rules).unwrap();
+    p.apply("2026-03-09 10:30");
+    assert!(p.rows("SELECT step FROM fired_steps").is_empty());
+    let text = String::from_utf8(
+        p.sf(&["explain", "c13", "--at", "2026-03-09 10:30"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("skipped after 30m (due 2026-03-09 09:30 +08:00 Mon, before the current rules took over)"),
+        "{text}"
+    );
+    // The next step still fires on time.
+    p.apply("2026-03-11 10:00");
+    assert_eq!(
+        p.rows("SELECT step, due_at FROM fired_steps"),
+        [["after 2d", "2026-03-11T01:00:00Z"]]
+    );
 }

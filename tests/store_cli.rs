@@ -233,7 +233,32 @@ fn signals_list_and_take_a_verdict() {
     let a = sf(&dir, &["signal", "list", "--open", "--format", "json"]).success();
     let signals: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(signals[0]["risk"], "legal_review");
+    assert_eq!(signals[0]["label"], "合同审核周期拉长");
     assert_eq!(signals[0]["verdict"], serde_json::Value::Null);
+    // What to do about it, and what worked before: the strategy and the cases.
+    assert!(
+        signals[0]["strategy"][0]
+            .as_str()
+            .unwrap()
+            .contains("预留两周审核期")
+    );
+    assert!(
+        signals[0]["cases"][0]
+            .as_str()
+            .unwrap()
+            .contains("常州某机加工厂")
+    );
+    let a = sf(&dir, &["signal", "list", "--open"]).success();
+    assert!(
+        stdout(&a).contains("    strategy: 采购流程新增法务环节"),
+        "{}",
+        stdout(&a)
+    );
+    assert!(
+        stdout(&a).contains("    case: 2025-11 常州某机加工厂"),
+        "{}",
+        stdout(&a)
+    );
     sf(&dir, &["task", "list"]).success();
     assert!(
         std::fs::read(&db).unwrap() == before,

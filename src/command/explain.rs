@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::output::{Printer, out, outln};
 use super::{Outcome, Result, Settings};
+use crate::apply::Pass;
 use crate::cli::{ExplainArgs, Format};
 use crate::engine::Engine;
 use crate::engine::explain::{Explanation, StateExplain};
@@ -17,10 +18,10 @@ pub(super) fn run(args: &ExplainArgs, s: &Settings, p: &mut Printer) -> Result {
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let store = s.read_store()?;
-    let history = store
-        .history(&args.customer)?
-        .ok_or_else(|| StoreError::UnknownCustomer(args.customer.clone()))?;
     let engine = Engine::new(flow, &team);
+    let history = Pass::new(&store, &engine, now)?
+        .history(&store, &args.customer)?
+        .ok_or_else(|| StoreError::UnknownCustomer(args.customer.clone()))?;
     let x = engine.explain(&history, now);
     if s.format == Format::Json {
         let mut json = serde_json::to_value(&x).unwrap_or_default();
@@ -93,14 +94,26 @@ fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
             } else {
                 ""
             };
+            // `met_late`: the `until` held after a step had fired; both instants shown.
+            let ended = t
+                .ended_at
+                .map(|e| format!(", ended {}", at(e)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {} #{} {} since {}{paused}{next}",
+                "  {} #{} {} since {}{ended}{paused}{next}",
                 t.escalation,
                 t.epoch,
                 t.state,
                 at(t.started_at)
             );
+            for (step, due) in &t.skipped {
+                let _ = writeln!(
+                    out,
+                    "      skipped {step} (due {}, before the current rules took over)",
+                    at(*due)
+                );
+            }
         }
     }
     for err in &e.errors {

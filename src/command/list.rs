@@ -2,6 +2,7 @@
 
 use super::output::{Printer, errln, outln};
 use super::{CommandError, Outcome, Result, Settings};
+use crate::apply::Pass;
 use crate::check::{DiskLoader, check_condition};
 use crate::cli::{Format, ListArgs};
 use crate::engine::Engine;
@@ -29,9 +30,10 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
     let store = s.read_store()?;
     let ids = store.all_customer_ids()?;
     let engine = Engine::new(flow, &team);
+    let pass = Pass::new(&store, &engine, now)?;
     let mut rows = Vec::new();
     for id in ids {
-        let Some(history) = store.history(&id)? else {
+        let Some(history) = pass.history(&store, &id)? else {
             continue;
         };
         let eval = match &cond {

@@ -130,8 +130,13 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
             title,
             assignee,
             due_at,
+            suppressed,
             ..
-        } => format!("{title} → {assignee}, due {}", at(*due_at)),
+        } => format!(
+            "{title} → {assignee}, due {}{}",
+            at(*due_at),
+            suppressed_mark(*suppressed)
+        ),
         Effect::EscalationStep {
             escalation,
             epoch,
@@ -145,6 +150,7 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
             recipient,
             cc,
             body,
+            suppressed,
             ..
         } => {
             let cc = if cc.is_empty() {
@@ -152,8 +158,22 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
             } else {
                 format!(" cc {}", cc.join(", "))
             };
-            format!("{recipient}{cc}: {}", body.replace('\n', " "))
+            format!(
+                "{recipient}{cc}: {}{}",
+                body.replace('\n', " "),
+                suppressed_mark(*suppressed)
+            )
         }
         Effect::FieldChange { field, value, .. } => format!("customer.{field} = {value}"),
+    }
+}
+
+/// Marks what the rules would have sent or asked before the customer went live:
+/// recorded, never sent.
+fn suppressed_mark(suppressed: bool) -> &'static str {
+    if suppressed {
+        "  [suppressed: before going live]"
+    } else {
+        ""
     }
 }

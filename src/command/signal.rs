@@ -29,8 +29,22 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
     super::record::known_customer(&store, filter.customer.as_deref())?;
     let signals = store.signals(filter.customer.as_deref(), filter.open)?;
     let tz = s.quiet_tz();
+    // The risk's label, strategy and cases come from the rules as they are now,
+    // when they check; else the strategy stored with the signal.
+    let flow = s.flow().ok().flatten();
+    let risk = |name: &str| flow.and_then(|f| f.risks.iter().find(|r| r.name == name));
     if s.format == Format::Json {
-        let rows: Vec<_> = signals.iter().map(|sig| signal_json(sig, tz)).collect();
+        let rows: Vec<_> = signals
+            .iter()
+            .map(|sig| {
+                let mut row = signal_json(sig, tz);
+                let r = risk(&sig.risk);
+                row["label"] = json!(r.map(|r| &r.label));
+                row["strategy"] = json!(r.map_or(&sig.strategy, |r| &r.strategy));
+                row["cases"] = json!(r.map_or(&Vec::new(), |r| &r.cases));
+                row
+            })
+            .collect();
         outln!(p, "{}", super::pretty(&json!(rows)));
         return Ok(Outcome::Done);
     }
@@ -38,9 +52,12 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
         outln!(p, "no signals");
     }
     for sig in &signals {
+        let label = risk(&sig.risk)
+            .map(|r| format!(" \"{}\"", r.label))
+            .unwrap_or_default();
         outln!(
             p,
-            "#{}  {}  {}  「{}」 in event #{}  {}  {}",
+            "#{}  {}  {}{label}  「{}」 in event #{}  {}  {}",
             sig.id,
             sig.customer,
             sig.risk,
@@ -49,6 +66,12 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
             format_instant(sig.at, tz),
             sig.verdict.map_or("unjudged", Verdict::as_str)
         );
+        for line in risk(&sig.risk).map_or(&sig.strategy, |r| &r.strategy) {
+            outln!(p, "    strategy: {line}");
+        }
+        for case in risk(&sig.risk).map_or(&[][..], |r| &r.cases) {
+            outln!(p, "    case: {case}");
+        }
     }
     Ok(Outcome::Done)
 }
