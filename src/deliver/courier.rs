@@ -179,7 +179,10 @@ impl<'a> Courier<'a> {
         let channel = &self.channels.list[route.channel];
         let limits: Vec<(u32, TimeDelta)> = channel.limits.iter().map(|l| l.pair()).collect();
         let now = self.clock.now();
-        let lease = TimeDelta::from_std(channel.timeout * 4).unwrap_or(TimeDelta::MAX / 2)
+        // Longer than the send can take: one request for HTTP, a dozen SMTP
+        // commands (each with the timeout) for mail, and a minute to spare.
+        let requests = if channel.kind == Kind::Email { 12 } else { 2 };
+        let lease = TimeDelta::from_std(channel.timeout * requests).unwrap_or(TimeDelta::hours(1))
             + TimeDelta::minutes(1);
         let claimed = store.outbox_claim(&Claim {
             id: message.row.id,

@@ -25,11 +25,11 @@ mod channels;
 mod clock;
 mod courier;
 mod digest;
-pub mod dingtalk;
-pub mod email;
+mod dingtalk;
+mod email;
 mod error;
 mod failure;
-pub mod feishu;
+mod feishu;
 mod http;
 mod message;
 mod rate;
@@ -37,8 +37,8 @@ mod route;
 mod schedule;
 mod secret;
 mod sign;
-pub mod webhook;
-pub mod wecom;
+mod webhook;
+mod wecom;
 
 pub use channel::{
     Channel, DEFAULT_MAX_ATTEMPTS, Endpoint, Env, Kind, TextFormat, Tls, process_env,
