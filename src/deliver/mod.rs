@@ -6,8 +6,8 @@
 //! dead, each recorded in the store. The flow of one message:
 //! [`route`](route::route) picks its channel → the store claims it (a lease
 //! and the channel's rate limit, [`crate::store::Claim`]) → the channel's kind
-//! builds the vendor's request ([`wecom`], [`dingtalk`], [`feishu`],
-//! [`webhook`], [`email`]) → the outcome is recorded. [`Courier`] runs that
+//! builds the vendor's request (one file per kind: `wecom`, `dingtalk`,
+//! `feishu`, `webhook`, `email`) → the outcome is recorded. [`Courier`] runs that
 //! over everything due. Delivery is at least once: a message is sent again only
 //! if its process died between sending and recording, and the idempotency key
 //! travels with it (`Idempotency-Key`, the mail's `Message-ID`).
