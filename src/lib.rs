@@ -16,6 +16,7 @@ pub mod engine;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod money;
 pub mod record;
 pub mod ruletest;
 pub mod source;
