@@ -187,8 +187,9 @@ fn serve(
             let _ = write!(head, "{name}: {value}\r\n");
         }
         head.push_str("\r\n");
-        if writer.write_all(head.as_bytes()).is_err() || writer.write_all(text.as_bytes()).is_err()
-        {
+        head.push_str(text);
+        // One write: a response in two segments waits out Nagle and delayed ACK.
+        if writer.write_all(head.as_bytes()).is_err() {
             return;
         }
     }
