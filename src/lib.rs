@@ -4,6 +4,9 @@
 //! [`model`]) → evaluation against a store → effects. Working time lives in
 //! [`calendar`], which depends on nothing else here.
 
+#[macro_use]
+pub mod i18n;
+
 pub mod apply;
 pub mod calendar;
 pub mod check;

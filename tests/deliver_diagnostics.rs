@@ -216,3 +216,25 @@ fn unknown_message_and_not_retriable() {
         insta::assert_snapshot!(case, format!("{text}---\n{json}"));
     }
 }
+
+#[test]
+fn unset_env_in_chinese() {
+    check(
+        "unset_env_zh",
+        "channels:\n  - { name: ding, kind: dingtalk, url_env: WECOM_WEBHOOK, secret_env: DINGTALK_SECRET }\n",
+        &["outbox", "deliver", "--lang", "zh"],
+        "salesflow::deliver::unset_env",
+        2,
+    );
+}
+
+#[test]
+fn digest_in_chinese() {
+    check(
+        "digest_zh",
+        "digests:\n  - { report: journey, every: \"周一 9点\", to: sales_director }\n",
+        &["run", "--once", "--lang", "zh"],
+        "salesflow::deliver::digest",
+        2,
+    );
+}

@@ -43,6 +43,23 @@ fn list_shows_what_apply_queued_with_a_header_and_json_times_in_the_flow_offset(
     assert_eq!(lines.count(), 4, "{text}");
     assert!(text.contains("pending  notify   zhao"), "{text}");
 
+    let zh = p.ok(&["outbox", "list", "--lang", "zh"]);
+    let header: Vec<&str> = zh.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header,
+        [
+            "编号",
+            "状态",
+            "类型",
+            "收件人",
+            "渠道",
+            "客户",
+            "创建时间",
+            "待发时间",
+            "主题"
+        ]
+    );
+
     let list = p.outbox();
     assert_eq!(list.len(), 4);
     let first = &list[0];

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+pub use crate::i18n::Lang;
+
 /// The global flags, as typed.
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
@@ -103,15 +105,4 @@ impl Format {
     pub fn is_machine(self) -> bool {
         self != Format::Human
     }
-}
-
-/// Languages of the messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Chinese (simplified).
-    Zh,
 }

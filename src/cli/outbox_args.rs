@@ -35,21 +35,17 @@ impl OutboxStatus {
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
     /// The messages the rules produced, by id, with their delivery status.
-    #[command(after_help = LIST)]
     List(OutboxListArgs),
     /// One message: its text, recipient, channel and every delivery attempt.
-    #[command(after_help = SHOW)]
     Show {
         /// The message's id (from `outbox list`).
         id: i64,
     },
     /// Send every message that is due on the channels of salesflow.yaml: failures
     /// are retried later with backoff, each channel kept under its rate limit.
-    #[command(after_help = DELIVER)]
     Deliver,
     /// Make failed or dead messages due again now, with a fresh count of attempts
     /// (after fixing a channel, a handle in the team file, or a contact).
-    #[command(after_help = RETRY)]
     Retry(OutboxRetryArgs),
 }
 
@@ -90,37 +86,3 @@ pub struct RunArgs {
     #[arg(long)]
     pub once: bool,
 }
-
-pub(super) const LIST: &str = "\
-Exit codes:
-  0  listed (also when nothing matches)
-  1  an unknown customer
-  2  usage error (a bad --since), or no store";
-
-pub(super) const SHOW: &str = "\
-Exit codes:
-  0  shown
-  1  no message with that id
-  2  usage error, or no store";
-
-pub(super) const DELIVER: &str = "\
-Exit codes:
-  0  every due message was sent, or failed and will be retried
-  1  a message was given up (dead) in this run: `salesflow outbox list --status dead`
-  2  usage error: no store, no channels, a channel setting or an environment
-     variable it names missing";
-
-pub(super) const RETRY: &str = "\
-Exit codes:
-  0  the messages are due again
-  1  no message with an id given, or one was sent already or is suppressed
-     (nothing is changed then)
-  2  usage error, or no store";
-
-pub(super) const RUN: &str = "\
-Exit codes:
-  0  stopped by SIGINT or SIGTERM after finishing the message in hand, or
-     --once done
-  1  --once: the rules failed for a customer, or a message was given up
-  2  usage error: no store, no rules, a channel or digest setting or an
-     environment variable it names missing";

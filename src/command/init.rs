@@ -37,9 +37,7 @@ pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
     // No rules may exist yet: a time without an offset is read in the zone of the
     // configured rules when they check, else UTC.
     let live_from = match &args.live_from {
-        Some(text) => {
-            crate::timefmt::parse_instant(text, s.quiet_tz()).map_err(CommandError::bad_value)?
-        }
+        Some(text) => super::settings::time_arg(text, s.quiet_tz())?,
         None => chrono::Utc::now(),
     };
     Store::create(&s.db)?.set_live_from(live_from)?;
@@ -82,12 +80,12 @@ pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
             super::pretty(&json!({ "created": created, "kept": kept }))
         );
     } else {
-        outln!(p, "created store `{}`", created[0]);
+        outln!(p, "{}", t!("init-created-store", path = created[0]));
         for path in &created[1..] {
-            outln!(p, "created `{path}`");
+            outln!(p, "{}", t!("init-created", path = path));
         }
         for path in &kept {
-            outln!(p, "kept the existing `{path}`");
+            outln!(p, "{}", t!("init-kept", path = path));
         }
     }
     Ok(Outcome::Done)

@@ -1,22 +1,24 @@
 //! `salesflow outbox list|show|deliver|retry`: the messages the rules produced,
 //! one in full with its delivery attempts, one delivery pass, and making failed
-//! or dead messages due again. Delivery itself is `crate::deliver`; this file
-//! resolves its settings (channels with their secrets, the team, the clock) and
-//! prints what happened. Times are shown in the flow's zone (UTC while the rules
-//! do not check) and in JSON as RFC 3339 with that offset.
+//! or dead messages due again. Delivery itself is `crate::deliver`; the shared
+//! setup is [`super::delivery`]. Times are shown in the flow's zone (UTC while
+//! the rules do not check) and in JSON as RFC 3339 with that offset.
 
 use std::sync::atomic::Ordering;
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use comfy_table::{Table, presets};
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
 
+use super::delivery::{Delivery, counts, report_json};
+use super::outbox_error::NotRetriable;
 use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::{Format, OutboxCommand, OutboxListArgs, OutboxRetryArgs};
-use crate::deliver::{Channels, Clock, ConfigError, Courier, Report, SystemClock, process_env};
+use crate::deliver::Clock;
 use crate::store::{OutboxFilter, OutboxId, OutboxRow, Retried};
-use crate::team::Team;
 use crate::timefmt::{format_instant, rfc3339};
 
 /// The command's name as typed.
@@ -45,9 +47,8 @@ fn list(args: &OutboxListArgs, s: &Settings, p: &mut Printer) -> Result {
     let since = args
         .since
         .as_deref()
-        .map(|t| crate::timefmt::parse_instant(t, tz))
-        .transpose()
-        .map_err(|e| CommandError::bad_value(format!("`--since`: {e}")))?;
+        .map(|t| super::settings::time_arg(t, tz))
+        .transpose()?;
     let rows = store.outbox_list(&OutboxFilter {
         status: args.status.map(|s| s.name().to_string()),
         customer: args.customer.clone(),
@@ -59,12 +60,20 @@ fn list(args: &OutboxListArgs, s: &Settings, p: &mut Printer) -> Result {
         return Ok(Outcome::Done);
     }
     if rows.is_empty() {
-        outln!(p, "no messages");
+        outln!(p, "{}", t!("outbox-none"));
         return Ok(Outcome::Done);
     }
     let mut table = Table::new();
     table.load_preset(presets::NOTHING).set_header([
-        "ID", "STATUS", "KIND", "TO", "CHANNEL", "CUSTOMER", "CREATED", "DUE", "SUBJECT",
+        t!("outbox-col-id"),
+        t!("outbox-col-status"),
+        t!("outbox-col-kind"),
+        t!("outbox-col-to"),
+        t!("outbox-col-channel"),
+        t!("outbox-col-customer"),
+        t!("outbox-col-created"),
+        t!("outbox-col-due"),
+        t!("outbox-col-subject"),
     ]);
     for r in &rows {
         table.add_row([
@@ -72,10 +81,10 @@ fn list(args: &OutboxListArgs, s: &Settings, p: &mut Printer) -> Result {
             r.status.clone(),
             r.kind.clone(),
             r.recipient.clone(),
-            r.channel.clone().unwrap_or_else(|| "-".into()),
-            r.customer.clone().unwrap_or_else(|| "-".into()),
+            or_dash(r.channel.clone()),
+            or_dash(r.customer.clone()),
             short_time(r.created_at, tz),
-            r.due_at().map_or_else(|| "-".into(), |t| short_time(t, tz)),
+            or_dash(r.due_at().map(|t| short_time(t, tz))),
             r.subject.clone(),
         ]);
     }
@@ -106,32 +115,34 @@ fn show(id: OutboxId, s: &Settings, p: &mut Printer) -> Result {
         outln!(p, "{}", super::pretty(&doc));
         return Ok(Outcome::Done);
     }
-    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+    let when = |t: Option<DateTime<Utc>>| or_dash(t.map(|t| format_instant(t, tz)));
     let fields = [
-        ("message", row.id.to_string()),
-        ("key", row.key.clone()),
-        ("status", row.status.clone()),
-        ("kind", row.kind.clone()),
-        ("to", row.recipient.clone()),
+        (t!("outbox-field-message"), row.id.to_string()),
+        (t!("outbox-field-key"), row.key.clone()),
+        (t!("outbox-field-status"), row.status.clone()),
+        (t!("outbox-field-kind"), row.kind.clone()),
+        (t!("outbox-field-to"), row.recipient.clone()),
         (
-            "cc",
+            t!("outbox-field-cc"),
             or_dash((!row.cc.is_empty()).then(|| row.cc.join(", "))),
         ),
-        ("customer", or_dash(row.customer.clone())),
-        ("channel", or_dash(row.channel.clone())),
-        ("created", format_instant(row.created_at, tz)),
-        ("due", or_dash(row.due_at().map(|t| format_instant(t, tz)))),
+        (t!("outbox-field-customer"), or_dash(row.customer.clone())),
+        (t!("outbox-field-channel"), or_dash(row.channel.clone())),
+        (t!("outbox-field-created"), when(Some(row.created_at))),
+        (t!("outbox-field-due"), when(row.due_at())),
+        (t!("outbox-field-delivered"), when(row.delivered_at)),
+        (t!("outbox-field-attempts"), row.attempts.to_string()),
         (
-            "delivered",
-            or_dash(row.delivered_at.map(|t| format_instant(t, tz))),
+            t!("outbox-field-last-error"),
+            or_dash(row.last_error.clone()),
         ),
-        ("attempts", row.attempts.to_string()),
-        ("last error", or_dash(row.last_error.clone())),
-        ("origin", row.origin.clone()),
-        ("subject", row.subject.clone()),
+        (t!("outbox-field-origin"), row.origin.clone()),
+        (t!("outbox-field-subject"), row.subject.clone()),
     ];
-    for (label, value) in fields {
-        outln!(p, "{label:<10} {value}");
+    // Labels padded to one width on screen (a Chinese character takes two).
+    let width = fields.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    for (label, value) in &fields {
+        outln!(p, "{label}{} {value}", " ".repeat(width - label.width()));
     }
     outln!(p);
     for line in row.body.lines() {
@@ -140,15 +151,21 @@ fn show(id: OutboxId, s: &Settings, p: &mut Printer) -> Result {
     if !attempts.is_empty() {
         outln!(p);
         let mut table = Table::new();
-        table
-            .load_preset(presets::NOTHING)
-            .set_header(["ATTEMPT", "AT", "CHANNEL", "OUTCOME", "ERROR"]);
+        table.load_preset(presets::NOTHING).set_header([
+            t!("outbox-col-attempt"),
+            t!("outbox-col-at"),
+            t!("outbox-col-channel"),
+            t!("outbox-col-outcome"),
+            t!("outbox-col-error"),
+        ]);
         for (i, a) in attempts.iter().enumerate() {
             table.add_row([
                 (i + 1).to_string(),
                 short_time(a.at, tz),
                 a.channel.clone(),
-                a.outcome.clone().unwrap_or_else(|| "(interrupted)".into()),
+                a.outcome
+                    .clone()
+                    .unwrap_or_else(|| t!("outbox-interrupted")),
                 a.error.clone().unwrap_or_default(),
             ]);
         }
@@ -157,98 +174,48 @@ fn show(id: OutboxId, s: &Settings, p: &mut Printer) -> Result {
     Ok(Outcome::Done)
 }
 
-/// What a delivery pass needs, resolved before anything is sent: the channels
-/// (with their secrets), the team's handles, the zone, the clock.
-pub(super) struct Delivery {
-    /// The channels.
-    pub channels: Channels,
-    /// The people.
-    pub team: Team,
-    /// The flow's zone.
-    pub tz: Tz,
-    /// "Now": `--at` (then running on in real time), else the system clock.
-    pub clock: SystemClock,
-}
-
-impl Delivery {
-    /// Resolves channels, team, zone and clock; `None` channels are an error
-    /// unless `optional`.
-    pub(super) fn prepare(s: &Settings, optional: bool) -> Result<Delivery> {
-        let (specs, customer, base) = match &s.config {
-            Some(located) => (
-                located.config.channels.as_slice(),
-                located.config.customer_channel.as_deref(),
-                located.path.parent().unwrap_or(std::path::Path::new("")),
-            ),
-            None => (&[][..], None, std::path::Path::new("")),
-        };
-        let channels = Channels::resolve(specs, customer, &process_env, base)?;
-        if channels.list.is_empty() && !optional {
-            return Err(ConfigError::NoChannels.into());
-        }
-        let tz = s.quiet_tz();
-        // Without `--at`, "now" is the clock and the shift is nil.
-        let clock = SystemClock::starting_at(s.now(tz)?);
-        Ok(Delivery {
-            channels,
-            team: s.run_team()?,
-            tz,
-            clock,
-        })
-    }
-
-    /// One pass over the store (waiting for rate windows as long as needed),
-    /// stopped early by SIGINT or SIGTERM.
-    pub(super) fn deliver(
-        &self,
-        store: &mut crate::store::Store,
-        wait_until: Option<chrono::DateTime<chrono::Utc>>,
-        stop: &dyn Fn() -> bool,
-    ) -> Result<Report> {
-        let courier = Courier::new(&self.channels, &self.team, &self.clock, self.tz);
-        Ok(courier.deliver(store, wait_until, stop)?)
-    }
-}
-
 fn deliver(s: &Settings, p: &mut Printer) -> Result {
     let delivery = Delivery::prepare(s, false)?;
     let mut store = s.open_store()?;
     let stop = super::run::stop_on_signals()?;
     let report = delivery.deliver(&mut store, None, &|| stop.load(Ordering::Relaxed))?;
     let at = delivery.clock.now();
+    let tz = delivery.tz;
     if s.format == Format::Json {
+        outln!(p, "{}", super::pretty(&report_json(&report, at, tz)));
+    } else {
+        let at = format_instant(at, tz);
         outln!(
             p,
             "{}",
-            super::pretty(&report_json(&report, at, delivery.tz))
+            t!("outbox-delivered", at = at, counts = counts(&report))
         );
-    } else {
-        outln!(
-            p,
-            "delivered at {}: {}",
-            format_instant(at, delivery.tz),
-            counts(&report)
-        );
-        for d in &report.deliveries {
-            if d.status == "sent" {
-                continue;
-            }
+        for d in report.deliveries.iter().filter(|d| d.status != "sent") {
             let next = d
                 .next_attempt_at
-                .map(|t| format!("; next attempt {}", format_instant(t, delivery.tz)))
+                .map(|t| t!("outbox-next-attempt", at = format_instant(t, tz)))
                 .unwrap_or_default();
-            outln!(
-                p,
-                "  #{} to {}{}: {}: {}{next}",
-                d.id,
-                d.recipient,
-                d.channel
-                    .as_ref()
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default(),
-                d.status,
-                d.error.as_deref().unwrap_or_default()
-            );
+            let error = d.error.as_deref().unwrap_or_default();
+            let line = match d.channel.as_deref() {
+                Some(channel) => t!(
+                    "outbox-delivery-line",
+                    id = d.id.0,
+                    to = d.recipient.as_str(),
+                    channel = channel,
+                    status = d.status,
+                    error = error,
+                    next = next
+                ),
+                // No channel could take it.
+                None => t!(
+                    "outbox-delivery-nowhere",
+                    id = d.id.0,
+                    to = d.recipient.as_str(),
+                    status = d.status,
+                    error = error
+                ),
+            };
+            outln!(p, "  {line}");
         }
     }
     Ok(if report.dead > 0 {
@@ -270,27 +237,15 @@ fn retry(args: &OutboxRetryArgs, s: &Settings, p: &mut Printer) -> Result {
         let row = store
             .outbox_message(id)?
             .ok_or(CommandError::UnknownMessage(id.0))?;
-        match row.status.as_str() {
-            "sent" => {
-                return Err(CommandError::NotRetriable {
-                    id: id.0,
-                    why: format!(
-                        "was sent at {}",
-                        row.delivered_at
-                            .map_or_else(|| "-".into(), |t| format_instant(t, tz))
-                    ),
-                    help: "retrying would send it twice; a new message needs a new record".into(),
-                });
-            }
-            "suppressed" => {
-                return Err(CommandError::NotRetriable {
-                    id: id.0,
-                    why: "is suppressed (produced before the customer went live)".into(),
-                    help: "suppressed messages are never sent".into(),
-                });
-            }
-            _ => {}
-        }
+        let refused = match row.status.as_str() {
+            "sent" => NotRetriable::Sent {
+                id: id.0,
+                at: or_dash(row.delivered_at.map(|t| format_instant(t, tz))),
+            },
+            "suppressed" => NotRetriable::Suppressed { id: id.0 },
+            _ => continue,
+        };
+        return Err(CommandError::NotRetriable(refused));
     }
     let mut done = Vec::new();
     for &id in &ids {
@@ -308,10 +263,14 @@ fn retry(args: &OutboxRetryArgs, s: &Settings, p: &mut Printer) -> Result {
             .collect();
         outln!(p, "{}", super::pretty(&json!({ "retried": list })));
     } else if done.is_empty() {
-        outln!(p, "no messages to retry");
+        outln!(p, "{}", t!("outbox-retry-none"));
     } else {
         for (id, from) in &done {
-            outln!(p, "message {id} is due again (it was {from})");
+            outln!(
+                p,
+                "{}",
+                t!("outbox-retried", id = id.0, from = from.as_str())
+            );
         }
     }
     Ok(Outcome::Done)
@@ -339,39 +298,12 @@ fn message_json(r: &OutboxRow, tz: Tz) -> Value {
     })
 }
 
-/// A delivery pass in JSON.
-pub(super) fn report_json(report: &Report, at: chrono::DateTime<chrono::Utc>, tz: Tz) -> Value {
-    json!({
-        "at": rfc3339(at, tz),
-        "sent": report.sent,
-        "failed": report.failed,
-        "dead": report.dead,
-        "throttled": report.throttled,
-        "deliveries": report.deliveries.iter().map(|d| json!({
-            "id": d.id,
-            "recipient": d.recipient,
-            "channel": d.channel,
-            "status": d.status,
-            "error": d.error,
-            "next_attempt_at": d.next_attempt_at.map(|t| rfc3339(t, tz)),
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// `3 sent, 1 failed, 0 dead` (and the throttled, when any).
-pub(super) fn counts(report: &Report) -> String {
-    let waiting = match report.throttled {
-        0 => String::new(),
-        n => format!(", {n} waiting for a rate limit"),
-    };
-    format!(
-        "{} sent, {} failed, {} dead{waiting}",
-        report.sent, report.failed, report.dead
-    )
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "-".into())
 }
 
 /// `2026-03-06 11:00 +08:00`.
-fn short_time(t: chrono::DateTime<chrono::Utc>, tz: Tz) -> String {
+fn short_time(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz)
         .format("%Y-%m-%d %H:%M %:z")
         .to_string()

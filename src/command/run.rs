@@ -21,7 +21,7 @@ use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::outbox::{Delivery, counts, report_json};
+use super::delivery::{Delivery, counts, report_json};
 use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::apply::{ApplyReport, Pass};
@@ -40,14 +40,14 @@ pub(super) fn stop_on_signals() -> Result<Arc<AtomicBool>> {
     for signal in [SIGINT, SIGTERM] {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&flag))
             .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&flag)))
-            .map_err(|e| CommandError::usage(format!("cannot watch for signals: {e}"), None))?;
+            .map_err(|e| CommandError::usage(t!("error-signals", reason = e.to_string()), None))?;
     }
     Ok(flag)
 }
 
 pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
     let every = args.every.as_deref().map(parse_every).transpose()?;
-    let flow = s.require_flow("`run`")?;
+    let flow = s.require_flow("run")?;
     let delivery = Delivery::prepare(s, true)?;
     let configured = s
         .config
@@ -106,8 +106,8 @@ fn digest_source(digests: &Digests) -> Result<Option<Box<dyn DigestSource>>> {
     // are part of this build a digest has no text to send, so `run` says so
     // rather than start and never send it.
     Err(CommandError::usage(
-        "`digests:` needs `salesflow report`, which this build does not have yet",
-        Some("remove `digests:` from salesflow.yaml for now"),
+        t!("error-digests-need-reports"),
+        Some(t!("help-digests-need-reports")),
     ))
 }
 
@@ -171,7 +171,14 @@ fn log(p: &mut Printer, format: Format, at: DateTime<Utc>, tz: Tz, outcome: &Res
             doc["at"] = json!(rfc3339(at, tz));
             outln!(p, "{doc}");
         }
-        Err(e) => outln!(p, "{} tick failed: {e}", format_instant(at, tz)),
+        Err(e) => {
+            let line = t!(
+                "run-tick-failed",
+                at = format_instant(at, tz),
+                error = e.to_string()
+            );
+            outln!(p, "{line}");
+        }
         Ok(tick) if json => {
             let mut applied: BTreeMap<String, u64> = tick.applied.applied.clone();
             applied.insert("customers".into(), tick.applied.visited as u64);
@@ -195,34 +202,27 @@ fn log(p: &mut Printer, format: Format, at: DateTime<Utc>, tz: Tz, outcome: &Res
                 .applied
                 .applied
                 .iter()
-                .map(|(k, n)| format!("{n} {k}"))
+                .map(|(k, n)| format!("{n} {}", super::plan::kind_name(k)))
                 .collect();
             let applied = if kinds.is_empty() {
-                "nothing new".to_string()
+                t!("nothing-new")
             } else {
-                kinds.join(", ")
-            };
-            let errors = match tick.applied.errors.len() {
-                0 => String::new(),
-                n => format!(
-                    "; {n} rule error{} (see `salesflow plan`)",
-                    if n == 1 { "" } else { "s" }
-                ),
-            };
-            let digests = match tick.digests {
-                0 => String::new(),
-                n => format!("; {n} digest{} queued", if n == 1 { "" } else { "s" }),
+                kinds.join(t!("list-separator").as_str())
             };
             let delivered = tick
                 .delivered
                 .as_ref()
-                .map_or_else(|| "no channels".to_string(), counts);
-            outln!(
-                p,
-                "{} tick: {} customers visited, {applied}{errors}{digests}; delivered {delivered}",
-                format_instant(at, tz),
-                tick.applied.visited
+                .map_or_else(|| t!("run-no-channels"), counts);
+            let line = t!(
+                "run-tick",
+                at = format_instant(at, tz),
+                customers = tick.applied.visited,
+                applied = applied,
+                errors = tick.applied.errors.len(),
+                digests = tick.digests,
+                delivered = delivered
             );
+            outln!(p, "{line}");
         }
     }
 }
@@ -234,7 +234,7 @@ fn parse_every(text: &str) -> Result<TimeDelta> {
         .and_then(|d| TimeDelta::from_std(d).ok())
         .filter(|d| *d >= TimeDelta::seconds(1))
         .ok_or_else(|| CommandError::BadValue {
-            message: format!("`--every {text}` is not a duration of a second or more"),
-            help: Some("e.g. `--every 5m`, `--every 1h`".into()),
+            message: t!("error-run-every", value = text),
+            help: Some(t!("help-run-every")),
         })
 }

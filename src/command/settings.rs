@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 
 use super::error::CommandError;
 use crate::check::{DiskLoader, check_path};
-use crate::cli::{Format, GlobalArgs};
+use crate::cli::{Format, GlobalArgs, Lang};
 use crate::config::{Config, Located};
 use crate::model::Flow;
 use crate::store::Store;
@@ -34,6 +34,11 @@ pub(crate) struct Settings {
     pub tests: Option<PathBuf>,
     /// Output format.
     pub format: Format,
+    /// The language of human output.
+    pub lang: Lang,
+    /// Whether the language was chosen (`--lang`, or `lang:` in salesflow.yaml,
+    /// which is the project's choice) rather than taken from the locale.
+    pub lang_chosen: bool,
     /// salesflow.yaml, when one was found.
     pub config: Option<Located>,
     /// `--at` as typed.
@@ -49,6 +54,7 @@ impl Settings {
     pub fn resolve(args: &GlobalArgs, cwd: &Path) -> Result<Settings, CommandError> {
         let located = Config::locate(args.config.as_deref(), cwd)?;
         let config = located.as_ref().map(|l| &l.config);
+        let chosen = args.lang.or_else(|| config.and_then(|c| c.lang));
         let from_config = |pick: fn(&Config) -> Option<&PathBuf>| config.and_then(pick).cloned();
         Ok(Settings {
             db: args
@@ -70,11 +76,24 @@ impl Settings {
                 dir.is_dir().then_some(dir)
             }),
             format: args.format.unwrap_or_default(),
+            lang: chosen.unwrap_or_else(Lang::from_locale),
+            lang_chosen: chosen.is_some(),
             config: located,
             at: args.at.clone(),
             team_given: args.team.is_some(),
             flow: OnceCell::new(),
         })
+    }
+
+    /// The language of this command's texts: English in machine formats (JSON,
+    /// JUnit, …) unless one was chosen, so CI output does not depend on the
+    /// runner's locale.
+    pub fn text_lang(&self) -> Lang {
+        if self.format.is_machine() && !self.lang_chosen {
+            Lang::En
+        } else {
+            self.lang
+        }
     }
 
     /// The checked flow, when rules are configured.
@@ -98,17 +117,19 @@ impl Settings {
         }
     }
 
-    /// The checked flow; an error naming `what` needs it when no rules are configured.
-    pub fn require_flow(&self, what: &str) -> Result<&Flow, CommandError> {
+    /// The checked flow; an error naming the command (`plan`) that needs it when
+    /// no rules are configured.
+    pub fn require_flow(&self, command: &str) -> Result<&Flow, CommandError> {
         self.flow()?.ok_or_else(|| CommandError::NoRules {
-            what: what.to_string(),
+            command: command.to_string(),
         })
     }
 
-    /// The root rule file; an error naming `what` needs it when none is configured.
-    pub fn require_rules(&self, what: &str) -> Result<&Path, CommandError> {
+    /// The root rule file; an error naming the command that needs it when none
+    /// is configured.
+    pub fn require_rules(&self, command: &str) -> Result<&Path, CommandError> {
         self.rules.as_deref().ok_or_else(|| CommandError::NoRules {
-            what: what.to_string(),
+            command: command.to_string(),
         })
     }
 
@@ -141,12 +162,7 @@ impl Settings {
     /// "Now": `--at` read in `tz`, else the clock.
     pub fn now(&self, tz: Tz) -> Result<DateTime<Utc>, CommandError> {
         match &self.at {
-            Some(at) => {
-                crate::timefmt::parse_instant(at, tz).map_err(|message| CommandError::BadValue {
-                    message: format!("`--at`: {message}"),
-                    help: None,
-                })
-            }
+            Some(at) => time_arg(at, tz),
             None => Ok(Utc::now()),
         }
     }
@@ -160,4 +176,12 @@ impl Settings {
     pub fn read_store(&self) -> Result<Store, CommandError> {
         Ok(Store::open_read_only(&self.db)?)
     }
+}
+
+/// A time typed on the command line: RFC 3339, or `2026-03-02 09:00` in `tz`.
+pub(crate) fn time_arg(text: &str, tz: Tz) -> Result<DateTime<Utc>, CommandError> {
+    crate::timefmt::parse_instant(text, tz).map_err(|_| CommandError::BadValue {
+        message: t!("error-not-a-time", value = text),
+        help: Some(t!("help-time", zone = tz.name())),
+    })
 }

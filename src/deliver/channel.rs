@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::TimeDelta;
 use serde::Deserialize;
 
-use super::error::ConfigError;
+use super::error::{ConfigError, Why};
 use super::rate::{Limit, default_limits};
 use super::secret::{Redactor, Secret};
 
@@ -192,15 +192,10 @@ pub fn resolve(
             (None, Some(_)) => return Err(missing(spec, "user_env")),
         };
         let ca_pem = match &spec.ca_file {
-            Some(file) => Some(std::fs::read(base.join(file)).map_err(|e| {
-                bad(
-                    spec,
-                    "ca_file",
-                    file,
-                    &format!("cannot be read: {e}"),
-                    "a PEM file",
-                )
-            })?),
+            Some(file) => Some(
+                std::fs::read(base.join(file))
+                    .map_err(|e| bad(spec, "ca_file", file, Why::Unreadable(e.to_string())))?,
+            ),
             None => None,
         };
         Endpoint::Smtp {
@@ -227,19 +222,12 @@ pub fn resolve(
             // From the environment it may be a secret: name the variable, not
             // what it holds.
             return Err(match (&spec.url, &spec.url_env) {
-                (Some(url), _) => bad(
-                    spec,
-                    "url",
-                    url,
-                    "is not an http:// or https:// URL",
-                    "e.g. `https://crm.example.com/hooks/salesflow`",
-                ),
+                (Some(url), _) => bad(spec, "url", url, Why::NotUrl),
                 (None, var) => bad(
                     spec,
                     "url_env",
                     var.as_deref().unwrap_or_default(),
-                    "holds no http:// or https:// URL",
-                    "the webhook address as its vendor gives it",
+                    Why::EnvNotUrl,
                 ),
             });
         }
@@ -274,7 +262,7 @@ pub fn resolve(
             .to_std()
             .unwrap_or_default(),
         max_attempts: match spec.max_attempts {
-            Some(0) => return Err(bad(spec, "max_attempts", "0", "sends nothing", "1 or more")),
+            Some(0) => return Err(bad(spec, "max_attempts", "0", Why::Zero)),
             Some(n) => n,
             None => DEFAULT_MAX_ATTEMPTS,
         },
@@ -335,48 +323,34 @@ fn check_fields(spec: &ChannelSpec) -> Result<(), ConfigError> {
 }
 
 fn missing(spec: &ChannelSpec, field: &'static str) -> ConfigError {
-    let help = match field {
-        "url_env" => "name the environment variable that holds the robot's webhook URL".into(),
-        "smtp" => "the server as `host:port`, e.g. `smtp.exmail.qq.com:587`".into(),
-        "from" => "the sender address, e.g. `销售助手 <crm@example.com>`".into(),
-        other => format!("add `{other}` beside the other one"),
-    };
     ConfigError::Missing {
         channel: spec.name.clone(),
         kind: spec.kind.name(),
         field,
-        help,
     }
 }
 
-fn bad(spec: &ChannelSpec, field: &'static str, value: &str, why: &str, help: &str) -> ConfigError {
+fn bad(spec: &ChannelSpec, field: &'static str, value: &str, why: Why) -> ConfigError {
     ConfigError::Bad {
         channel: spec.name.clone(),
         field,
         value: value.to_string(),
-        why: why.to_string(),
-        help: help.to_string(),
+        why,
     }
 }
 
 fn host_port(spec: &ChannelSpec, smtp: &str) -> Result<(String, u16), ConfigError> {
     let (host, port) = match smtp.rsplit_once(':') {
         Some((host, port)) => {
-            let port = port.parse::<u16>().map_err(|_| {
-                bad(
-                    spec,
-                    "smtp",
-                    smtp,
-                    "has no valid port",
-                    "`host:port`, e.g. `smtp.example.com:587`",
-                )
-            })?;
+            let port = port
+                .parse::<u16>()
+                .map_err(|_| bad(spec, "smtp", smtp, Why::Port))?;
             (host, port)
         }
         None => (smtp, 587),
     };
     if host.is_empty() {
-        return Err(bad(spec, "smtp", smtp, "has no host", "`host:port`"));
+        return Err(bad(spec, "smtp", smtp, Why::Host));
     }
     Ok((host.to_string(), port))
 }
@@ -393,17 +367,9 @@ fn duration(
         .ok()
         .and_then(|d| TimeDelta::from_std(d).ok())
         .filter(|d| *d > TimeDelta::zero())
-        .ok_or_else(|| {
-            bad(
-                spec,
-                field,
-                text,
-                "is not a duration",
-                "e.g. `10s`, `1m`, `1h 30m`",
-            )
-        })
+        .ok_or_else(|| bad(spec, field, text, Why::NotDuration))
 }
 
 fn limit(spec: &ChannelSpec, text: &str) -> Result<Limit, ConfigError> {
-    Limit::parse(text).map_err(|why| bad(spec, "rate", text, &why, "e.g. `20/min`, `5/s`"))
+    Limit::parse(text).map_err(|problem| bad(spec, "rate", text, Why::Rate(problem)))
 }

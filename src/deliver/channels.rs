@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::channel::{Channel, ChannelSpec, Env, resolve};
 use super::email::parse_from;
-use super::error::ConfigError;
+use super::error::{ConfigError, Why};
 use super::secret::Redactor;
 
 /// The channels, in the order a recipient's handles are tried.
@@ -35,7 +35,7 @@ impl Channels {
             let spec: ChannelSpec =
                 serde_yaml::from_value(value.clone()).map_err(|e| ConfigError::Shape {
                     index: i + 1,
-                    message: e.to_string(),
+                    reason: e.to_string(),
                 })?;
             if list.iter().any(|c| c.name == spec.name()) {
                 return Err(ConfigError::Duplicate(spec.name().to_string()));
@@ -46,8 +46,7 @@ impl Channels {
                     channel: channel.name.clone(),
                     field: "from",
                     value: from.clone(),
-                    why: format!("is not an address: {why}"),
-                    help: "e.g. `crm@example.com` or `销售助手 <crm@example.com>`".into(),
+                    why: Why::NotAddress(why),
                 })?;
             }
             list.push(channel);

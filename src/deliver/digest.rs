@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
-use super::error::ConfigError;
+use super::error::{ConfigError, DigestProblem};
 use super::schedule::Schedule;
 use crate::config::Digest;
 use crate::store::{NewMessage, Store, StoreError};
@@ -68,48 +68,26 @@ pub fn plan(digests: &[Digest], team: &Team) -> Result<Vec<DigestPlan>, ConfigEr
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let bad = |message: String, help: &str| ConfigError::Digest {
+            let bad = |problem: DigestProblem| ConfigError::Digest {
                 index: i + 1,
-                message,
-                help: help.to_string(),
+                problem,
             };
             if !REPORTS.contains(&d.report.as_str()) {
-                return Err(bad(
-                    format!("`report: {}` is not a report", d.report),
-                    "one of funnel, dwell, journey",
-                ));
+                return Err(bad(DigestProblem::Report(d.report.clone())));
             }
-            let schedule = Schedule::parse(&d.every).map_err(|why| {
-                bad(
-                    format!("`every: {}`: {why}", d.every),
-                    "e.g. `mon 09:00`, `daily 18:00`, `weekdays 09:00`, `monthly 1 09:00`",
-                )
+            let schedule = Schedule::parse(&d.every).map_err(|problem| {
+                bad(DigestProblem::Every {
+                    every: d.every.clone(),
+                    problem,
+                })
             })?;
             let only_when_missed = match d.only_when.as_deref() {
                 None => false,
                 Some("missed") if d.report == "journey" => true,
-                Some("missed") => {
-                    return Err(bad(
-                        format!(
-                            "`only_when: missed` on `report: {}`, which has no goals",
-                            d.report
-                        ),
-                        "only the journey report has goals to miss",
-                    ));
-                }
-                Some(other) => {
-                    return Err(bad(
-                        format!("`only_when: {other}` is not a condition"),
-                        "the condition is `missed` (a goal of the journey report is missed)",
-                    ));
-                }
+                Some("missed") => return Err(bad(DigestProblem::NoGoals(d.report.clone()))),
+                Some(other) => return Err(bad(DigestProblem::OnlyWhen(other.to_string()))),
             };
-            let to = recipient(team, &d.to).ok_or_else(|| {
-                bad(
-                    format!("`to: {}` is neither a person nor a role of the team", d.to),
-                    "a person id of the team file, or a role someone holds",
-                )
-            })?;
+            let to = recipient(team, &d.to).ok_or_else(|| bad(DigestProblem::To(d.to.clone())))?;
             Ok(DigestPlan {
                 report: d.report.clone(),
                 every: d.every.clone(),

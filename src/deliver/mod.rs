@@ -49,7 +49,7 @@ pub use courier::{Courier, Delivery, Report};
 pub use digest::{
     Composed, DigestError, DigestPlan, DigestSource, Digests, REPORTS, plan as plan_digests,
 };
-pub use error::ConfigError;
+pub use error::{ConfigError, DigestProblem, RateProblem, ScheduleProblem, Why};
 pub use failure::Failure;
 pub use message::Outgoing;
 pub use rate::Limit;

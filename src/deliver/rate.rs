@@ -7,6 +7,7 @@
 use chrono::TimeDelta;
 
 use super::channel::Kind;
+use super::error::RateProblem;
 
 /// At most `n` requests in any `window`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,21 +20,19 @@ pub struct Limit {
 
 impl Limit {
     /// `20/min`, `5/s`, `1000/h` (also `/sec`, `/second`, `/minute`, `/hour`).
-    pub fn parse(text: &str) -> Result<Limit, String> {
-        let (n, per) = text
-            .split_once('/')
-            .ok_or_else(|| "is not `N/unit`".to_string())?;
+    pub fn parse(text: &str) -> Result<Limit, RateProblem> {
+        let (n, per) = text.split_once('/').ok_or(RateProblem::Shape)?;
         let n: u32 = n
             .trim()
             .parse()
             .ok()
             .filter(|n| *n > 0)
-            .ok_or_else(|| format!("has no positive count before `/`: `{}`", n.trim()))?;
+            .ok_or_else(|| RateProblem::Count(n.trim().to_string()))?;
         let window = match per.trim() {
             "s" | "sec" | "second" => TimeDelta::seconds(1),
             "min" | "minute" => TimeDelta::minutes(1),
             "h" | "hour" => TimeDelta::hours(1),
-            other => return Err(format!("has an unknown unit `{other}` (s, min or h)")),
+            other => return Err(RateProblem::Unit(other.to_string())),
         };
         Ok(Limit { n, window })
     }
@@ -80,9 +79,9 @@ mod tests {
             Limit::parse(" 5 / s").unwrap().window,
             TimeDelta::seconds(1)
         );
-        assert!(Limit::parse("0/min").unwrap_err().contains("positive"));
-        assert!(Limit::parse("20/day").unwrap_err().contains("`day`"));
-        assert!(Limit::parse("20").is_err());
+        assert_eq!(Limit::parse("0/min"), Err(RateProblem::Count("0".into())));
+        assert_eq!(Limit::parse("20/day"), Err(RateProblem::Unit("day".into())));
+        assert_eq!(Limit::parse("20"), Err(RateProblem::Shape));
     }
 
     #[test]

@@ -10,6 +10,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
+use super::error::ScheduleProblem;
+
 /// A repeating instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Schedule {
@@ -30,7 +32,7 @@ const LOOKBACK_DAYS: i64 = 32;
 
 impl Schedule {
     /// Parses `every:`; the error says what is expected.
-    pub fn parse(text: &str) -> Result<Schedule, String> {
+    pub fn parse(text: &str) -> Result<Schedule, ScheduleProblem> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let (days, time) = match words.as_slice() {
             [day, time] => (day_word(day)?, *time),
@@ -39,13 +41,13 @@ impl Schedule {
                     .parse()
                     .ok()
                     .filter(|d| (1..=28).contains(d))
-                    .ok_or_else(|| format!("`{day}` is not a day of the month from 1 to 28"))?;
+                    .ok_or_else(|| ScheduleProblem::MonthDay((*day).to_string()))?;
                 (Days::Monthly(d), *time)
             }
-            _ => return Err("write `DAY HH:MM`".into()),
+            _ => return Err(ScheduleProblem::Shape),
         };
         let time = NaiveTime::parse_from_str(time, "%H:%M")
-            .map_err(|_| format!("`{time}` is not a time of day (HH:MM)"))?;
+            .map_err(|_| ScheduleProblem::Time(time.to_string()))?;
         Ok(Schedule { days, time })
     }
 
@@ -77,7 +79,7 @@ impl Days {
     }
 }
 
-fn day_word(word: &str) -> Result<Days, String> {
+fn day_word(word: &str) -> Result<Days, ScheduleProblem> {
     let lower = word.to_lowercase();
     let weekday = |w| Ok(Days::Weekly(w));
     match lower.as_str() {
@@ -90,9 +92,7 @@ fn day_word(word: &str) -> Result<Days, String> {
         "fri" | "friday" | "周五" | "星期五" => weekday(Weekday::Fri),
         "sat" | "saturday" | "周六" | "星期六" => weekday(Weekday::Sat),
         "sun" | "sunday" | "周日" | "星期日" | "周天" | "星期天" => weekday(Weekday::Sun),
-        _ => Err(format!(
-            "`{word}` is not `daily`, `weekdays`, a weekday (`mon`, `周一`) or `monthly D`"
-        )),
+        _ => Err(ScheduleProblem::Day(word.to_string())),
     }
 }
 
@@ -155,17 +155,18 @@ mod tests {
 
     #[test]
     fn wrong_schedules_say_what_is_expected() {
-        assert!(Schedule::parse("mon").unwrap_err().contains("DAY HH:MM"));
-        assert!(Schedule::parse("mon 9am").unwrap_err().contains("`9am`"));
-        assert!(
-            Schedule::parse("someday 09:00")
-                .unwrap_err()
-                .contains("`someday`")
+        assert_eq!(Schedule::parse("mon"), Err(ScheduleProblem::Shape));
+        assert_eq!(
+            Schedule::parse("mon 9am"),
+            Err(ScheduleProblem::Time("9am".into()))
         );
-        assert!(
-            Schedule::parse("monthly 31 09:00")
-                .unwrap_err()
-                .contains("1 to 28")
+        assert_eq!(
+            Schedule::parse("someday 09:00"),
+            Err(ScheduleProblem::Day("someday".into()))
+        );
+        assert_eq!(
+            Schedule::parse("monthly 31 09:00"),
+            Err(ScheduleProblem::MonthDay("31".into()))
         );
     }
 }
