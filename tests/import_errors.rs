@@ -5,7 +5,7 @@ mod store_common;
 
 use std::io::Write as _;
 
-use salesflow::import::{ImportError, ImportKind, RowError, load};
+use salesflow::import::{ImportError, ImportKind, ReadOptions, RowError, load};
 use salesflow::store::Store;
 use store_common::{context, fixture, flow, import, scratch};
 
@@ -27,7 +27,13 @@ fn store(test: &str) -> (Store, std::path::PathBuf) {
 /// The errors of importing `path`, rendered.
 fn rejected(store: &Store, kind: ImportKind, path: &std::path::Path) -> Vec<RowError> {
     let flow = flow();
-    match load(kind, path, &context(store, &flow), &()) {
+    match load(
+        kind,
+        path,
+        &ReadOptions::default(),
+        &context(store, &flow),
+        &(),
+    ) {
         Err(ImportError::Rejected { errors, .. }) => errors,
         other => panic!("expected a rejection, got {other:?}"),
     }
@@ -48,9 +54,7 @@ fn every_bad_event_row_is_reported_with_its_line_and_column() {
             format!("{f}:2: column `customer`: unknown customer `c9` (did you mean `c1`?)"),
             format!("{f}:3: column `actor`: unknown person `zhng` (did you mean `zhang`?)"),
             format!("{f}:4: column `kind`: unknown event kind `vist` (did you mean `visit`?)"),
-            format!(
-                "{f}:5: column `at`: `2026-13-01 10:00` is not a time: write `2026-03-02 09:00` or RFC 3339"
-            ),
+            format!("{f}:5: column `at`: `2026-13-01 10:00` is not a date: there is no month 13"),
             format!(
                 "{f}:6: column `blocker`: an `update` must carry `blocker` (the rules say `update requires`)"
             ),
@@ -96,8 +100,12 @@ fn every_bad_customer_row_is_reported_and_no_customer_is_written() {
     assert_eq!(
         lines(&errors),
         [
-            format!("{f}:2: column `contract_disputes`: `三` is not a number"),
-            format!("{f}:2: column `test_env_ready`: `maybe` is not true or false"),
+            format!(
+                "{f}:2: column `contract_disputes`: `三` is not a number: write digits such as `12` or `3.5`"
+            ),
+            format!(
+                "{f}:2: column `test_env_ready`: `maybe` is not true or false: write `是`/`否`, `有`/`无`, `true`/`false`, `Y`/`N` or `1`/`0`"
+            ),
             format!("{f}:3: column `name`: missing value"),
             format!("{f}:3: column `owner`: unknown person `nobody`"),
             format!("{f}:3: column `presales`: unknown person `wangg` (did you mean `wang`?)"),
@@ -106,7 +114,7 @@ fn every_bad_customer_row_is_reported_and_no_customer_is_written() {
             ),
             format!("{f}:4: column `id`: customer `c1` is listed twice (first at line 2)"),
             format!(
-                "{f}:4: column `created_at`: `yesterday` is not a time: write `2026-03-02 09:00` or RFC 3339"
+                "{f}:4: column `created_at`: `yesterday` is not a time: write `2026-03-02 09:00`, `2026/3/2 9:00`, `2026年3月2日` or RFC 3339"
             ),
         ]
     );
@@ -127,7 +135,9 @@ fn spreadsheet_errors_name_the_sheet_row() {
     assert_eq!(
         lines(&errors),
         [
-            format!("{f} row 2: column `contract_disputes`: `三` is not a number"),
+            format!(
+                "{f} row 2: column `contract_disputes`: `三` is not a number: write digits such as `12` or `3.5`"
+            ),
             format!("{f} row 3: column `owner`: unknown person `nobody`"),
             format!(
                 "{f} row 3: column `evidence`: stage `poc` says `evidence required`: give at least one reference (`;`-separated)"
@@ -184,16 +194,20 @@ fn a_file_of_an_unknown_type_or_unreadable_is_refused_whole() {
     let txt = dir.join("events.txt");
     std::fs::write(&txt, "customer,at,kind\n").unwrap();
     assert!(matches!(
-        load(ImportKind::Events, &txt, &ctx, &()),
+        load(ImportKind::Events, &txt, &ReadOptions::default(), &ctx, &()),
         Err(ImportError::Format { .. })
     ));
     let jsonl = dir.join("events.jsonl");
     std::fs::write(&jsonl, "{\"customer\": \"c1\"}\n[1, 2]\n").unwrap();
-    let err = load(ImportKind::Events, &jsonl, &ctx, &()).unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("line 2: each line must be a JSON object"),
-        "{err}"
+    // A line that is not an object is a wrong row like any other: listed with
+    // the rest, not a stop at the first.
+    let errors = rejected(&store, ImportKind::Events, &jsonl);
+    assert_eq!(
+        errors.last().map(ToString::to_string),
+        Some(format!(
+            "{}:2: invalid type: sequence, expected a JSON object (one row per line) (column 1)",
+            jsonl.display()
+        )),
     );
     // Without rules, customers cannot be checked.
     let no_rules = salesflow::import::Context::default();
@@ -201,6 +215,7 @@ fn a_file_of_an_unknown_type_or_unreadable_is_refused_whole() {
         load(
             ImportKind::Customers,
             &fixture("customers.csv"),
+            &ReadOptions::default(),
             &no_rules,
             &()
         ),

@@ -43,7 +43,10 @@ fn customers_read_the_same_from_csv_xlsx_jsonl_and_yaml() {
         "in the flow's zone"
     );
     assert_eq!(c1.assignees["finance"], "zhao");
-    assert_eq!(c1.fields["estimated_margin"], FieldValue::Number(120_000.0));
+    assert_eq!(
+        c1.fields["estimated_margin"],
+        FieldValue::Text("120000".into())
+    );
     assert_eq!(c1.fields["test_env_ready"], FieldValue::Bool(false));
     assert_eq!(c1.fields["contract_disputes"], FieldValue::Number(0.0));
     assert_eq!(c1.contact.mobile.as_deref(), Some("13800000001"));

@@ -237,7 +237,7 @@ fn reimporting_a_batch_writes_nothing_new() {
             note("c2", "2026-03-02T10:00:00+08:00", "电话"),
             note("c2", "2026-03-02T10:00:00+08:00", "电话"),
         ],
-        tasks: Vec::new(),
+        ..ImportBatch::default()
     };
     let first = store.import(&batch, false).unwrap();
     assert_eq!((first.customers_new, first.customers_changed), (1, 0));

@@ -15,10 +15,16 @@ pub struct ImportArgs {
     pub kind: ImportKind,
     /// A `.csv`, `.xlsx` (first sheet), `.jsonl` or `.yaml` file.
     pub file: PathBuf,
+    /// The sheet of an XLSX workbook to read: its name or one-based number.
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
+    /// The text encoding of a CSV file (default: UTF-8, else GB18030, detected).
+    #[arg(long, value_enum)]
+    pub encoding: Option<crate::import::Encoding>,
     /// Check every row and count what would be written; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Rename and convert a foreign CRM's columns (not implemented yet).
+    /// Rename and convert a foreign CRM's columns: see docs/import-map.md.
     #[arg(long, value_name = "MAP.yaml")]
     pub map: Option<PathBuf>,
 }

@@ -294,6 +294,8 @@ impl CommandError {
             CommandError::Team(TeamError::Parse { .. }) => t!("help-team-shape"),
             CommandError::Store(e) => return store_help(e),
             CommandError::Import(ImportError::Format { .. }) => t!("help-import-format"),
+            CommandError::Import(ImportError::Read { .. }) => t!("help-import-read"),
+            CommandError::Import(ImportError::Map { .. }) => t!("help-import-map"),
             CommandError::Import(ImportError::NoRules { .. }) | CommandError::NoRules { .. } => {
                 t!("help-no-rules")
             }

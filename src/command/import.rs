@@ -11,19 +11,13 @@ use serde_json::json;
 use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::{Format, ImportArgs};
-use crate::import::{Context, ImportKind, Progress, load};
+use crate::import::{Context, Encoding, ImportKind, Progress, ReadOptions, load};
 use crate::store::ImportCounts;
 
 /// Files with fewer rows than this get no progress bar.
 const BAR_FROM_ROWS: usize = 2_000;
 
 pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
-    if args.map.is_some() {
-        return Err(CommandError::usage(
-            t!("error-map-not-implemented"),
-            Some(t!("help-map-not-implemented")),
-        ));
-    }
     let flow = match args.kind {
         ImportKind::Team => None,
         ImportKind::Tasks => s.flow()?,
@@ -31,12 +25,18 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     };
     let team_file = s.team_file()?;
     let mut store = s.open_store()?;
-    let ctx = context(&store, flow, team_file.as_ref())?;
+    let mut ctx = context(&store, flow, team_file.as_ref())?;
+    ctx.now = Some(s.now(flow.map_or(chrono_tz::Tz::UTC, |f| f.timezone))?);
+    let options = ReadOptions {
+        sheet: args.sheet.clone(),
+        encoding: args.encoding,
+        map: args.map.clone(),
+    };
     let bar = Bar::new(s.format == Format::Human && std::io::stderr().is_terminal());
-    let loaded = load(args.kind, &args.file, &ctx, &bar);
+    let loaded = load(args.kind, &args.file, &options, &ctx, &bar);
     bar.bar.finish_and_clear();
-    let batch = loaded.map_err(|e| CommandError::import(e, args.kind.name()))?;
-    let counts = store.import(&batch, args.dry_run)?;
+    let loaded = loaded.map_err(|e| CommandError::import(e, args.kind.name()))?;
+    let counts = store.import(&loaded.batch, args.dry_run)?;
     if s.format == Format::Json {
         outln!(
             p,
@@ -46,20 +46,35 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
                 "kind": args.kind.name(),
                 "dry_run": args.dry_run,
                 "written": !args.dry_run,
+                "encoding": loaded.encoding.map(Encoding::name),
                 "counts": counts,
             }))
         );
     } else {
         let summary = summary(&counts);
         let file = args.file.display().to_string();
+        let encoding = loaded
+            .encoding
+            .map(|e| format!(" ({})", e.name()))
+            .unwrap_or_default();
         if args.dry_run {
             outln!(
                 p,
                 "{}",
-                t!("import-dry-run", file = file, summary = summary)
+                t!(
+                    "import-dry-run",
+                    file = file,
+                    encoding = encoding,
+                    summary = summary
+                )
             );
         } else {
-            outln!(p, "{}", t!("import-done", file = file, summary = summary));
+            outln!(p, "{}", t!(
+                "import-done",
+                file = file,
+                encoding = encoding,
+                summary = summary
+            ));
         }
     }
     Ok(Outcome::Done)
@@ -83,6 +98,8 @@ fn context<'a>(
         flow,
         people,
         customers: store.all_customer_ids()?.into_iter().collect(),
+        created: store.customer_created_times()?,
+        now: None,
         defaults: stored.defaults,
     })
 }
@@ -99,6 +116,15 @@ fn summary(c: &ImportCounts) -> String {
             c.customers_changed,
             t!("import-customers-changed", n = c.customers_changed),
         ),
+        (
+            c.fields_changed,
+            t!("import-fields-changed", n = c.fields_changed),
+        ),
+        (
+            c.stages_changed,
+            t!("import-stages-changed", n = c.stages_changed),
+        ),
+        (c.created_now, t!("import-created-now", n = c.created_now)),
         (c.events_new, t!("import-events-new", n = c.events_new)),
         (
             c.events_known,

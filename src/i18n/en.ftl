@@ -62,13 +62,13 @@ help-unknown-person = give a person id of the team file
 error-unknown-stage = unknown stage `{ $stage }`
 help-unknown-stage = the pipeline is { $pipeline }
 error-import-format = cannot import `{ $file }`: unknown file type
+help-import-read = an import file is a regular file of at most 256 MiB: CSV (UTF-8 or GBK), XLSX, JSON Lines or YAML
+help-import-map = docs/import-map.md describes the map format
 help-import-format = name the file `.csv`, `.xlsx`, `.jsonl` or `.yaml`
 error-rejected = `{ $file }` rejected: { $count ->
         [one] 1 error
        *[other] { $count } errors
     }; nothing was written
-error-map-not-implemented = `--map` is not implemented yet
-help-map-not-implemented = rename the columns to those README.md lists under "Import columns"
 
 ## check, fmt, test
 
@@ -110,8 +110,8 @@ calendar-work = work
 init-created-store = created store `{ $path }`
 init-created = created `{ $path }`
 init-kept = kept the existing `{ $path }`
-import-done = imported `{ $file }`: { $summary }
-import-dry-run = dry run, nothing written; `{ $file }`: { $summary }
+import-done = imported `{ $file }`{ $encoding }: { $summary }
+import-dry-run = dry run, nothing written; `{ $file }`{ $encoding }: { $summary }
 import-people = { $n ->
         [one] 1 person in the team
        *[other] { $n } people in the team
@@ -123,6 +123,18 @@ import-customers-new = { $n ->
 import-customers-changed = { $n ->
         [one] 1 customer changed
        *[other] { $n } customers changed
+    }
+import-fields-changed = { $n ->
+        [one] 1 field change recorded
+       *[other] { $n } field changes recorded
+    }
+import-stages-changed = { $n ->
+        [one] 1 stage change recorded
+       *[other] { $n } stage changes recorded
+    }
+import-created-now = { $n ->
+        [one] 1 new customer without `created_at` created at the import's time
+       *[other] { $n } new customers without `created_at` created at the import's time
     }
 import-events-new = { $n ->
         [one] 1 new event
@@ -326,9 +338,11 @@ cli-init-exit =
 
 cli-import = Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or YAML; every row is checked and a file with any bad row writes nothing
 cli-import--kind = What the file holds: team, customers, events, stages, tasks
-cli-import--file = A `.csv`, `.xlsx` (first sheet), `.jsonl` or `.yaml` file
+cli-import--file = A `.csv`, `.xlsx` (the first sheet, or `--sheet`), `.jsonl` or `.yaml` file
+cli-import--sheet = The sheet of an XLSX workbook to read: its name or one-based number
+cli-import--encoding = The text encoding of a CSV file (default: UTF-8, else GB18030, detected)
 cli-import--dry_run = Check every row and count what would be written; write nothing
-cli-import--map = Rename and convert a foreign CRM's columns (not implemented yet)
+cli-import--map = A mapping from a foreign CRM export to our columns (docs/import-map.md)
 cli-import-exit =
     Exit codes:
       0  imported (with --dry-run: would import), re-imported rows counted as known

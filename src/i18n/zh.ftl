@@ -61,10 +61,10 @@ help-unknown-person = 请填写团队文件中的人员 id
 error-unknown-stage = 未知阶段 `{ $stage }`
 help-unknown-stage = 销售流程的阶段有 { $pipeline }
 error-import-format = 无法导入 `{ $file }`：不认识的文件类型
+help-import-read = 导入文件须为不超过 256 MiB 的普通文件：CSV（UTF-8 或 GBK）、XLSX、JSON Lines 或 YAML
+help-import-map = 映射文件的格式见 docs/import-map.md
 help-import-format = 文件名后缀应为 `.csv`、`.xlsx`、`.jsonl` 或 `.yaml`
 error-rejected = `{ $file }` 被拒绝：{ $count } 个错误；没有写入任何内容
-error-map-not-implemented = `--map` 尚未实现
-help-map-not-implemented = 请把列名改成 README.md「Import columns」一节所列的列名
 
 ## check、fmt、test
 
@@ -94,11 +94,14 @@ calendar-work = 上班
 init-created-store = 已创建数据库 `{ $path }`
 init-created = 已创建 `{ $path }`
 init-kept = 保留已有的 `{ $path }`
-import-done = 已导入 `{ $file }`：{ $summary }
-import-dry-run = 试运行，未写入；`{ $file }`：{ $summary }
+import-done = 已导入 `{ $file }`{ $encoding }：{ $summary }
+import-dry-run = 试运行，未写入；`{ $file }`{ $encoding }：{ $summary }
 import-people = 团队 { $n } 人
 import-customers-new = 新客户 { $n } 个
 import-customers-changed = 客户变更 { $n } 个
+import-fields-changed = 记录字段变更 { $n } 条
+import-stages-changed = 记录阶段变更 { $n } 条
+import-created-now = 无 `created_at` 的新客户 { $n } 个，按导入时间创建
 import-events-new = 新事件 { $n } 条
 import-events-known = 已记录过的事件 { $n } 条
 import-tasks-written = 写入任务 { $n } 个
@@ -278,9 +281,11 @@ cli-init-exit =
 
 cli-import = 从 CSV、XLSX、JSON Lines 或 YAML 导入团队、客户、事件、阶段或任务；逐行检查，只要有一行出错就不写入任何内容
 cli-import--kind = 文件的内容：team、customers、events、stages、tasks
-cli-import--file = `.csv`、`.xlsx`（第一个工作表）、`.jsonl` 或 `.yaml` 文件
+cli-import--file = `.csv`、`.xlsx`（第一个工作表，或 `--sheet`）、`.jsonl` 或 `.yaml` 文件
+cli-import--sheet = 要读取的 XLSX 工作表：表名或从 1 起的序号
+cli-import--encoding = CSV 文件的文本编码（默认：UTF-8，否则检测为 GB18030）
 cli-import--dry_run = 检查每一行并统计将写入的内容；不写入
-cli-import--map = 重命名并转换其他 CRM 导出的列（尚未实现）
+cli-import--map = 把外部 CRM 导出的列映射为本工具的列（见 docs/import-map.md）
 cli-import-exit =
     退出码：
       0  已导入（--dry-run：可以导入），重复导入的行计为已记录

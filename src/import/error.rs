@@ -60,7 +60,12 @@ impl fmt::Display for RowError {
 pub enum ImportError {
     /// The file cannot be read or parsed as its format.
     #[error("cannot read `{file}`: {message}")]
-    #[diagnostic(code(salesflow::import::unreadable))]
+    #[diagnostic(
+        code(salesflow::import::unreadable),
+        help(
+            "an import file is a regular file of at most 256 MiB: CSV (UTF-8 or GBK), XLSX, JSON Lines or YAML"
+        )
+    )]
     Read {
         /// The file.
         file: String,
@@ -85,6 +90,18 @@ pub enum ImportError {
         file: String,
         /// Every problem.
         errors: Vec<RowError>,
+    },
+    /// The `--map` file cannot be used.
+    #[error("map `{file}`: {message}")]
+    #[diagnostic(
+        code(salesflow::import::map),
+        help("docs/import-map.md describes the map format")
+    )]
+    Map {
+        /// The map file.
+        file: String,
+        /// What is wrong.
+        message: String,
     },
     /// Rules are needed to check this kind of import.
     #[error("importing {kind} needs the rules (stages, event kinds, fields)")]

@@ -11,6 +11,7 @@ use super::error::RowError;
 use super::table::Table;
 use super::{Context, Progress, cells};
 use crate::model::{Flow, UpdateField};
+use crate::record::check_time;
 use crate::store::{ImportBatch, NewEvent};
 
 const EVENT_COLUMNS: [&str; 8] = [
@@ -55,6 +56,12 @@ pub(super) fn load(
         let mut r = checker.row(row, table.header.is_none());
         let customer = r.known("customer", true, "customer", &ctx.customers);
         let at = r.time("at", true);
+        if let (Some(c), Some(t)) = (&customer, at) {
+            // The record rules' time check: the one every way of recording uses.
+            if let Err(e) = check_time(c, t, ctx.created.get(c).copied(), flow.timezone) {
+                r.error("at", e.to_string());
+            }
+        }
         let kind = if stages_only {
             Some("stage_change".to_string())
         } else {

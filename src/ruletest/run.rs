@@ -132,7 +132,7 @@ impl<'a> World<'a> {
             team: Some((*suite.team).clone()),
             customers: case.customers.clone(),
             events: case.initial.clone(),
-            tasks: Vec::new(),
+            ..ImportBatch::default()
         };
         store.import(&batch, false)?;
         // A rule test goes live at its start.

@@ -86,6 +86,22 @@ pub enum StoreError {
         help("`salesflow signal list` shows the ids")
     )]
     UnknownSignal(i64),
+    /// A re-import gives an existing customer another creation time.
+    #[error("customer `{customer}` was created at {stored}; the import says {given}")]
+    #[diagnostic(
+        code(salesflow::store::created_at_changed),
+        help(
+            "a customer's `created_at` cannot change: leave the cell empty, or use another id for another customer"
+        )
+    )]
+    CreatedAtChanged {
+        /// The customer.
+        customer: String,
+        /// The stored creation time (RFC 3339).
+        stored: String,
+        /// The one the import gives.
+        given: String,
+    },
     /// A value read back is not what the schema promises.
     #[error("unreadable `{column}` in the store: {message}")]
     #[diagnostic(code(salesflow::store::corrupt))]

@@ -1,19 +1,21 @@
-//! Writing one validated import in one transaction: the team, customers (upserted
-//! by id), events and tasks (deduplicated by natural key). Customers that got
-//! anything new are marked `dirty`. A dry run does the same and rolls back, so its
-//! counts say exactly what a real run would write.
+//! Writing one validated import in one transaction: the team, new customers,
+//! changes to existing ones (what the file gives, recorded as `field_change` and
+//! `stage_change` events at the import's time), events and tasks (deduplicated
+//! by natural key). Customers that got anything new are marked `dirty`. A dry
+//! run does the same and rolls back, so its counts say exactly what a real run
+//! would write.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::customers::{self, Upsert};
+use super::customers;
 use super::error::Result;
 use super::events::{self, NewEvent};
 use super::tasks::{self, TaskRow};
 use super::{Store, TaskId, people, verdicts};
-use crate::engine::CustomerRecord;
+use crate::engine::{Contact, CustomerRecord, FieldValue};
 use crate::team::Team;
 
 /// A task to import.
@@ -46,13 +48,58 @@ impl NewTask {
     }
 }
 
+/// What a re-import says about an existing customer: each `None` or absent
+/// entry keeps the stored value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerChange {
+    /// The customer.
+    pub id: String,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new owner.
+    pub owner: Option<String>,
+    /// Assignees given (other roles keep theirs).
+    pub assignees: BTreeMap<String, String>,
+    /// Field values given (each differing one becomes a `field_change`).
+    pub fields: BTreeMap<String, FieldValue>,
+    /// Contact details given.
+    pub contact: Contact,
+    /// The creation time the file gives: must equal the stored one.
+    pub created_at: Option<DateTime<Utc>>,
+    /// A stage and its evidence (a `stage_change` unless it is the current one).
+    pub stage: Option<(String, Vec<String>)>,
+}
+
+impl From<&CustomerRecord> for CustomerChange {
+    fn from(c: &CustomerRecord) -> CustomerChange {
+        CustomerChange {
+            id: c.id.clone(),
+            name: Some(c.name.clone()),
+            owner: Some(c.owner.clone()),
+            assignees: c.assignees.clone(),
+            fields: c.fields.clone(),
+            contact: c.contact.clone(),
+            created_at: Some(c.created_at),
+            stage: None,
+        }
+    }
+}
+
 /// Everything one import writes, already validated.
 #[derive(Debug, Clone, Default)]
 pub struct ImportBatch {
     /// A team to replace the stored one.
     pub team: Option<Team>,
-    /// Customers to upsert.
+    /// Customers to create; one already stored is re-imported as a
+    /// [`CustomerChange`] giving every value.
     pub customers: Vec<CustomerRecord>,
+    /// Changes to stored customers.
+    pub changes: Vec<CustomerChange>,
+    /// The import's time: when changes to stored customers happen (default: the
+    /// clock).
+    pub at: Option<DateTime<Utc>>,
+    /// How many new customers had no `created_at` and are created at `at`.
+    pub created_now: usize,
     /// Events to record (customers' initial stages included).
     pub events: Vec<NewEvent>,
     /// Tasks to record.
@@ -66,8 +113,14 @@ pub struct ImportCounts {
     pub people: usize,
     /// Customers new to the store.
     pub customers_new: usize,
-    /// Existing customers whose row changed.
+    /// Existing customers the import changed (row, fields or stage).
     pub customers_changed: usize,
+    /// `field_change` events a re-import recorded.
+    pub fields_changed: usize,
+    /// `stage_change` events a re-import recorded.
+    pub stages_changed: usize,
+    /// New customers without `created_at`, created at the import's time.
+    pub created_now: usize,
     /// Events recorded.
     pub events_new: usize,
     /// Events already in the store (same natural key).
@@ -87,11 +140,23 @@ impl Store {
             if let Some(team) = &batch.team {
                 counts.people = people::replace_team(tx, team)?;
             }
+            let at = batch.at.unwrap_or_else(Utc::now);
+            counts.created_now = batch.created_now;
+            let mut changes = Vec::new();
             for c in &batch.customers {
-                match customers::upsert(tx, c)? {
-                    Upsert::New => counts.customers_new += 1,
-                    Upsert::Changed => counts.customers_changed += 1,
-                    Upsert::Same => {}
+                if customers::exists(tx, &c.id)? {
+                    changes.push(CustomerChange::from(c));
+                } else {
+                    customers::insert(tx, c)?;
+                    counts.customers_new += 1;
+                }
+            }
+            for change in changes.iter().chain(&batch.changes) {
+                let changed = customers::apply_change(tx, change, at)?;
+                counts.fields_changed += changed.fields;
+                counts.stages_changed += usize::from(changed.stage);
+                if changed.row || changed.fields > 0 || changed.stage {
+                    counts.customers_changed += 1;
                 }
             }
             let mut occurrences: HashMap<String, u32> = HashMap::new();

@@ -44,10 +44,11 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use apply::ApplyOutcome;
+pub use customers::STAGE_SOURCE;
 pub use error::{Result, StoreError};
 pub use events::{NewEvent, natural_key};
 pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
-pub use import_batch::{ImportBatch, ImportCounts, NewTask};
+pub use import_batch::{CustomerChange, ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
 pub use outbox::{NewMessage, OutboxAttempt, OutboxFilter, OutboxRow, Retried};
 pub use outbox_send::{Attempt, Claim, Claimed, DueMessage, Finished};

@@ -76,7 +76,7 @@ pub fn store_with_c1(dir: &Path) -> (Store, i64) {
             "2026-03-02T10:00:00+08:00",
             "客户提到需要法务审核",
         )],
-        tasks: Vec::new(),
+        ..ImportBatch::default()
     };
     store.import(&batch, false).unwrap();
     let history = store.history("c1").unwrap().unwrap();
@@ -235,6 +235,8 @@ pub fn context<'a>(
         flow: Some(flow),
         people,
         customers: store.all_customer_ids().unwrap().into_iter().collect(),
+        created: store.customer_created_times().unwrap(),
+        now: None,
         defaults: store.team().unwrap().defaults,
     }
 }
@@ -251,7 +253,8 @@ pub fn import(
     kind: salesflow::import::ImportKind,
     path: &Path,
 ) -> salesflow::store::ImportCounts {
-    let batch = salesflow::import::load(kind, path, &context(store, flow), &())
+    let options = salesflow::import::ReadOptions::default();
+    let loaded = salesflow::import::load(kind, path, &options, &context(store, flow), &())
         .unwrap_or_else(|e| panic!("{e}: {e:?}"));
-    store.import(&batch, false).unwrap()
+    store.import(&loaded.batch, false).unwrap()
 }
