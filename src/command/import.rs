@@ -69,12 +69,16 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
                 )
             );
         } else {
-            outln!(p, "{}", t!(
-                "import-done",
-                file = file,
-                encoding = encoding,
-                summary = summary
-            ));
+            outln!(
+                p,
+                "{}",
+                t!(
+                    "import-done",
+                    file = file,
+                    encoding = encoding,
+                    summary = summary
+                )
+            );
         }
     }
     Ok(Outcome::Done)

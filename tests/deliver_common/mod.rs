@@ -249,8 +249,7 @@ pub fn store(dir: &Path) -> Store {
                 },
             ),
         ],
-        events: Vec::new(),
-        tasks: Vec::new(),
+        ..ImportBatch::default()
     };
     store.import(&batch, false).unwrap();
     store
@@ -414,7 +413,7 @@ impl Project {
         .unwrap();
         std::fs::write(dir.join("team.yaml"), PROJECT_TEAM).unwrap();
         let mut csv = String::from(
-            "id,name,owner,stage,created_at,presales,industry,estimated_margin,contact_name,contact_email,contact_mobile\n",
+            "\u{feff}id,name,owner,stage,created_at,presales,industry,estimated_margin,contact_name,contact_email,contact_mobile\n",
         );
         let mut events = String::from("customer,at,kind,actor,stage,evidence\n");
         for i in 1..=customers {
@@ -423,9 +422,16 @@ impl Project {
             } else {
                 String::new()
             };
+            // As an office exports it: an Excel date, amounts with a currency
+            // sign and thousands separators, or in 万.
+            let margin = if i % 2 == 1 {
+                "\"¥320,000.00\""
+            } else {
+                "32万"
+            };
             let _ = writeln!(
                 csv,
-                "c{i},（宁波）第{i}整车配套厂,zhang,demo,2026-03-02 09:00,,新能源汽车电池pack,320000,刘总{i},{email},"
+                "c{i},（宁波）第{i}整车配套厂,zhang,demo,2026/3/2 9:00,,新能源汽车电池pack,{margin},刘总{i},{email},"
             );
             let _ = writeln!(
                 events,
