@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod global;
 mod help;
+mod outbox_args;
 mod report_args;
 mod store_args;
 
@@ -16,6 +17,7 @@ pub use global::{Format, GlobalArgs, Lang};
 pub use help::command;
 #[cfg(test)]
 pub use help::keys as help_keys;
+pub use outbox_args::{OutboxCommand, OutboxListArgs, OutboxRetryArgs, RunArgs};
 pub use report_args::{ReportArgs, ReportBy, ReportKind};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
@@ -74,6 +76,12 @@ pub enum Command {
     /// The funnel, stage dwell with delay reasons, or journey goals with findings,
     /// for a period: tables, JSON, CSV or one HTML file.
     Report(ReportArgs),
+    /// The messages the rules produced: list, show, deliver, retry.
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
+    /// The scheduler: apply, queue due digests, then deliver the outbox; every
+    /// `--every`, or `--once`. SIGINT/SIGTERM finish the message in hand and exit 0.
+    Run(RunArgs),
 }
 
 /// `salesflow init`

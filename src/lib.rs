@@ -13,6 +13,7 @@ pub mod check;
 pub(crate) mod cli;
 pub mod command;
 pub mod config;
+pub mod deliver;
 pub mod diagnostic;
 pub mod engine;
 pub mod fmt;

@@ -123,6 +123,23 @@ pub(crate) enum CommandError {
     Apply(ApplyError),
     /// A report could not be made (a bad period, `--compare-to`, `--calendar`).
     Report(#[from] crate::report::ReportError),
+    /// A delivery channel or digest of salesflow.yaml cannot be used.
+    Delivery(#[from] crate::deliver::ConfigError),
+    /// A digest could not be composed.
+    Digest(crate::deliver::DigestError),
+    /// No outbox message with this id.
+    UnknownMessage(i64),
+    /// `outbox retry` of a message that must not be sent (again).
+    NotRetriable(super::outbox_error::NotRetriable),
+}
+
+impl From<crate::deliver::DigestError> for CommandError {
+    fn from(e: crate::deliver::DigestError) -> Self {
+        match e {
+            crate::deliver::DigestError::Store(e) => CommandError::Store(e),
+            e @ crate::deliver::DigestError::Report { .. } => CommandError::Digest(e),
+        }
+    }
 }
 
 impl From<ApplyError> for CommandError {
@@ -180,6 +197,8 @@ impl CommandError {
             | CommandError::RulesDoNotCheck { .. }
             | CommandError::Condition { .. }
             | CommandError::UnknownPerson { .. }
+            | CommandError::UnknownMessage(_)
+            | CommandError::NotRetriable(_)
             | CommandError::Refused(_) => 1,
             _ => 2,
         }
@@ -208,6 +227,10 @@ impl CommandError {
             CommandError::Refused(e) => return inner_code(e.code()),
             CommandError::Apply(e) => return inner_code(e.code()),
             CommandError::Report(e) => return inner_code(e.code()),
+            CommandError::Delivery(e) => return inner_code(e.code()),
+            CommandError::Digest(e) => return inner_code(e.code()),
+            CommandError::UnknownMessage(_) => "salesflow::outbox::unknown_message",
+            CommandError::NotRetriable(_) => "salesflow::outbox::not_retriable",
         };
         code.to_string()
     }
@@ -253,6 +276,10 @@ impl CommandError {
             // The report's own texts (src/report/text.rs) are English and Chinese
             // already; its errors are English until they join the catalogue.
             CommandError::Report(e) => e.to_string(),
+            CommandError::Delivery(e) => super::outbox_error::config_message(e),
+            CommandError::Digest(e) => super::outbox_error::digest_message(e),
+            CommandError::UnknownMessage(id) => t!("error-outbox-unknown-message", id = *id),
+            CommandError::NotRetriable(why) => why.message(),
         }
     }
 
@@ -292,6 +319,10 @@ impl CommandError {
             CommandError::Apply(ApplyError::Backwards { last, .. }) => {
                 t!("help-apply-backwards", last = last)
             }
+            CommandError::Delivery(e) => super::outbox_error::config_help(e),
+            CommandError::Digest(e) => super::outbox_error::digest_help(e),
+            CommandError::UnknownMessage(_) => t!("help-outbox-unknown-message"),
+            CommandError::NotRetriable(why) => why.help(),
             _ => return None,
         })
     }

@@ -7,6 +7,7 @@ mod apply;
 mod calendar;
 mod check;
 mod ci;
+mod delivery;
 mod error;
 mod explain;
 mod fmt;
@@ -17,11 +18,14 @@ mod json_time;
 mod labels;
 mod list;
 mod move_stage;
+mod outbox;
+mod outbox_error;
 mod output;
 mod plan;
 mod queued;
 mod record;
 mod report;
+mod run;
 mod settings;
 mod signal;
 mod table;
@@ -195,6 +199,8 @@ fn dispatch(cli: &Cli, s: &Settings, p: &mut Printer) -> Result {
         Command::Task(command) => task::run(command, s, p),
         Command::Signal(command) => signal::run(command, s, p),
         Command::Report(args) => report::run(args, cli.global.lang, s, p),
+        Command::Outbox(command) => outbox::run(command, s, p),
+        Command::Run(args) => run::run(args, s, p),
     }
 }
 
@@ -243,6 +249,8 @@ fn formats(command: &Command) -> (&'static str, &'static [Format]) {
             "report",
             &[Format::Human, Format::Json, Format::Csv, Format::Html],
         ),
+        Command::Outbox(command) => (outbox::name(command), HUMAN_JSON),
+        Command::Run(_) => ("run", HUMAN_JSON),
     }
 }
 

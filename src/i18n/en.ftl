@@ -516,3 +516,171 @@ cli-signal-verdict-exit =
       0  judged
       1  no such signal, or an unknown --by person
       2  usage error or no store
+
+## outbox, run: delivery
+
+outbox-none = no messages
+outbox-col-id = ID
+outbox-col-status = STATUS
+outbox-col-kind = KIND
+outbox-col-to = TO
+outbox-col-channel = CHANNEL
+outbox-col-customer = CUSTOMER
+outbox-col-created = CREATED
+outbox-col-due = DUE
+outbox-col-subject = SUBJECT
+outbox-col-attempt = ATTEMPT
+outbox-col-at = AT
+outbox-col-outcome = OUTCOME
+outbox-col-error = ERROR
+outbox-field-message = message
+outbox-field-key = key
+outbox-field-status = status
+outbox-field-kind = kind
+outbox-field-to = to
+outbox-field-cc = cc
+outbox-field-customer = customer
+outbox-field-channel = channel
+outbox-field-created = created
+outbox-field-due = due
+outbox-field-delivered = delivered
+outbox-field-attempts = attempts
+outbox-field-last-error = last error
+outbox-field-origin = origin
+outbox-field-subject = subject
+outbox-interrupted = (interrupted)
+outbox-delivered = delivered at { $at }: { $counts }
+outbox-delivery-line = #{ $id } to { $to } ({ $channel }): { $status }: { $error }{ $next }
+outbox-delivery-nowhere = #{ $id } to { $to }: { $status }: { $error }
+outbox-next-attempt = ; next attempt { $at }
+outbox-retry-none = no messages to retry
+outbox-retried = message { $id } is due again (it was { $from })
+deliver-counts = { $sent } sent, { $failed } failed, { $dead } dead{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } waiting for a rate limit
+    }
+run-tick = { $at } tick: { $customers } customers visited, { $applied }{ $errors ->
+        [0] {""}
+        [one] ; 1 rule error (see `salesflow plan`)
+       *[other] ; { $errors } rule errors (see `salesflow plan`)
+    }{ $digests ->
+        [0] {""}
+        [one] ; 1 digest queued
+       *[other] ; { $digests } digests queued
+    }; delivered { $delivered }
+run-tick-failed = { $at } tick failed: { $error }
+run-no-channels = nothing (no channels)
+error-run-every = `--every { $value }` is not a duration of a second or more
+help-run-every = e.g. `--every 5m`, `--every 1h`
+error-signals = cannot watch for signals: { $reason }
+error-digests-need-reports = `digests:` needs `salesflow report`, which this build does not have yet
+help-digests-need-reports = remove `digests:` from salesflow.yaml for now
+error-outbox-unknown-message = no message { $id } in the outbox
+help-outbox-unknown-message = `salesflow outbox list` shows the ids
+error-outbox-sent = message { $id } was sent at { $at }: not retried
+help-outbox-sent = retrying would send it twice; a new message needs a new record
+error-outbox-suppressed = message { $id } is suppressed (produced before the customer went live): not retried
+help-outbox-suppressed = suppressed messages are never sent
+error-channel-shape = salesflow.yaml: channel { $index }: { $reason }
+help-channel-shape = a channel is `{"{"} name, kind: wecom|dingtalk|feishu|webhook|email, … {"}"}`; see README, "Delivering messages"
+error-channel-duplicate = salesflow.yaml: two channels are named `{ $name }`
+help-channel-duplicate = give each channel its own `name`
+error-channel-missing = salesflow.yaml: channel `{ $channel }` ({ $kind }) needs `{ $field }`
+help-channel-missing-url = name the environment variable that holds the robot's webhook URL
+help-channel-missing-smtp = the server as `host:port`, e.g. `smtp.exmail.qq.com:587`
+help-channel-missing-from = the sender address, e.g. `crm@example.com` or `销售助手 <crm@example.com>`
+help-channel-missing-pair = add `{ $field }` beside the other one
+error-channel-foreign = salesflow.yaml: `{ $field }` is not a setting of channel `{ $channel }` ({ $kind })
+help-channel-foreign = remove it, or check the channel's `kind`
+error-channel-secret-in-file = salesflow.yaml: channel `{ $channel }` has its robot URL in the file
+help-channel-secret-in-file = a { $kind } robot's URL carries its token: put it in an environment variable and name that with `url_env`
+error-channel-bad = salesflow.yaml: channel `{ $channel }`: `{ $field }: { $value }` { $why }
+help-channel-url = e.g. `https://crm.example.com/hooks/salesflow`
+help-channel-env-url = the webhook address as its vendor gives it
+help-channel-duration = e.g. `10s`, `1m`, `1h 30m`
+help-channel-attempts = 1 or more
+help-channel-smtp = `host:port`, e.g. `smtp.exmail.qq.com:587`
+help-channel-rate = e.g. `20/min`, `5/s`
+help-channel-ca-file = a PEM file, relative to salesflow.yaml
+error-channel-unset-env = channel `{ $channel }`: the environment variable `{ $var }` is not set
+help-channel-unset-env = set `{ $var }` in the environment salesflow runs in (for systemd, an `EnvironmentFile=`); its value is never written anywhere
+error-customer-channel-unknown = salesflow.yaml: `customer_channel: { $name }` names no channel
+help-customer-channel-unknown = name one of the `channels:` by its `name`
+error-no-channels = salesflow.yaml has no `channels:`, so there is nowhere to deliver to
+help-no-channels = add a channel, e.g. `channels: [{"{"} name: sales-group, kind: wecom, url_env: WECOM_WEBHOOK {"}"}]`
+error-digest = salesflow.yaml: digest { $index }: { $problem }
+help-digest-report = one of funnel, dwell, journey
+help-digest-every = e.g. `mon 09:00`, `daily 18:00`, `weekdays 09:00`, `monthly 1 09:00`
+help-digest-no-goals = only the journey report has goals to miss
+help-digest-only-when = the condition is `missed` (a goal of the journey report is missed)
+help-digest-to = a person id of the team file, or a role someone holds
+error-digest-report = digest `{ $report }` for `{ $to }`: { $reason }
+help-digest-report-failed = `salesflow report { $report }` shows the same report and its errors
+why-not-url = is not an http:// or https:// URL
+why-env-not-url = holds no http:// or https:// URL
+why-not-duration = is not a duration
+why-zero-attempts = sends nothing
+why-port = has no valid port
+why-host = has no host
+why-rate-shape = is not `N/unit`
+why-rate-count = has no positive count before `/`: `{ $count }`
+why-rate-unit = has an unknown unit `{ $unit }` (s, min or h)
+why-unreadable = cannot be read: { $reason }
+why-not-address = is not an address: { $reason }
+digest-problem-report = `report: { $report }` is not a report
+digest-problem-every = `every: { $every }`: { $why }
+digest-problem-no-goals = `only_when: missed` on `report: { $report }`, which has no goals
+digest-problem-only-when = `only_when: { $value }` is not a condition
+digest-problem-to = `to: { $to }` is neither a person nor a role of the team
+schedule-problem-shape = write `DAY HH:MM`
+schedule-problem-time = `{ $value }` is not a time of day (HH:MM)
+schedule-problem-day = `{ $value }` is not `daily`, `weekdays`, a weekday (`mon`, `周一`) or `monthly D`
+schedule-problem-month-day = `{ $value }` is not a day of the month from 1 to 28
+
+## --help of outbox and run
+
+cli-outbox = The messages the rules produced: list, show, deliver, retry
+cli-outbox-exit = { cli-salesflow-exit }
+cli-outbox-list = The messages the rules produced, by id, with their delivery status
+cli-outbox-list--status = Only messages with this status: pending, sent, failed, dead, suppressed
+cli-outbox-list--customer = Only messages about this customer
+cli-outbox-list--since = Only messages created at or after TIME (`2026-03-02 09:00` in the flow's zone, or RFC 3339)
+cli-outbox-list-exit =
+    Exit codes:
+      0  listed (also when nothing matches)
+      1  an unknown customer
+      2  usage error (a bad --since), or no store
+cli-outbox-show = One message: its text, recipient, channel and every delivery attempt
+cli-outbox-show--id = The message's id (from `outbox list`)
+cli-outbox-show-exit =
+    Exit codes:
+      0  shown
+      1  no message with that id
+      2  usage error, or no store
+cli-outbox-deliver = Send every message that is due on the channels of salesflow.yaml: failures are retried later with backoff, each channel kept under its rate limit
+cli-outbox-deliver-exit =
+    Exit codes:
+      0  every due message was sent, or failed and will be retried
+      1  a message was given up (dead) in this run: `salesflow outbox list --status dead`
+      2  usage error: no store, no channels, a channel setting or an environment
+         variable it names missing
+cli-outbox-retry = Make failed or dead messages due again now, with a fresh count of attempts (after fixing a channel, a handle in the team file, or a contact)
+cli-outbox-retry--ids = The messages' ids (from `outbox list`)
+cli-outbox-retry--dead = Every dead message
+cli-outbox-retry-exit =
+    Exit codes:
+      0  the messages are due again
+      1  no message with an id given, or one was sent already or is suppressed
+         (nothing is changed then)
+      2  usage error, or no store
+cli-run = The scheduler: apply, queue due digests, then deliver the outbox; every `--every`, or `--once`. SIGINT/SIGTERM finish the message in hand and exit 0
+cli-run--every = Tick every DURATION (`5m`, `1h`) until SIGINT or SIGTERM
+cli-run--once = One tick, then exit (for cron)
+cli-run-exit =
+    Exit codes:
+      0  stopped by SIGINT or SIGTERM after finishing the message in hand, or
+         --once done
+      1  --once: the rules failed for a customer, or a message was given up;
+         a second SIGINT or SIGTERM (stopped at once)
+      2  usage error: no store, no rules, a channel or digest setting or an
+         environment variable it names missing

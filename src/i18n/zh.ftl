@@ -446,3 +446,164 @@ cli-signal-verdict-exit =
       0  已判定
       1  没有这个信号，或 --by 的人员未知
       2  用法错误，或没有数据库
+
+## outbox、run：投递
+
+outbox-none = 没有消息
+outbox-col-id = 编号
+outbox-col-status = 状态
+outbox-col-kind = 类型
+outbox-col-to = 收件人
+outbox-col-channel = 渠道
+outbox-col-customer = 客户
+outbox-col-created = 创建时间
+outbox-col-due = 待发时间
+outbox-col-subject = 主题
+outbox-col-attempt = 尝试
+outbox-col-at = 时间
+outbox-col-outcome = 结果
+outbox-col-error = 错误
+outbox-field-message = 消息
+outbox-field-key = 幂等键
+outbox-field-status = 状态
+outbox-field-kind = 类型
+outbox-field-to = 收件人
+outbox-field-cc = 抄送
+outbox-field-customer = 客户
+outbox-field-channel = 渠道
+outbox-field-created = 创建时间
+outbox-field-due = 待发时间
+outbox-field-delivered = 送达时间
+outbox-field-attempts = 尝试次数
+outbox-field-last-error = 最近错误
+outbox-field-origin = 来源
+outbox-field-subject = 主题
+outbox-interrupted = （中断）
+outbox-delivered = 投递于 { $at }：{ $counts }
+outbox-delivery-line = #{ $id } 发给 { $to }（{ $channel }）：{ $status }：{ $error }{ $next }
+outbox-delivery-nowhere = #{ $id } 发给 { $to }：{ $status }：{ $error }
+outbox-next-attempt = ；下次尝试 { $at }
+outbox-retry-none = 没有需要重试的消息
+outbox-retried = 消息 { $id } 已重新待发（原状态 { $from }）
+deliver-counts = 已发送 { $sent }，失败 { $failed }，放弃 { $dead }{ $waiting ->
+        [0] {""}
+       *[other] ，{ $waiting } 条等待限流
+    }
+run-tick = { $at } 轮次：访问 { $customers } 个客户，{ $applied }{ $errors ->
+        [0] {""}
+       *[other] ；{ $errors } 个规则错误（见 `salesflow plan`）
+    }{ $digests ->
+        [0] {""}
+       *[other] ；已排队 { $digests } 份推送报告
+    }；投递：{ $delivered }
+run-tick-failed = { $at } 轮次失败：{ $error }
+run-no-channels = 无（未配置渠道）
+error-run-every = `--every { $value }` 不是一秒或更长的时长
+help-run-every = 例如 `--every 5m`、`--every 1h`
+error-signals = 无法监听信号：{ $reason }
+error-digests-need-reports = `digests:` 需要 `salesflow report`，当前版本尚未包含
+help-digests-need-reports = 请暂时从 salesflow.yaml 中去掉 `digests:`
+error-outbox-unknown-message = 发件箱中没有消息 { $id }
+help-outbox-unknown-message = `salesflow outbox list` 会列出消息编号
+error-outbox-sent = 消息 { $id } 已于 { $at } 发送：不重试
+help-outbox-sent = 重试会重复发送；新的消息需要新的记录
+error-outbox-suppressed = 消息 { $id } 已被抑制（客户上线前产生）：不重试
+help-outbox-suppressed = 被抑制的消息永远不会发送
+error-channel-shape = salesflow.yaml：第 { $index } 个渠道：{ $reason }
+help-channel-shape = 渠道的写法是 `{"{"} name, kind: wecom|dingtalk|feishu|webhook|email, … {"}"}`；见 README「Delivering messages」
+error-channel-duplicate = salesflow.yaml：有两个渠道都叫 `{ $name }`
+help-channel-duplicate = 每个渠道要有自己的 `name`
+error-channel-missing = salesflow.yaml：渠道 `{ $channel }`（{ $kind }）缺少 `{ $field }`
+help-channel-missing-url = 填写保存机器人 Webhook 地址的环境变量名
+help-channel-missing-smtp = 邮件服务器，写作 `host:port`，例如 `smtp.exmail.qq.com:587`
+help-channel-missing-from = 发件地址，例如 `crm@example.com` 或 `销售助手 <crm@example.com>`
+help-channel-missing-pair = 请在另一项旁边补上 `{ $field }`
+error-channel-foreign = salesflow.yaml：`{ $field }` 不是渠道 `{ $channel }`（{ $kind }）的设置项
+help-channel-foreign = 删除它，或检查渠道的 `kind`
+error-channel-secret-in-file = salesflow.yaml：渠道 `{ $channel }` 把机器人地址写在了文件里
+help-channel-secret-in-file = { $kind } 机器人的地址里带着令牌：请放进环境变量，并用 `url_env` 写出变量名
+error-channel-bad = salesflow.yaml：渠道 `{ $channel }`：`{ $field }: { $value }` { $why }
+help-channel-url = 例如 `https://crm.example.com/hooks/salesflow`
+help-channel-env-url = 填写厂商给出的 Webhook 地址
+help-channel-duration = 例如 `10s`、`1m`、`1h 30m`
+help-channel-attempts = 至少 1 次
+help-channel-smtp = 写作 `host:port`，例如 `smtp.exmail.qq.com:587`
+help-channel-rate = 例如 `20/min`、`5/s`
+help-channel-ca-file = PEM 文件，路径相对于 salesflow.yaml
+error-channel-unset-env = 渠道 `{ $channel }`：环境变量 `{ $var }` 未设置
+help-channel-unset-env = 请在 salesflow 运行的环境中设置 `{ $var }`（systemd 用 `EnvironmentFile=`）；它的值不会被写到任何地方
+error-customer-channel-unknown = salesflow.yaml：`customer_channel: { $name }` 不是任何渠道
+help-customer-channel-unknown = 请填写 `channels:` 中某个渠道的 `name`
+error-no-channels = salesflow.yaml 没有 `channels:`，无处可投递
+help-no-channels = 添加一个渠道，例如 `channels: [{"{"} name: sales-group, kind: wecom, url_env: WECOM_WEBHOOK {"}"}]`
+error-digest = salesflow.yaml：第 { $index } 个推送报告：{ $problem }
+help-digest-report = funnel、dwell、journey 之一
+help-digest-every = 例如 `mon 09:00`、`daily 18:00`、`weekdays 09:00`、`monthly 1 09:00`
+help-digest-no-goals = 只有 journey 报告有可以未达成的目标
+help-digest-only-when = 条件只有 `missed`（journey 报告有目标未达成）
+help-digest-to = 团队文件中的人员 id，或有人担任的角色
+error-digest-report = 发给 `{ $to }` 的推送报告 `{ $report }`：{ $reason }
+help-digest-report-failed = `salesflow report { $report }` 会给出同一份报告及其错误
+why-not-url = 不是 http:// 或 https:// 地址
+why-env-not-url = 保存的不是 http:// 或 https:// 地址
+why-not-duration = 不是时长
+why-zero-attempts = 一次也不会发送
+why-port = 端口无效
+why-host = 缺少主机名
+why-rate-shape = 不是 `N/单位` 的写法
+why-rate-count = `/` 前不是正数：`{ $count }`
+why-rate-unit = 单位 `{ $unit }` 未知（s、min 或 h）
+why-unreadable = 无法读取：{ $reason }
+why-not-address = 不是邮件地址：{ $reason }
+digest-problem-report = `report: { $report }` 不是报告
+digest-problem-every = `every: { $every }`：{ $why }
+digest-problem-no-goals = `only_when: missed` 用在没有目标的 `report: { $report }` 上
+digest-problem-only-when = `only_when: { $value }` 不是条件
+digest-problem-to = `to: { $to }` 既不是团队中的人员也不是角色
+schedule-problem-shape = 请写作 `日子 HH:MM`
+schedule-problem-time = `{ $value }` 不是时刻（HH:MM）
+schedule-problem-day = `{ $value }` 不是 `daily`、`weekdays`、星期几（`mon`、`周一`）或 `monthly D`
+schedule-problem-month-day = `{ $value }` 不是 1 到 28 之间的日期
+
+## outbox 与 run 的 --help
+
+cli-outbox = 规则产生的消息：列出、查看、投递、重试
+cli-outbox-exit = { cli-salesflow-exit }
+cli-outbox-list = 按编号列出规则产生的消息及其投递状态
+cli-outbox-list--status = 只看该状态的消息：pending、sent、failed、dead、suppressed
+cli-outbox-list--customer = 只看关于该客户的消息
+cli-outbox-list--since = 只看在 TIME 及之后创建的消息（规则时区的 `2026-03-02 09:00`，或 RFC 3339）
+cli-outbox-list-exit =
+    退出码：
+      0  已列出（没有匹配也是 0）
+      1  未知客户
+      2  用法错误（--since 写错），或没有数据库
+cli-outbox-show = 查看一条消息：正文、收件人、渠道和每次投递尝试
+cli-outbox-show--id = 消息编号（见 `outbox list`）
+cli-outbox-show-exit =
+    退出码：
+      0  已显示
+      1  没有这个编号的消息
+      2  用法错误，或没有数据库
+cli-outbox-deliver = 把到期的消息发到 salesflow.yaml 的渠道：失败的稍后按退避重试，每个渠道不超过其限流
+cli-outbox-deliver-exit =
+    退出码：
+      0  到期的消息都已发送，或失败后将重试
+      1  本次有消息被放弃（dead）：`salesflow outbox list --status dead`
+      2  用法错误：没有数据库、没有渠道、渠道设置或它指定的环境变量缺失
+cli-outbox-retry = 让失败或已放弃的消息立即重新待发，尝试次数重新计算（修好渠道、团队文件中的账号或客户联系人之后）
+cli-outbox-retry--ids = 消息编号（见 `outbox list`）
+cli-outbox-retry--dead = 所有已放弃的消息
+cli-outbox-retry-exit =
+    退出码：
+      0  消息已重新待发
+      1  给出的编号没有消息，或某条已发送或被抑制（此时不做任何改动）
+      2  用法错误，或没有数据库
+cli-run = 调度器：执行规则、排队到期的推送报告、再投递发件箱；每隔 `--every`，或 `--once` 一次。SIGINT/SIGTERM 会发完手头的消息后以 0 退出
+cli-run--every = 每隔 DURATION（`5m`、`1h`）运行一轮，直到收到 SIGINT 或 SIGTERM
+cli-run--once = 运行一轮后退出（供 cron 使用）
+cli-run-exit =
+    退出码：
+      0  收到 SIGINT 或 SIGTERM 并发完手头的消息后停止，或 --once 完成
+      1  --once：某个客户的规则出错，或有消息被放弃；或第二次收到 SIGINT/SIGTERM（立即停止）
+      2  用法错误：没有数据库、没有规则、渠道或推送报告设置或它指定的环境变量缺失

@@ -40,7 +40,11 @@ fn messages(world: &World<'_>, exp: &Expectation) -> Result<Vec<Message>, StoreE
         .store
         .outbox(None)?
         .into_iter()
-        .filter(|r| exp.customer.as_ref().is_none_or(|c| *c == r.customer))
+        .filter(|r| {
+            exp.customer
+                .as_ref()
+                .is_none_or(|c| Some(c) == r.customer.as_ref())
+        })
         .filter(|r| r.created_at <= exp.at)
         .map(|r| Message {
             template: templates
@@ -48,7 +52,7 @@ fn messages(world: &World<'_>, exp: &Expectation) -> Result<Vec<Message>, StoreE
                 .copied()
                 .flatten()
                 .map(str::to_string),
-            customer: r.customer,
+            customer: r.customer.unwrap_or_default(),
             created_at: r.created_at,
             kind: r.kind,
             to: r.recipient,

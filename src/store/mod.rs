@@ -27,6 +27,7 @@ mod import_batch;
 mod json;
 mod migrations;
 mod outbox;
+mod outbox_send;
 mod people;
 mod reports;
 mod rule_sets;
@@ -51,7 +52,8 @@ pub use events::{NewEvent, natural_key};
 pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
 pub use import_batch::{CustomerChange, ImportBatch, ImportCounts, NewTask};
 pub use migrations::latest as schema_version;
-pub use outbox::OutboxRow;
+pub use outbox::{NewMessage, OutboxAttempt, OutboxFilter, OutboxRow, Retried};
+pub use outbox_send::{Attempt, Claim, Claimed, DueMessage, Finished};
 pub use reports::{
     BlockerCount, BlockerDelay, Coverage, CustomerGroup, DwellData, DwellTotals, FunnelCounts,
     HeatCell, HeatColumns, JourneyCounts, Measure, RankValue, ReportQueries, ReportStage,
