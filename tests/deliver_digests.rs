@@ -261,3 +261,53 @@ fn digest_settings_are_checked_with_what_is_wrong() {
     let plans = plan_digests(&[digest("funnel", "daily 18:00", "sales", None)], &team).unwrap();
     assert_eq!(plans[0].to, "zhang");
 }
+
+/// `run` composes a digest from the real report: a daily funnel to the sales
+/// director, over the day since the previous 18:00, in the project's language,
+/// queued once however often `run` ticks, and delivered with the rest.
+#[test]
+fn run_pushes_the_funnel_report_as_a_digest() {
+    use deliver_common::Project;
+    let server = Server::accepting();
+    let p = Project::new(
+        "digest_run_funnel",
+        &format!(
+            "[{{ name: hooks, kind: webhook, url: \"{}\" }}]",
+            server.url("/h")
+        ),
+        "hooks",
+        3,
+    );
+    let yaml = p.dir.join("salesflow.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    text.push_str(
+        "lang: zh\ndigests:\n  - { report: funnel, every: \"daily 18:00\", to: sales_director }\n",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    p.ok(&["run", "--once", "--at", "2026-03-03 19:00"]);
+    p.ok(&["run", "--once", "--at", "2026-03-03 19:30"]);
+    let digests: Vec<serde_json::Value> = p
+        .outbox()
+        .into_iter()
+        .filter(|m| m["origin"] == "digest:funnel")
+        .collect();
+    assert_eq!(digests.len(), 1, "{digests:#?}");
+    let d = &digests[0];
+    assert_eq!(d["recipient"], "li", "{d:#}");
+    assert_eq!(d["status"], "sent", "{d:#}");
+    let shown = p.ok(&["outbox", "show", &d["id"].to_string()]);
+    // The report's own heading and table: three customers reached POC验证 on
+    // 03-03, inside the period from 03-02 18:00 to 03-03 18:00.
+    assert!(shown.contains("漏斗"), "{shown}");
+    assert!(shown.contains("2026-03-02 18:00"), "{shown}");
+    let poc = shown
+        .lines()
+        .find(|l| l.contains("POC验证"))
+        .unwrap_or_else(|| panic!("no POC验证 row:\n{shown}"));
+    assert!(poc.contains('3'), "{poc}");
+    let sent = server.requests();
+    assert!(
+        sent.iter().any(|r| r.json()["origin"] == "digest:funnel"),
+        "the digest reached the webhook"
+    );
+}

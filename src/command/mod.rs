@@ -8,6 +8,7 @@ mod calendar;
 mod check;
 mod ci;
 mod delivery;
+mod digest_source;
 mod error;
 mod explain;
 mod fmt;

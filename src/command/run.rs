@@ -22,6 +22,7 @@ use chrono_tz::Tz;
 use serde_json::json;
 
 use super::delivery::{Delivery, counts, report_json};
+use super::digest_source::ReportDigests;
 use super::output::{Printer, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::apply::{ApplyReport, Pass};
@@ -54,10 +55,11 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
         .as_ref()
         .map_or(&[][..], |l| l.config.digests.as_slice());
     let digests = Digests::new(plan_digests(configured, &delivery.team)?);
-    let source = digest_source(&digests)?;
+    let source = (!digests.is_empty())
+        .then(|| ReportDigests::new(flow, &delivery.team, s.db.clone(), s.lang));
     let digests = Pushed {
         digests: &digests,
-        source: source.as_deref(),
+        source: source.as_ref().map(|r| r as &dyn DigestSource),
     };
     let mut store = s.open_store()?;
     let stop = stop_on_signals()?;
@@ -95,20 +97,6 @@ pub(super) fn run(args: &RunArgs, s: &Settings, p: &mut Printer) -> Result {
 struct Pushed<'a> {
     digests: &'a Digests,
     source: Option<&'a dyn DigestSource>,
-}
-
-/// Where digests get their text.
-fn digest_source(digests: &Digests) -> Result<Option<Box<dyn DigestSource>>> {
-    if digests.is_empty() {
-        return Ok(None);
-    }
-    // The reports are being built beside delivery (`src/report`); until they
-    // are part of this build a digest has no text to send, so `run` says so
-    // rather than start and never send it.
-    Err(CommandError::usage(
-        t!("error-digests-need-reports"),
-        Some(t!("help-digests-need-reports")),
-    ))
 }
 
 /// What one tick did.
