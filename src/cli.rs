@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod demo_args;
 mod exit_codes;
 mod global;
 mod store_args;
 
+pub use demo_args::{DemoArgs, InitArgs};
 pub use global::{Format, GlobalArgs, Lang};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
@@ -76,15 +78,10 @@ pub enum Command {
     /// List risk signals, or judge one.
     #[command(subcommand)]
     Signal(SignalCommand),
-}
-
-/// `salesflow init`
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// When the store goes live (default: now): messages and tasks the rules would
-    /// have produced before it are recorded as suppressed, never sent.
-    #[arg(long, value_name = "TIME")]
-    pub live_from: Option<String>,
+    /// Build a demo project: the example rules, a team and a generated store of
+    /// customers ticked day by day, then a tour of what the rules did.
+    #[command(after_help = exit_codes::DEMO)]
+    Demo(DemoArgs),
 }
 
 /// `salesflow apply`

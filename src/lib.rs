@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod demo;
 pub mod diagnostic;
 pub mod engine;
 pub mod fmt;

@@ -110,3 +110,8 @@ Exit codes:
   0  judged
   1  no such signal, or an unknown --by person
   2  usage error or no store";
+
+pub(super) const DEMO: &str = "\
+Exit codes:
+  0  the demo project was built (and toured)
+  2  usage error, a --dir that is not empty, or files that cannot be written";

@@ -115,3 +115,19 @@ pub enum Lang {
     /// Chinese (simplified).
     Zh,
 }
+
+impl Lang {
+    /// The language of the locale: `zh*` in the first of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` that is set and not empty is Chinese, anything
+    /// else English.
+    pub fn from_locale() -> Lang {
+        let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let locale = var("LC_ALL")
+            .or_else(|| var("LC_MESSAGES"))
+            .or_else(|| var("LANG"));
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}

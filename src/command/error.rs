@@ -169,6 +169,10 @@ pub(crate) enum CommandError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Apply(ApplyError),
+    /// `salesflow demo` could not build its project.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Demo(crate::demo::DemoError),
 }
 
 impl From<ApplyError> for CommandError {

@@ -6,6 +6,7 @@
 mod apply;
 mod calendar;
 mod check;
+mod demo;
 mod error;
 mod explain;
 mod fmt;
@@ -118,6 +119,7 @@ fn dispatch(command: &Command, s: &Settings, p: &mut Printer) -> Result {
         Command::Move(args) => move_stage::run(args, s, p),
         Command::Task(command) => task::run(command, s, p),
         Command::Signal(command) => signal::run(command, s, p),
+        Command::Demo(args) => demo::run(args, s, p),
     }
 }
 
@@ -143,6 +145,7 @@ fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         Command::Task(TaskCommand::Done { .. }) => ("task done", HUMAN_JSON),
         Command::Signal(SignalCommand::List(_)) => ("signal list", HUMAN_JSON),
         Command::Signal(SignalCommand::Verdict { .. }) => ("signal verdict", HUMAN_JSON),
+        Command::Demo(_) => ("demo", HUMAN_JSON),
     }
 }
 

@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 
 use super::error::CommandError;
 use crate::check::{DiskLoader, check_path};
-use crate::cli::{Format, GlobalArgs};
+use crate::cli::{Format, GlobalArgs, Lang};
 use crate::config::{Config, Located};
 use crate::model::Flow;
 use crate::store::Store;
@@ -34,6 +34,11 @@ pub(crate) struct Settings {
     pub tests: Option<PathBuf>,
     /// Output format.
     pub format: Format,
+    /// The language of human output.
+    pub lang: Lang,
+    /// Whether the language was chosen (`--lang`, or `lang:` in salesflow.yaml,
+    /// which is the project's choice) rather than taken from the locale.
+    pub lang_chosen: bool,
     /// salesflow.yaml, when one was found.
     pub config: Option<Located>,
     /// `--at` as typed.
@@ -49,6 +54,7 @@ impl Settings {
     pub fn resolve(args: &GlobalArgs, cwd: &Path) -> Result<Settings, CommandError> {
         let located = Config::locate(args.config.as_deref(), cwd)?;
         let config = located.as_ref().map(|l| &l.config);
+        let chosen = args.lang.or_else(|| config.and_then(|c| c.lang));
         let from_config = |pick: fn(&Config) -> Option<&PathBuf>| config.and_then(pick).cloned();
         Ok(Settings {
             db: args
@@ -70,11 +76,24 @@ impl Settings {
                 dir.is_dir().then_some(dir)
             }),
             format: args.format.unwrap_or_default(),
+            lang: chosen.unwrap_or_else(Lang::from_locale),
+            lang_chosen: chosen.is_some(),
             config: located,
             at: args.at.clone(),
             team_given: args.team.is_some(),
             flow: OnceCell::new(),
         })
+    }
+
+    /// The language of this command's texts: English in machine formats (JSON,
+    /// JUnit, …) unless one was chosen, so CI output does not depend on the
+    /// runner's locale.
+    pub fn text_lang(&self) -> Lang {
+        if self.format.is_machine() && !self.lang_chosen {
+            Lang::En
+        } else {
+            self.lang
+        }
     }
 
     /// The checked flow, when rules are configured.

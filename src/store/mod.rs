@@ -19,6 +19,7 @@
 
 mod apply;
 mod customers;
+mod demo;
 mod error;
 mod events;
 mod history;
@@ -43,6 +44,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use apply::ApplyOutcome;
+pub use demo::{Activity, Counts, HealthExample, SignalExample, StepExample, Witness};
 pub use error::{Result, StoreError};
 pub use events::{NewEvent, natural_key};
 pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};

@@ -1,0 +1,401 @@
+//! The tour as text for people, in their language: names with their labels
+//! (`red 高危`), people by name, times in the flow's zone, notes quoted whole.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+
+use super::Tour;
+use super::text::Line;
+use crate::cli::Lang;
+use crate::model::StateDef;
+
+/// Items listed in a count line before `…`.
+const LISTED: usize = 5;
+
+/// The whole tour.
+pub fn tour(t: &Tour<'_>, lang: Lang) -> String {
+    let mut out = String::new();
+    let w = Writer { t, lang };
+    w.header(&mut out);
+    w.recorded(&mut out);
+    w.rules_did(&mut out);
+    w.examples(&mut out);
+    w.outbox(&mut out);
+    heading(&mut out, Line::Reports.text(lang));
+    // REPORTS: the funnel, dwell and journey reports (and the HTML file beside
+    // the store) once the report library is on main.
+    line(&mut out, 1, Line::ReportsPending.text(lang));
+    w.files(&mut out);
+    w.try_next(&mut out);
+    out
+}
+
+/// One line: what `--no-tour` prints.
+pub fn built(t: &Tour<'_>, lang: Lang) -> String {
+    let (from, to) = t.days();
+    Line::Built.fill(
+        lang,
+        &[
+            ("db", &t.project.db.display().to_string()),
+            ("customers", &t.activity.customers.to_string()),
+            ("events", &t.activity.events.to_string()),
+            ("days", &t.spec.days.to_string()),
+            ("from", &from.to_string()),
+            ("to", &to.to_string()),
+        ],
+    ) + "\n"
+}
+
+struct Writer<'t, 'a> {
+    t: &'t Tour<'a>,
+    lang: Lang,
+}
+
+impl Writer<'_, '_> {
+    fn header(&self, out: &mut String) {
+        let (from, to) = self.t.days();
+        let title = Line::Title.fill(
+            self.lang,
+            &[
+                ("customers", &self.t.activity.customers.to_string()),
+                ("days", &self.t.spec.days.to_string()),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("zone", self.t.flow.timezone.name()),
+                ("seed", &self.t.spec.seed.to_string()),
+                ("flow", self.t.flow.name.as_deref().unwrap_or_default()),
+            ],
+        );
+        line(out, 0, &title);
+    }
+
+    fn recorded(&self, out: &mut String) {
+        let a = &self.t.activity;
+        heading(out, Line::Recorded.text(self.lang));
+        let records = Line::Records.fill(
+            self.lang,
+            &[
+                ("events", &a.events.to_string()),
+                ("late", &a.late_events.to_string()),
+            ],
+        );
+        line(out, 1, &records);
+        let (on_time, late, overdue) = a.task_timeliness;
+        let tasks = Line::Tasks.fill(
+            self.lang,
+            &[
+                ("on_time", &on_time.to_string()),
+                ("late", &late.to_string()),
+                ("overdue", &overdue.to_string()),
+            ],
+        );
+        line(out, 1, &tasks);
+        let verdicts = Line::Verdicts.fill(
+            self.lang,
+            &[
+                ("confirmed", &a.verdicts.0.to_string()),
+                ("false", &a.verdicts.1.to_string()),
+            ],
+        );
+        line(out, 1, &verdicts);
+    }
+
+    fn rules_did(&self, out: &mut String) {
+        let a = &self.t.activity;
+        let flow = self.t.flow;
+        heading(out, Line::RulesDid.text(self.lang));
+        let health = self.list(&a.health, |name| state_label(&flow.health, name));
+        line(out, 1, &Line::Health.fill(self.lang, &[("list", &health)]));
+        let total: u64 = a.signals.iter().map(|(_, n)| n).sum();
+        let signals = self.list(&a.signals, |name| {
+            flow.risks
+                .iter()
+                .find(|r| r.name == name)
+                .map(|r| r.label.clone())
+        });
+        let signals =
+            Line::Signals.fill(self.lang, &[("n", &total.to_string()), ("list", &signals)]);
+        line(out, 1, &signals);
+        let steps = self.list(&a.steps, |name| self.escalation_label(name));
+        line(out, 1, &Line::Steps.fill(self.lang, &[("list", &steps)]));
+        let tasks = self.list(&a.tasks, |_| None);
+        line(
+            out,
+            1,
+            &Line::TasksCreated.fill(self.lang, &[("list", &tasks)]),
+        );
+        let stages = self.list(&a.stages, |name| {
+            flow.stages
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.label.clone())
+        });
+        line(out, 1, &Line::Stages.fill(self.lang, &[("list", &stages)]));
+        if let Some(first) = self.t.summary.errors.first() {
+            let n = self.t.summary.errors.len().to_string();
+            line(
+                out,
+                1,
+                &Line::RuleErrors.fill(self.lang, &[("n", &n), ("first", first)]),
+            );
+        }
+    }
+
+    fn examples(&self, out: &mut String) {
+        let lang = self.lang;
+        heading(out, Line::Examples.text(lang));
+        let mut n = 0;
+        let mut number = |out: &mut String| {
+            n += 1;
+            let _ = write!(out, "  {n}. ");
+        };
+        for h in &self.t.health {
+            number(out);
+            let label = state_label(&self.t.flow.health, &h.to).unwrap_or_default();
+            let at = self.time(h.at);
+            let title = Line::HealthExample.fill(
+                lang,
+                &[
+                    ("name", &h.name),
+                    ("id", &h.customer),
+                    ("label", &label),
+                    ("state", &h.to),
+                    ("at", &at),
+                ],
+            );
+            out.push_str(&title);
+            out.push('\n');
+            line(out, 2, &Line::Because.fill(lang, &[("rule", &h.rule)]));
+            for w in h.witnesses.iter().filter(|w| w.text.is_some()) {
+                let evidence = Line::Evidence.fill(
+                    lang,
+                    &[
+                        ("kind", &w.kind),
+                        ("actor", &self.person(w.actor.as_deref())),
+                        ("at", &self.time(w.at)),
+                        ("text", w.text.as_deref().unwrap_or_default()),
+                    ],
+                );
+                line(out, 2, &evidence);
+            }
+        }
+        for s in &self.t.signals {
+            number(out);
+            let label = self
+                .t
+                .flow
+                .risks
+                .iter()
+                .find(|r| r.name == s.risk)
+                .map(|r| r.label.clone())
+                .unwrap_or_default();
+            let title = Line::SignalExample.fill(
+                lang,
+                &[
+                    ("label", &label),
+                    ("risk", &s.risk),
+                    ("name", &s.name),
+                    ("id", &s.customer),
+                    ("keyword", &s.keyword),
+                    ("kind", &s.event.kind),
+                    ("at", &self.time(s.event.at)),
+                    ("text", s.event.text.as_deref().unwrap_or_default()),
+                ],
+            );
+            out.push_str(&title);
+            out.push('\n');
+            if let Some(v) = &s.verdict {
+                line(out, 2, &Line::Judged.fill(lang, &[("verdict", v)]));
+            }
+            if let Some(first) = s.strategy.first() {
+                line(out, 2, &Line::Strategy.fill(lang, &[("strategy", first)]));
+            }
+        }
+        for e in &self.t.steps {
+            number(out);
+            let title = Line::StepExample.fill(
+                lang,
+                &[
+                    (
+                        "label",
+                        &self.escalation_label(&e.escalation).unwrap_or_default(),
+                    ),
+                    ("escalation", &e.escalation),
+                    ("step", &e.step),
+                    ("at", &self.time(e.due_at)),
+                    ("name", &e.name),
+                    ("id", &e.customer),
+                ],
+            );
+            out.push_str(&title);
+            out.push('\n');
+            for (to, cc, body) in &e.messages {
+                let cc = if cc.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<String> = cc.iter().map(|c| self.person(Some(c))).collect();
+                    format!(" (cc {})", names.join(", "))
+                };
+                let message = Line::Message.fill(
+                    lang,
+                    &[
+                        ("to", &self.person(Some(to))),
+                        ("cc", &cc),
+                        ("body", body.trim()),
+                    ],
+                );
+                line(out, 2, &message);
+            }
+        }
+        if n == 0 {
+            line(out, 1, Line::None.text(lang));
+        }
+    }
+
+    fn outbox(&self, out: &mut String) {
+        heading(out, Line::Outbox.text(self.lang));
+        let count = |pred: &dyn Fn(&str, &str) -> bool| -> u64 {
+            self.t
+                .activity
+                .outbox
+                .iter()
+                .filter(|(key, _)| {
+                    let (kind, status) = key.split_once('/').unwrap_or((key, ""));
+                    pred(kind, status)
+                })
+                .map(|(_, n)| n)
+                .sum()
+        };
+        let counts = Line::OutboxCounts.fill(
+            self.lang,
+            &[
+                ("n", &count(&|_, _| true).to_string()),
+                ("notify", &count(&|kind, _| kind == "notify").to_string()),
+                ("message", &count(&|kind, _| kind == "message").to_string()),
+                (
+                    "pending",
+                    &count(&|_, status| status == "pending").to_string(),
+                ),
+                (
+                    "suppressed",
+                    &count(&|_, status| status == "suppressed").to_string(),
+                ),
+            ],
+        );
+        line(out, 1, &counts);
+    }
+
+    fn files(&self, out: &mut String) {
+        heading(out, Line::Files.text(self.lang));
+        let dir = self.t.project.dir.display().to_string();
+        line(out, 1, &Line::Project.fill(self.lang, &[("dir", &dir)]));
+        let db = self.t.project.db.display().to_string();
+        line(out, 1, &Line::Store.fill(self.lang, &[("db", &db)]));
+    }
+
+    fn try_next(&self, out: &mut String) {
+        heading(out, Line::TryNext.text(self.lang));
+        let dir = self.t.project.dir.display().to_string();
+        line(out, 1, &format!("cd {}", shell_word(&dir)));
+        let customer = self
+            .t
+            .health
+            .first()
+            .map(|h| h.customer.clone())
+            .or_else(|| self.t.signals.first().map(|s| s.customer.clone()));
+        if let Some(c) = customer {
+            line(out, 1, &format!("salesflow explain {c}"));
+            line(out, 1, &format!("salesflow signal list --customer {c}"));
+        }
+        if let Some(worst) = self.t.flow.health.first() {
+            line(
+                out,
+                1,
+                &format!("salesflow list --where \"health is {}\"", worst.name),
+            );
+        }
+        line(out, 1, "salesflow task list --open");
+        line(out, 1, "salesflow plan");
+    }
+
+    /// `red 高危 14, yellow 需关注 52, …`, the largest first.
+    fn list(&self, counts: &[(String, u64)], label: impl Fn(&str) -> Option<String>) -> String {
+        let mut sorted: Vec<&(String, u64)> = counts.iter().collect();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut parts: Vec<String> = sorted
+            .iter()
+            .take(LISTED)
+            .map(|(name, n)| match label(name) {
+                Some(l) if &l != name => format!("{name} {l} {n}"),
+                _ => format!("{name} {n}"),
+            })
+            .collect();
+        if sorted.len() > LISTED {
+            parts.push("…".into());
+        }
+        if parts.is_empty() {
+            Line::None.text(self.lang).to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    fn escalation_label(&self, name: &str) -> Option<String> {
+        self.t
+            .flow
+            .escalations
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.label.clone())
+    }
+
+    /// A person by name (and id), or as given.
+    fn person(&self, id: Option<&str>) -> String {
+        match id {
+            Some(id) => self
+                .t
+                .team
+                .person(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone()),
+            None => "-".into(),
+        }
+    }
+
+    fn time(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.t.flow.timezone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+}
+
+fn state_label(states: &[StateDef], name: &str) -> Option<String> {
+    states
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.label.clone())
+}
+
+fn heading(out: &mut String, text: &str) {
+    out.push('\n');
+    out.push_str(text);
+    out.push('\n');
+}
+
+fn line(out: &mut String, indent: usize, text: &str) {
+    out.push_str(&"  ".repeat(indent));
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// A path as one shell word (quoted when it has spaces or quotes).
+fn shell_word(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+:@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
