@@ -45,8 +45,9 @@ pub enum Command {
     /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
     #[command(after_help = exit_codes::CALENDAR)]
     Calendar(CalendarArgs),
-    /// Create the store, and a starter salesflow.yaml, rule file and team file
-    /// where none exists. Never overwrites anything.
+    /// Create a project: the store, and where none exists a starter
+    /// salesflow.yaml, rule file, team file, rule tests and sample customers and
+    /// events that work at once. Never overwrites anything.
     #[command(after_help = exit_codes::INIT)]
     Init(InitArgs),
     /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or

@@ -31,8 +31,10 @@ pub struct DemoArgs {
 /// `salesflow init`
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The project's folder (created if missing; default: the working directory).
-    /// Paths given with `--db`, `--rules` and `--team` are relative to it.
+    /// The project's folder, created if missing, in the standard layout
+    /// (salesflow.yaml, salesflow.db, rules/main.flow, team.yaml, tests/, sample
+    /// CSVs). Default: the working directory, where `--db`, `--rules` and `--team`
+    /// name the files.
     pub dir: Option<PathBuf>,
     /// When the store goes live (default: now): messages and tasks the rules would
     /// have produced before it are recorded as suppressed, never sent.
