@@ -1,17 +1,20 @@
 //! The command line, as clap types. Raw flags only: `command/` turns them into
-//! fully resolved settings before any work starts.
+//! fully resolved settings before any work starts. The doc comments here are
+//! for the code's readers; `--help` shows the texts of the message catalogue
+//! (`help.rs`).
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
 mod demo_args;
-mod exit_codes;
 mod global;
+mod help;
 mod store_args;
 
 pub use demo_args::{DemoArgs, InitArgs};
 pub use global::{Format, GlobalArgs, Lang};
+pub use help::{command, keys as help_keys};
 pub use store_args::{
     ImportArgs, ListFilter, MoveArgs, SignalCommand, TaskCommand, UpdateArgs, VerdictArg,
 };
@@ -19,7 +22,7 @@ pub use store_args::{
 /// Sales flow rules that a machine keeps: check and test them, compute working
 /// time, and run them against the customer store.
 #[derive(Debug, Parser)]
-#[command(name = "salesflow", version, after_help = exit_codes::TOP, args_override_self = true)]
+#[command(name = "salesflow", version, args_override_self = true)]
 pub struct Cli {
     /// Flags every command accepts.
     #[command(flatten)]
@@ -33,45 +36,33 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse and check rule files; report every error of every file.
-    #[command(after_help = exit_codes::CHECK)]
     Check(CheckArgs),
     /// Rewrite rule files in the canonical layout (in place, or `--check`, or `--diff`).
-    #[command(after_help = exit_codes::FMT)]
     Fmt(FmtArgs),
     /// Run rule test files: customers, a timeline of events and what the rules
     /// must have done by given times, on virtual time against a store in memory.
-    #[command(after_help = exit_codes::TEST)]
     Test(TestArgs),
     /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
-    #[command(after_help = exit_codes::CALENDAR)]
     Calendar(CalendarArgs),
     /// Create a project: the store, and where none exists a starter
     /// salesflow.yaml, rule file, team file, rule tests and sample customers and
     /// events that work at once. Never overwrites anything.
-    #[command(after_help = exit_codes::INIT)]
     Init(InitArgs),
     /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or
     /// YAML; every row is checked and a file with any bad row writes nothing.
-    #[command(after_help = exit_codes::IMPORT)]
     Import(ImportArgs),
     /// What `apply` would do now, written nowhere (the store stays byte-identical).
-    #[command(after_help = exit_codes::PLAN)]
     Plan(PlanArgs),
     /// Evaluate the rules and record every effect once: health, signals, tasks,
     /// escalation steps, outbox messages.
-    #[command(after_help = exit_codes::APPLY)]
     Apply(ApplyArgs),
     /// Why a customer is in its health state, segment and stage, and its timers.
-    #[command(after_help = exit_codes::EXPLAIN)]
     Explain(ExplainArgs),
     /// Customers matching a condition in the rule language.
-    #[command(after_help = exit_codes::LIST)]
     List(ListArgs),
     /// Record a customer's progress update (the rules say which fields it needs).
-    #[command(after_help = exit_codes::UPDATE)]
     Update(UpdateArgs),
     /// Record that a customer entered a pipeline stage.
-    #[command(after_help = exit_codes::MOVE)]
     Move(MoveArgs),
     /// List tasks, or close one.
     #[command(subcommand)]
@@ -81,7 +72,6 @@ pub enum Command {
     Signal(SignalCommand),
     /// Build a demo project: the example rules, a team and a generated store of
     /// customers ticked day by day, then a tour of what the rules did.
-    #[command(after_help = exit_codes::DEMO)]
     Demo(DemoArgs),
 }
 

@@ -4,6 +4,9 @@
 //! [`model`]) → evaluation against a store → effects. Working time lives in
 //! [`calendar`], which depends on nothing else here.
 
+#[macro_use]
+pub mod i18n;
+
 pub mod apply;
 pub mod calendar;
 pub mod check;
@@ -16,6 +19,7 @@ pub mod engine;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod money;
 pub mod record;
 pub mod ruletest;
 pub mod source;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Parses RFC 3339, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DDTHH:MM` (in `tz`), or a
@@ -34,7 +34,8 @@ pub fn parse_instant(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
         .ok_or_else(|| format!("`{text}` does not exist in {tz} (a daylight-saving gap)"))
 }
 
-/// `2026-03-10 12:00 +08:00 Tue` (seconds shown only when not zero).
+/// `2026-03-10 12:00 +08:00 Tue` (seconds shown only when not zero; the weekday
+/// in the language of the messages).
 pub fn format_instant(t: DateTime<Utc>, tz: Tz) -> String {
     let local = t.with_timezone(&tz);
     let time = if local.format("%S").to_string() == "00" {
@@ -42,7 +43,11 @@ pub fn format_instant(t: DateTime<Utc>, tz: Tz) -> String {
     } else {
         "%H:%M:%S"
     };
-    local.format(&format!("%Y-%m-%d {time} %:z %a")).to_string()
+    format!(
+        "{} {}",
+        local.format(&format!("%Y-%m-%d {time} %:z")),
+        crate::i18n::weekday(local.weekday())
+    )
 }
 
 /// RFC 3339 in the time zone, for JSON.

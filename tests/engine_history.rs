@@ -307,12 +307,13 @@ fn imported_tasks_wake_the_engine_and_an_imported_done_time_closes_them() {
          c5,报告,presales,wang,2026-03-03 10:00,2026-03-05 10:00,2026-03-04 11:00\n",
     );
     p.apply("2026-03-03 09:00");
-    // The task appears at 10:00: the engine wakes then.
+    // The task appears at 10:00 and its first reminder is due 4 working hours
+    // later: the engine wakes then, and not before (nothing changes at 10:00).
     assert_eq!(
         p.rows("SELECT id, wake_at FROM customers ORDER BY id"),
         [
-            ["c4", "2026-03-03T02:00:00Z"],
-            ["c5", "2026-03-03T02:00:00Z"]
+            ["c4", "2026-03-03T06:00:00Z"],
+            ["c5", "2026-03-03T06:00:00Z"]
         ]
     );
     p.apply("2026-03-10 09:00");

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+pub use crate::i18n::Lang;
+
 /// The global flags, as typed.
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
@@ -102,32 +104,5 @@ impl Format {
     /// `--lang` is given).
     pub fn is_machine(self) -> bool {
         self != Format::Human
-    }
-}
-
-/// Languages of the messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Chinese (simplified).
-    Zh,
-}
-
-impl Lang {
-    /// The language of the locale: `zh*` in the first of `LC_ALL`,
-    /// `LC_MESSAGES`, `LANG` that is set and not empty is Chinese, anything
-    /// else English.
-    pub fn from_locale() -> Lang {
-        let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let locale = var("LC_ALL")
-            .or_else(|| var("LC_MESSAGES"))
-            .or_else(|| var("LANG"));
-        match locale {
-            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
-        }
     }
 }

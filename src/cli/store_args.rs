@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::exit_codes;
 use crate::import::ImportKind;
 
 /// `salesflow import`
@@ -72,10 +71,8 @@ pub struct MoveArgs {
 #[derive(Debug, Subcommand)]
 pub enum TaskCommand {
     /// List tasks, by id.
-    #[command(after_help = exit_codes::TASK_LIST)]
     List(ListFilter),
     /// Close a task: records a `task_done` event the rules see.
-    #[command(after_help = exit_codes::TASK_DONE)]
     Done {
         /// The task's id (from `task list`).
         id: i64,
@@ -89,10 +86,8 @@ pub enum TaskCommand {
 #[derive(Debug, Subcommand)]
 pub enum SignalCommand {
     /// List risk signals, by time.
-    #[command(after_help = exit_codes::SIGNAL_LIST)]
     List(ListFilter),
     /// Judge a signal: records a `verdict` event (it feeds `risk_accuracy`).
-    #[command(after_help = exit_codes::SIGNAL_VERDICT)]
     Verdict {
         /// The signal's id (from `signal list`).
         id: i64,

@@ -15,13 +15,12 @@ use crate::cli::{ApplyArgs, Format};
 use crate::engine::Engine;
 
 pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`apply`")?;
+    let flow = s.require_flow("apply")?;
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let mut store = s.open_store()?;
     if let Some(at) = &args.live_from {
-        let at = crate::timefmt::parse_instant(at, flow.timezone)
-            .map_err(super::CommandError::bad_value)?;
+        let at = super::settings::time_arg(at, flow.timezone)?;
         store.move_live_from(at)?;
     }
     let engine = Engine::new(flow, &team);
@@ -50,19 +49,24 @@ pub(super) fn run(args: &ApplyArgs, s: &Settings, p: &mut Printer) -> Result {
         outln!(p, "{}", super::pretty(&out));
     } else {
         let visited = report.visited;
-        let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        outln!(
-            p,
-            "applied at {}: {visited} customers visited{}",
-            crate::timefmt::format_instant(now, tz),
-            if parts.is_empty() {
-                ", nothing new".into()
-            } else {
-                format!(", {}", parts.join(", "))
-            }
-        );
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| format!("{n} {}", super::plan::kind_name(k)))
+            .collect();
+        let at = crate::timefmt::format_instant(now, tz);
+        let line = if parts.is_empty() {
+            t!("apply-nothing-new", at = at, customers = visited)
+        } else {
+            t!(
+                "apply-summary",
+                at = at,
+                customers = visited,
+                counts = parts.join(t!("list-separator").as_str())
+            )
+        };
+        outln!(p, "{line}");
         for e in &errors {
-            errln!(p, "error: {e}");
+            errln!(p, "{}", t!("error-line", message = e));
         }
     }
     if errors.is_empty() {

@@ -1,17 +1,19 @@
 //! `salesflow calendar NAME add|between|show`: a calendar of the rules, for ops to
 //! check a deadline by hand.
 
+use chrono::Datelike as _;
 use serde_json::json;
 
 use super::output::{Printer, outln};
+use super::settings::time_arg;
 use super::{CommandError, Outcome, Result, Settings};
-use crate::calendar::WorkDuration;
+use crate::calendar::{DayInfo, DayKind, WorkDuration};
 use crate::cli::{CalendarArgs, CalendarOp, Format};
 use crate::syntax::ast::DurationUnit;
-use crate::timefmt::{format_instant, format_working, parse_instant, rfc3339};
+use crate::timefmt::{format_instant, format_working, rfc3339};
 
 pub(super) fn run(args: &CalendarArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`calendar`")?;
+    let flow = s.require_flow("calendar")?;
     let Some(def) = flow.calendar(&args.name) else {
         let names: Vec<_> = flow
             .calendars
@@ -20,40 +22,32 @@ pub(super) fn run(args: &CalendarArgs, s: &Settings, p: &mut Printer) -> Result 
             .collect();
         return Err(CommandError::UnknownCalendar {
             name: args.name.clone(),
-            declared: if names.is_empty() {
-                "none".into()
-            } else {
-                names.join(", ")
-            },
+            declared: names.join(", "),
         });
     };
     let cal = &def.calendar;
     let tz = flow.timezone;
     let json = s.format == Format::Json;
-    let time = |text: &str| parse_instant(text, tz).map_err(CommandError::bad_value);
     let out = match &args.op {
-        CalendarOp::Add {
-            time: start,
-            duration,
-        } => {
-            let start_at = time(start)?;
+        CalendarOp::Add { time, duration } => {
+            let start = time_arg(time, tz)?;
             let d = work_duration(duration)?;
-            let end = cal.add(start_at, d).ok_or_else(|| {
-                CommandError::bad_value(format!(
-                    "calendar `{}` has no working time after {start}",
-                    args.name
-                ))
+            let end = cal.add(start, d).ok_or_else(|| {
+                CommandError::usage(
+                    t!("calendar-no-working-time", name = args.name, time = time),
+                    None,
+                )
             })?;
             if json {
                 super::pretty(
-                    &json!({"calendar": args.name, "start": rfc3339(start_at, tz), "duration": duration, "result": rfc3339(end, tz)}),
+                    &json!({"calendar": args.name, "start": rfc3339(start, tz), "duration": duration, "result": rfc3339(end, tz)}),
                 )
             } else {
                 format_instant(end, tz)
             }
         }
         CalendarOp::Between { from, to } => {
-            let (a, b) = (time(from)?, time(to)?);
+            let (a, b) = (time_arg(from, tz)?, time_arg(to, tz)?);
             let seconds = cal.between(a, b);
             if json {
                 super::pretty(
@@ -64,28 +58,18 @@ pub(super) fn run(args: &CalendarArgs, s: &Settings, p: &mut Printer) -> Result 
             }
         }
         CalendarOp::Show { from, to } => {
-            let date = |s: &str| {
-                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                    CommandError::BadValue {
-                        message: format!("`{s}` is not a date"),
-                        help: Some("write a day as YYYY-MM-DD: `2026-02-13`".into()),
-                    }
-                })
-            };
-            let (from, to) = (date(from)?, date(to)?);
+            let (from, to) = (date_arg(from)?, date_arg(to)?);
             if to < from || (to - from).num_days() > 3660 {
-                return Err(CommandError::bad_value(
-                    "`--to` must be on or after `--from`, within ten years",
-                ));
+                return Err(CommandError::BadValue {
+                    message: t!("calendar-bad-range"),
+                    help: None,
+                });
             }
             let days = cal.show(from, to);
             if json {
                 super::pretty(&serde_json::to_value(&days).unwrap_or_default())
             } else {
-                days.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                days.iter().map(day_line).collect::<Vec<_>>().join("\n")
             }
         }
     };
@@ -93,12 +77,50 @@ pub(super) fn run(args: &CalendarArgs, s: &Settings, p: &mut Printer) -> Result 
     Ok(Outcome::Done)
 }
 
+/// `2026-02-14 Sat  make-up working day for 春节  09:00-12:00 13:30-18:00`, in
+/// the language of the messages.
+fn day_line(day: &DayInfo) -> String {
+    let why = match &day.kind {
+        DayKind::Weekday => t!("calendar-weekday"),
+        DayKind::Weekend => t!("calendar-weekend"),
+        DayKind::Holiday { name } => t!("calendar-holiday", name = name),
+        DayKind::MakeUp { name } => t!("calendar-make-up", name = name),
+        DayKind::InlineOff { name: Some(name) } => t!("calendar-off-named", name = name),
+        DayKind::InlineOff { name: None } => t!("calendar-off"),
+        DayKind::InlineWork => t!("calendar-work"),
+    };
+    let hours = if day.ranges.is_empty() {
+        "-".to_string()
+    } else {
+        day.ranges
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "{} {}  {why}  {hours}",
+        day.date.format("%Y-%m-%d"),
+        crate::i18n::weekday(day.date.weekday())
+    )
+}
+
+fn date_arg(text: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandError::BadValue {
+        message: t!("error-not-a-date", value = text),
+        help: Some(t!("help-date")),
+    })
+}
+
 /// `48h`, `7h30m`, `2d`, `1d4h`: working time; `w` is refused as in the rules.
 fn work_duration(text: &str) -> Result<WorkDuration> {
-    let too_large = || CommandError::bad_value(format!("`{text}`: duration too large"));
-    let parts = crate::syntax::parse_duration(text).map_err(|_| CommandError::BadValue {
-        message: format!("`{text}` is not a duration"),
-        help: Some("write `48h`, `7h30m` or `2d`".into()),
+    let bad = |message: String, help: Option<String>| CommandError::BadValue { message, help };
+    let too_large = || bad(t!("error-duration-too-large", value = text), None);
+    let parts = crate::syntax::parse_duration(text).map_err(|_| {
+        bad(
+            t!("error-not-a-duration", value = text),
+            Some(t!("help-duration")),
+        )
     })?;
     let mut d = WorkDuration::default();
     for (amount, unit) in parts {
@@ -120,10 +142,10 @@ fn work_duration(text: &str) -> Result<WorkDuration> {
                 d.days = d.days.checked_add(days).ok_or_else(too_large)?;
             }
             DurationUnit::Weeks => {
-                return Err(CommandError::BadValue {
-                    message: format!("`{text}`: `w` is not a unit of working time"),
-                    help: Some("say `5d`".into()),
-                });
+                return Err(bad(
+                    t!("error-weeks-of-working-time", value = text),
+                    Some(t!("help-weeks-of-working-time")),
+                ));
             }
         }
     }

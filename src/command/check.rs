@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 pub(super) fn run(args: &CheckArgs, s: &Settings, p: &mut Printer) -> Result {
     let roots = if args.paths.is_empty() {
-        vec![s.require_rules("`check` without a path")?.to_path_buf()]
+        vec![s.require_rules("check")?.to_path_buf()]
     } else {
         args.paths.clone()
     };
@@ -57,11 +57,14 @@ pub(super) fn run(args: &CheckArgs, s: &Settings, p: &mut Printer) -> Result {
         let file_count: usize = results.iter().map(|c| c.files.len()).sum();
         errln!(
             p,
-            "checked {flows} flow{} ({file_count} file{}): {errors} error{}, {warnings} warning{}",
-            plural(flows),
-            plural(file_count),
-            plural(errors),
-            plural(warnings)
+            "{}",
+            t!(
+                "check-summary",
+                flows = flows,
+                files = file_count,
+                errors = errors,
+                warnings = warnings
+            )
         );
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -69,8 +72,4 @@ pub(super) fn run(args: &CheckArgs, s: &Settings, p: &mut Printer) -> Result {
     } else {
         Ok(Outcome::Done)
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

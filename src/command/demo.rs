@@ -43,7 +43,7 @@ pub(super) fn run(args: &DemoArgs, s: &Settings, p: &mut Printer) -> Result {
     let mut progress = |step: Progress| match step {
         Progress::Start(days) if show_bar => {
             bar = ProgressBar::new(u64::from(days));
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} day {pos}/{len} {eta}") {
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {eta}") {
                 bar.set_style(style);
             }
         }
@@ -54,7 +54,6 @@ pub(super) fn run(args: &DemoArgs, s: &Settings, p: &mut Printer) -> Result {
     let summary = demo::generate(&mut store, &flow, roster, &spec, &mut progress)?;
     bar.finish_and_clear();
     let tour = Tour::collect(&store, &project, &flow, &team, &spec, &summary)?;
-    let lang = s.text_lang();
     if s.format == Format::Json {
         let mut doc = tour.to_json();
         if args.no_tour {
@@ -62,9 +61,9 @@ pub(super) fn run(args: &DemoArgs, s: &Settings, p: &mut Printer) -> Result {
         }
         outln!(p, "{}", super::pretty(&doc));
     } else if args.no_tour {
-        out!(p, "{}", tour::human::built(&tour, lang));
+        out!(p, "{}", tour::human::built(&tour));
     } else {
-        out!(p, "{}", tour::human::tour(&tour, lang));
+        out!(p, "{}", tour::human::tour(&tour));
     }
     Ok(Outcome::Done)
 }

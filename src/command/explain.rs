@@ -4,17 +4,19 @@
 
 use std::fmt::Write as _;
 
+use super::labels;
 use super::output::{Printer, out, outln};
 use super::{Outcome, Result, Settings};
 use crate::apply::Pass;
 use crate::cli::{ExplainArgs, Format};
 use crate::engine::Engine;
 use crate::engine::explain::{Explanation, StateExplain};
+use crate::model::Flow;
 use crate::store::StoreError;
 use crate::timefmt::{format_instant, format_seconds};
 
 pub(super) fn run(args: &ExplainArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`explain`")?;
+    let flow = s.require_flow("explain")?;
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let store = s.read_store()?;
@@ -28,96 +30,105 @@ pub(super) fn run(args: &ExplainArgs, s: &Settings, p: &mut Printer) -> Result {
         super::json_time::localize(&mut json, flow.timezone);
         outln!(p, "{}", super::pretty(&json));
     } else {
-        out!(p, "{}", render(&x, &history.customer.name, flow.timezone));
+        out!(p, "{}", render(&x, &history.customer.name, flow));
     }
     Ok(Outcome::Done)
 }
 
 /// The human explanation.
-fn render(x: &Explanation, name: &str, tz: chrono_tz::Tz) -> String {
+fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
+    let tz = flow.timezone;
     let e = &x.evaluation;
     let at = |t| format_instant(t, tz);
+    let none = t!("none");
     let mut out = String::new();
-    let _ = writeln!(out, "{} {name} at {}", e.customer, at(e.at));
-    match e.visits.last().filter(|v| v.left_at.is_none()) {
-        Some(v) => {
-            let _ = writeln!(
-                out,
-                "stage: {} since {} ({})",
-                v.stage,
-                at(v.entered_at),
-                format_seconds((e.at - v.entered_at).num_seconds())
-            );
-        }
-        None => {
-            let _ = writeln!(out, "stage: (none)");
-        }
-    }
     let _ = writeln!(
         out,
-        "\nhealth: {}",
-        e.health.as_ref().map_or("(none)", |h| h.0.as_str())
+        "{}",
+        t!(
+            "explain-head",
+            customer = e.customer,
+            name = name,
+            at = at(e.at)
+        )
     );
+    let stage = match e.visits.last().filter(|v| v.left_at.is_none()) {
+        Some(v) => t!(
+            "explain-stage-since",
+            stage = labels::stage(flow, &v.stage),
+            since = at(v.entered_at),
+            dwell = format_seconds((e.at - v.entered_at).num_seconds())
+        ),
+        None => none.clone(),
+    };
+    let _ = writeln!(out, "{}", t!("explain-stage", stage = stage));
+    let health = e
+        .health
+        .as_ref()
+        .map_or_else(|| none.clone(), |h| labels::health(flow, &h.0));
+    let _ = writeln!(out, "\n{}", t!("explain-health", health = health));
     states(&mut out, &x.health);
     if !x.witnesses.is_empty() {
-        let _ = writeln!(out, "  witness:");
+        let _ = writeln!(out, "  {}", t!("explain-witness"));
         for w in &x.witnesses {
             let text = w.texts().collect::<Vec<_>>().join(" / ");
-            let _ = writeln!(out, "    event {} {} {} {text}", w.id, at(w.at), w.kind);
-        }
-    } else if e.health.as_ref().is_some_and(|h| h.1.creation) {
-        let _ = writeln!(
-            out,
-            "  witness: the customer's creation record ({})",
-            at(x.evaluation.visits.first().map_or(e.at, |v| v.entered_at))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\nsegment: {}",
-        e.segment.as_deref().unwrap_or("(none)")
-    );
-    states(&mut out, &x.segments);
-    if !e.tags.is_empty() {
-        let _ = writeln!(out, "\ntags: {}", e.tags.join(", "));
-    }
-    if !e.timers.is_empty() {
-        let _ = writeln!(out, "\ntimers:");
-        for t in &e.timers {
-            let next = t
-                .next
-                .as_ref()
-                .map(|(step, due)| format!(", next: {step} at {}", at(*due)))
-                .unwrap_or_default();
-            let paused = if t.pauses.iter().any(|p| p.1.is_none()) {
-                ", paused"
-            } else {
-                ""
-            };
-            // `met_late`: the `until` held after a step had fired; both instants shown.
-            let ended = t
-                .ended_at
-                .map(|e| format!(", ended {}", at(e)))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {} #{} {} since {}{ended}{paused}{next}",
-                t.escalation,
-                t.epoch,
-                t.state,
-                at(t.started_at)
+                "    {}",
+                t!(
+                    "explain-event",
+                    id = w.id,
+                    at = at(w.at),
+                    kind = w.kind,
+                    text = text
+                )
             );
-            for (step, due) in &t.skipped {
+        }
+    } else if e.health.as_ref().is_some_and(|h| h.1.creation) {
+        let created = at(x.evaluation.visits.first().map_or(e.at, |v| v.entered_at));
+        let _ = writeln!(out, "  {}", t!("explain-witness-creation", at = created));
+    }
+    let segment = e
+        .segment
+        .as_deref()
+        .map_or_else(|| none.clone(), |s| labels::segment(flow, s));
+    let _ = writeln!(out, "\n{}", t!("explain-segment", segment = segment));
+    states(&mut out, &x.segments);
+    if !e.tags.is_empty() {
+        let _ = writeln!(out, "\n{}", t!("explain-tags", tags = e.tags.join(", ")));
+    }
+    if !e.timers.is_empty() {
+        let _ = writeln!(out, "\n{}", t!("explain-timers"));
+        for timer in &e.timers {
+            let mut line = t!(
+                "explain-timer",
+                escalation = timer.escalation,
+                epoch = timer.epoch,
+                state = timer.state,
+                since = at(timer.started_at)
+            );
+            // `met_late`: the `until` held after a step had fired; both instants shown.
+            if let Some(ended) = timer.ended_at {
+                line.push_str(&t!("explain-timer-ended", at = at(ended)));
+            }
+            if timer.pauses.iter().any(|p| p.1.is_none()) {
+                line.push_str(&t!("explain-timer-paused"));
+            }
+            if let Some((step, due)) = &timer.next {
+                line.push_str(&t!("explain-timer-next", step = step, at = at(*due)));
+            }
+            let _ = writeln!(out, "  {line}");
+            for (step, due) in &timer.skipped {
                 let _ = writeln!(
                     out,
-                    "      skipped {step} (due {}, before the current rules took over)",
-                    at(*due)
+                    "      {}",
+                    t!("explain-timer-skipped", step = step, due = at(*due))
                 );
             }
         }
     }
     for err in &e.errors {
-        let _ = writeln!(out, "\nerror: {err}");
+        let _ = writeln!(out, "\n{}", t!("error-line", message = err));
     }
     out
 }

@@ -21,7 +21,7 @@ use crate::source::SourceFile;
 
 pub(super) fn run(args: &FmtArgs, s: &Settings, p: &mut Printer) -> Result {
     let roots = if args.paths.is_empty() {
-        let rules = s.require_rules("`fmt` without a path")?;
+        let rules = s.require_rules("fmt")?;
         vec![rules_folder(rules)]
     } else {
         args.paths.clone()
@@ -61,7 +61,7 @@ pub(super) fn run(args: &FmtArgs, s: &Settings, p: &mut Printer) -> Result {
                     for d in &diagnostics {
                         err!(p, "{}", d.render_to_string(color));
                     }
-                    errln!(p, "not formatted: `{}` has syntax errors", source.name());
+                    errln!(p, "{}", t!("fmt-syntax-errors", file = source.name()));
                 }
                 broken.extend(diagnostics);
                 outcome = Outcome::Failed;

@@ -20,14 +20,14 @@ const BAR_FROM_ROWS: usize = 2_000;
 pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
     if args.map.is_some() {
         return Err(CommandError::usage(
-            "`--map` is not implemented yet",
-            Some("rename the columns to those README.md lists under \"Import columns\""),
+            t!("error-map-not-implemented"),
+            Some(t!("help-map-not-implemented")),
         ));
     }
     let flow = match args.kind {
         ImportKind::Team => None,
         ImportKind::Tasks => s.flow()?,
-        kind => Some(s.require_flow(&format!("importing {}", kind.name()))?),
+        kind => Some(s.require_flow(&format!("import {}", kind.name()))?),
     };
     let team_file = s.team_file()?;
     let mut store = s.open_store()?;
@@ -50,17 +50,17 @@ pub(super) fn run(args: &ImportArgs, s: &Settings, p: &mut Printer) -> Result {
             }))
         );
     } else {
-        outln!(
-            p,
-            "{} `{}`: {}",
-            if args.dry_run {
-                "dry run, nothing written;"
-            } else {
-                "imported"
-            },
-            args.file.display(),
-            summary(&counts)
-        );
+        let summary = summary(&counts);
+        let file = args.file.display().to_string();
+        if args.dry_run {
+            outln!(
+                p,
+                "{}",
+                t!("import-dry-run", file = file, summary = summary)
+            );
+        } else {
+            outln!(p, "{}", t!("import-done", file = file, summary = summary));
+        }
     }
     Ok(Outcome::Done)
 }
@@ -89,22 +89,35 @@ fn context<'a>(
 
 fn summary(c: &ImportCounts) -> String {
     let mut parts = Vec::new();
-    let mut add = |n: usize, what: &str| {
+    for (n, part) in [
+        (c.people, t!("import-people", n = c.people)),
+        (
+            c.customers_new,
+            t!("import-customers-new", n = c.customers_new),
+        ),
+        (
+            c.customers_changed,
+            t!("import-customers-changed", n = c.customers_changed),
+        ),
+        (c.events_new, t!("import-events-new", n = c.events_new)),
+        (
+            c.events_known,
+            t!("import-events-known", n = c.events_known),
+        ),
+        (
+            c.tasks_written,
+            t!("import-tasks-written", n = c.tasks_written),
+        ),
+        (c.tasks_known, t!("import-tasks-known", n = c.tasks_known)),
+    ] {
         if n > 0 {
-            parts.push(format!("{n} {what}"));
+            parts.push(part);
         }
-    };
-    add(c.people, "people in the team");
-    add(c.customers_new, "new customers");
-    add(c.customers_changed, "customers changed");
-    add(c.events_new, "new events");
-    add(c.events_known, "events already recorded");
-    add(c.tasks_written, "tasks written");
-    add(c.tasks_known, "tasks already recorded");
+    }
     if parts.is_empty() {
-        "nothing new".into()
+        t!("nothing-new")
     } else {
-        parts.join(", ")
+        parts.join(t!("list-separator").as_str())
     }
 }
 

@@ -49,9 +49,7 @@ pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
     // No rules may exist yet: a time without an offset is read in the zone of the
     // configured rules when they check, else UTC.
     let live_from = match &args.live_from {
-        Some(text) => {
-            crate::timefmt::parse_instant(text, s.quiet_tz()).map_err(CommandError::bad_value)?
-        }
+        Some(text) => super::settings::time_arg(text, s.quiet_tz())?,
         None => chrono::Utc::now(),
     };
     let layout = match &args.dir {
@@ -89,12 +87,12 @@ pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
             super::pretty(&json!({ "created": created, "kept": kept }))
         );
     } else {
-        outln!(p, "created store `{}`", created[0]);
+        outln!(p, "{}", t!("init-created-store", path = created[0]));
         for path in &created[1..] {
-            outln!(p, "created `{path}`");
+            outln!(p, "{}", t!("init-created", path = path));
         }
         for path in &kept {
-            outln!(p, "kept the existing `{path}`");
+            outln!(p, "{}", t!("init-kept", path = path));
         }
         if layout.new {
             let cd = if layout.root.as_os_str().is_empty() {
@@ -102,10 +100,10 @@ pub(super) fn run(args: &InitArgs, s: &Settings, p: &mut Printer) -> Result {
             } else {
                 format!("cd {} && ", layout.root.display())
             };
-            outln!(
-                p,
-                "next: {cd}salesflow check && salesflow test && salesflow import customers customers.csv && salesflow import events events.csv && salesflow plan"
+            let commands = format!(
+                "{cd}salesflow check && salesflow test && salesflow import customers customers.csv && salesflow import events events.csv && salesflow plan"
             );
+            outln!(p, "{}", t!("init-next", commands = commands));
         }
     }
     Ok(Outcome::Done)

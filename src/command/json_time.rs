@@ -21,6 +21,9 @@ const INSTANTS: &[&str] = &[
     "left_at",
     "started_at",
     "next_wake",
+    "ended_at",
+    "known_at",
+    "live_from",
 ];
 
 /// Members holding data as the user wrote it: never rewritten.
@@ -47,6 +50,13 @@ pub(crate) fn localize(value: &mut Value, tz: Tz) {
                     // [step, due]
                     if let Some(due) = member.as_array_mut().and_then(|a| a.get_mut(1)) {
                         localize_instant(due, tz);
+                    }
+                } else if key == "skipped" {
+                    // [[step, due], …]
+                    for pair in member.as_array_mut().into_iter().flatten() {
+                        if let Some(due) = pair.as_array_mut().and_then(|a| a.get_mut(1)) {
+                            localize_instant(due, tz);
+                        }
                     }
                 } else {
                     localize(member, tz);

@@ -8,13 +8,13 @@ use crate::cli::{Format, ListArgs};
 use crate::engine::Engine;
 
 pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`list`")?;
+    let flow = s.require_flow("list")?;
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let cond = match &args.filter {
         None => None,
         Some(text) => {
-            let rules = s.require_rules("`list`")?;
+            let rules = s.require_rules("list")?;
             let checked =
                 check_condition(rules, &DiskLoader, text).map_err(|source| CommandError::Read {
                     path: rules.to_path_buf(),
@@ -73,12 +73,7 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
                 tags.join(",")
             );
         }
-        errln!(
-            p,
-            "{} customer{}",
-            rows.len(),
-            if rows.len() == 1 { "" } else { "s" }
-        );
+        errln!(p, "{}", t!("list-count", count = rows.len()));
     }
     Ok(Outcome::Done)
 }

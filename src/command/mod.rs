@@ -13,6 +13,7 @@ mod fmt;
 mod import;
 mod init;
 mod json_time;
+mod labels;
 mod list;
 mod move_stage;
 mod output;
@@ -28,9 +29,10 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
-use crate::cli::{Cli, Command, Format, SignalCommand, TaskCommand};
+use crate::cli::{Cli, Command, Format, Lang, SignalCommand, TaskCommand};
+use crate::config::Config;
 pub(crate) use error::CommandError;
 use output::{Printer, outln};
 pub(crate) use settings::Settings;
@@ -65,12 +67,80 @@ pub(crate) type Result<T = Outcome, E = CommandError> = std::result::Result<T, E
 /// Parses `args` (the program name first), runs the command and gives the exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
+    let early = Early::scan(&args);
+    crate::i18n::set_lang(early.lang());
     let mut p = Printer::stdio();
-    let code = match Cli::try_parse_from(&args) {
+    let parsed = crate::cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let code = match parsed {
         Ok(cli) => run(&cli, &mut p),
-        Err(e) => clap_error(&e, wants_json(&args), &mut p),
+        Err(e) => clap_error(&e, early.json, &mut p),
     };
     ExitCode::from(code)
+}
+
+/// What must be known before clap parses the line (its help and errors are
+/// already in the user's language): `--lang`, `--config`, `--format json`.
+struct Early {
+    lang: Option<Lang>,
+    config: Option<std::path::PathBuf>,
+    json: bool,
+}
+
+impl Early {
+    /// Reads the words before `--`; a value clap will refuse later is ignored here.
+    fn scan(args: &[OsString]) -> Early {
+        let mut early = Early {
+            lang: None,
+            config: None,
+            json: false,
+        };
+        let mut words = args
+            .iter()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned());
+        while let Some(word) = words.next() {
+            if word == "--" {
+                break;
+            }
+            let (flag, value) = match word.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => {
+                    (flag.to_string(), Some(value.to_string()))
+                }
+                _ => (word.clone(), None),
+            };
+            if !matches!(flag.as_str(), "--lang" | "--config" | "--format") {
+                continue;
+            }
+            let Some(value) = value.or_else(|| words.next()) else {
+                break;
+            };
+            match flag.as_str() {
+                "--lang" => early.lang = clap::ValueEnum::from_str(&value, true).ok(),
+                "--config" => early.config = Some(value.into()),
+                _ => early.json = value == "json",
+            }
+        }
+        early
+    }
+
+    /// `--lang`; else `lang:` of salesflow.yaml; else the locale's, except under
+    /// `--format json` (machine output stays English unless a language was chosen).
+    fn lang(&self) -> Lang {
+        if let Some(lang) = self.lang {
+            return lang;
+        }
+        let configured = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| Config::locate(self.config.as_deref(), &cwd).ok().flatten())
+            .and_then(|located| located.config.lang);
+        match configured {
+            Some(lang) => lang,
+            None if self.json => Lang::En,
+            None => Lang::from_locale(),
+        }
+    }
 }
 
 /// Runs a parsed command line; the exit code.
@@ -84,6 +154,7 @@ fn run(cli: &Cli, p: &mut Printer) -> u8 {
         })
         .and_then(|cwd| Settings::resolve(&cli.global, &cwd))
         .and_then(|settings| {
+            crate::i18n::set_lang(settings.text_lang());
             supports(&cli.command, settings.format)?;
             dispatch(&cli.command, &settings, p)
         });
@@ -206,23 +277,6 @@ fn clap_error(e: &clap::Error, json: bool, p: &mut Printer) -> u8 {
     });
     outln!(p, "{}", pretty(&doc));
     code
-}
-
-/// Whether `--format json` (or `--format=json`) was typed, before `--`; used only
-/// when clap itself refused the line.
-fn wants_json(args: &[OsString]) -> bool {
-    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        if word == "--" {
-            return false;
-        }
-        if word == "--format=json"
-            || (word == "--format" && words.next().as_deref() == Some("json"))
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// JSON for people to read and programs to parse.

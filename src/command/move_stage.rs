@@ -9,7 +9,7 @@ use crate::cli::MoveArgs;
 use crate::store::NewEvent;
 
 pub(super) fn run(args: &MoveArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`move`")?;
+    let flow = s.require_flow("move")?;
     let (now, mut store, actor) = open_for_recording(s, flow.timezone, args.by.as_deref())?;
     let mut event = NewEvent::new(&args.customer, now, "stage_change", "cli");
     event.actor = actor;

@@ -5,15 +5,17 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use super::labels;
 use super::output::{Printer, errln, outln};
 use super::{Outcome, Result, Settings};
 use crate::apply::{Pass, Pending};
 use crate::cli::{Format, PlanArgs};
 use crate::engine::{Effect, Engine};
+use crate::model::Flow;
 use crate::timefmt::format_instant;
 
 pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`plan`")?;
+    let flow = s.require_flow("plan")?;
     let team = s.run_team()?;
     let now = s.now(flow.timezone)?;
     let store = s.read_store()?;
@@ -45,28 +47,38 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
         super::json_time::localize(&mut out, tz);
         outln!(p, "{}", super::pretty(&out));
     } else {
-        let counts: Vec<String> = summary.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let counts: Vec<String> = summary
+            .iter()
+            .map(|(k, n)| format!("{n} {}", kind_name(k)))
+            .collect();
         let customers = plans.iter().filter(|p| !p.new.is_empty()).count();
-        outln!(
-            p,
-            "plan at {}: {total} action{} for {customers} customer{}{}",
-            format_instant(now, tz),
-            if total == 1 { "" } else { "s" },
-            if customers == 1 { "" } else { "s" },
-            if counts.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", counts.join(", "))
-            }
+        let mut head = t!(
+            "plan-summary",
+            at = format_instant(now, tz),
+            actions = total,
+            customers = customers
         );
+        if !counts.is_empty() {
+            head = t!(
+                "plan-summary-counts",
+                summary = head,
+                counts = counts.join(t!("list-separator").as_str())
+            );
+        }
+        outln!(p, "{head}");
         for plan in plans.iter().filter(|p| !p.new.is_empty()) {
             outln!(p, "\n{}", plan.eval.customer);
             for e in plan.effects() {
-                outln!(p, "  {:<16} {}", e.kind(), describe(e, tz));
+                outln!(
+                    p,
+                    "  {} {}",
+                    pad(&kind_name(e.kind()), 16),
+                    describe(e, flow)
+                );
             }
         }
         for e in &errors {
-            errln!(p, "error: {e}");
+            errln!(p, "{}", t!("error-line", message = e));
         }
     }
     if !errors.is_empty() {
@@ -88,9 +100,35 @@ fn action_json(customer: &str, e: &Effect) -> Value {
     v
 }
 
+/// The name of a plan kind for people (the JSON keeps the English kind).
+pub(super) fn kind_name(kind: &str) -> String {
+    match kind {
+        "health" => t!("kind-health"),
+        "segment" => t!("kind-segment"),
+        "tag" => t!("kind-tag"),
+        "signal" => t!("kind-signal"),
+        "stage_action" => t!("kind-stage-action"),
+        "task" => t!("kind-task"),
+        "escalation_step" => t!("kind-escalation-step"),
+        "notify" => t!("kind-notify"),
+        "message" => t!("kind-message"),
+        "field_change" => t!("kind-field-change"),
+        "customers" => t!("kind-customers"),
+        other => other.to_string(),
+    }
+}
+
+/// `text` followed by spaces up to `width` terminal columns (a Chinese
+/// character takes two).
+fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// One line about an effect, for people.
-fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
-    let at = |t| format_instant(t, tz);
+fn describe(e: &Effect, flow: &Flow) -> String {
+    let at = |t| format_instant(t, flow.timezone);
+    let none = || t!("none");
     match e {
         Effect::Health {
             at: t,
@@ -98,54 +136,88 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
             to,
             evidence,
             ..
-        } => format!(
-            "{} → {to} at {} (witness events {:?}{})",
-            from.as_deref().unwrap_or("(none)"),
-            at(*t),
-            evidence.events,
+        } => {
+            let from = from
+                .as_deref()
+                .map_or_else(none, |h| labels::health(flow, h));
+            let (to, events) = (labels::health(flow, to), format!("{:?}", evidence.events));
             if evidence.creation {
-                ", creation record"
+                t!(
+                    "plan-health-creation",
+                    from = from,
+                    to = to,
+                    at = at(*t),
+                    events = events
+                )
             } else {
-                ""
+                t!(
+                    "plan-health",
+                    from = from,
+                    to = to,
+                    at = at(*t),
+                    events = events
+                )
             }
-        ),
+        }
         Effect::Segment {
             at: t, from, to, ..
-        } => format!(
-            "{} → {to} at {}",
-            from.as_deref().unwrap_or("(none)"),
-            at(*t)
+        } => t!(
+            "plan-segment",
+            from = from
+                .as_deref()
+                .map_or_else(none, |s| labels::segment(flow, s)),
+            to = labels::segment(flow, to),
+            at = at(*t)
         ),
         Effect::Tag {
             tag, added, at: t, ..
-        } => format!("{}{tag} at {}", if *added { "+" } else { "-" }, at(*t)),
+        } => t!(
+            "plan-tag",
+            sign = if *added { "+" } else { "-" },
+            tag = tag,
+            at = at(*t)
+        ),
         Effect::Signal {
             risk,
             keyword,
             event,
             ..
-        } => format!("{risk}: `{keyword}` in event {event}"),
-        Effect::StageAction { trigger, at: t, .. } => format!("on {trigger} at {}", at(*t)),
+        } => t!(
+            "plan-signal",
+            risk = risk,
+            keyword = keyword,
+            event = *event
+        ),
+        Effect::StageAction { trigger, at: t, .. } => {
+            t!("plan-stage-action", trigger = trigger, at = at(*t))
+        }
         Effect::Task {
             title,
             assignee,
             due_at,
             suppressed,
             ..
-        } => format!(
-            "{title} → {assignee}, due {}{}",
-            at(*due_at),
-            suppressed_mark(*suppressed)
-        ),
+        } => {
+            t!(
+                "plan-task",
+                title = title,
+                assignee = assignee,
+                due = at(*due_at)
+            ) + &suppressed_mark(*suppressed)
+        }
         Effect::EscalationStep {
             escalation,
             epoch,
             step,
             due_at,
             ..
-        } => {
-            format!("{escalation} #{epoch} {step}, due {}", at(*due_at))
-        }
+        } => t!(
+            "plan-step",
+            escalation = escalation,
+            epoch = *epoch,
+            step = step,
+            due = at(*due_at)
+        ),
         Effect::Outbox {
             recipient,
             cc,
@@ -153,16 +225,18 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
             suppressed,
             ..
         } => {
-            let cc = if cc.is_empty() {
-                String::new()
+            let body = body.replace('\n', " ");
+            let line = if cc.is_empty() {
+                t!("plan-message", to = recipient, body = body)
             } else {
-                format!(" cc {}", cc.join(", "))
+                t!(
+                    "plan-message-cc",
+                    to = recipient,
+                    cc = cc.join(", "),
+                    body = body
+                )
             };
-            format!(
-                "{recipient}{cc}: {}{}",
-                body.replace('\n', " "),
-                suppressed_mark(*suppressed)
-            )
+            line + &suppressed_mark(*suppressed)
         }
         Effect::FieldChange { field, value, .. } => format!("customer.{field} = {value}"),
     }
@@ -170,10 +244,10 @@ fn describe(e: &Effect, tz: chrono_tz::Tz) -> String {
 
 /// Marks what the rules would have sent or asked before the customer went live:
 /// recorded, never sent.
-fn suppressed_mark(suppressed: bool) -> &'static str {
+fn suppressed_mark(suppressed: bool) -> String {
     if suppressed {
-        "  [suppressed: before going live]"
+        format!("  {}", t!("plan-suppressed"))
     } else {
-        ""
+        String::new()
     }
 }

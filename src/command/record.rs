@@ -76,8 +76,9 @@ pub(super) fn check_record(
     let Some(last) = errors.pop() else {
         return Ok(());
     };
-    for e in &errors {
-        errln!(p, "error: {e}");
+    for e in errors {
+        let message = CommandError::from(e).to_string();
+        errln!(p, "{}", t!("error-line", message = message));
     }
     Err(last.into())
 }
@@ -108,15 +109,24 @@ pub(super) fn record(
         match id {
             Some(id) => outln!(
                 p,
-                "recorded {} #{id} of `{}` at {at}",
-                event.kind,
-                event.customer
+                "{}",
+                t!(
+                    "record-recorded",
+                    kind = event.kind,
+                    id = id.0,
+                    customer = event.customer,
+                    at = at
+                )
             ),
             None => outln!(
                 p,
-                "already recorded: the same {} of `{}` at {at}",
-                event.kind,
-                event.customer
+                "{}",
+                t!(
+                    "record-known",
+                    kind = event.kind,
+                    customer = event.customer,
+                    at = at
+                )
             ),
         }
     }

@@ -117,17 +117,19 @@ impl Settings {
         }
     }
 
-    /// The checked flow; an error naming `what` needs it when no rules are configured.
-    pub fn require_flow(&self, what: &str) -> Result<&Flow, CommandError> {
+    /// The checked flow; an error naming the command (`plan`) that needs it when
+    /// no rules are configured.
+    pub fn require_flow(&self, command: &str) -> Result<&Flow, CommandError> {
         self.flow()?.ok_or_else(|| CommandError::NoRules {
-            what: what.to_string(),
+            command: command.to_string(),
         })
     }
 
-    /// The root rule file; an error naming `what` needs it when none is configured.
-    pub fn require_rules(&self, what: &str) -> Result<&Path, CommandError> {
+    /// The root rule file; an error naming the command that needs it when none
+    /// is configured.
+    pub fn require_rules(&self, command: &str) -> Result<&Path, CommandError> {
         self.rules.as_deref().ok_or_else(|| CommandError::NoRules {
-            what: what.to_string(),
+            command: command.to_string(),
         })
     }
 
@@ -160,12 +162,7 @@ impl Settings {
     /// "Now": `--at` read in `tz`, else the clock.
     pub fn now(&self, tz: Tz) -> Result<DateTime<Utc>, CommandError> {
         match &self.at {
-            Some(at) => {
-                crate::timefmt::parse_instant(at, tz).map_err(|message| CommandError::BadValue {
-                    message: format!("`--at`: {message}"),
-                    help: None,
-                })
-            }
+            Some(at) => time_arg(at, tz),
             None => Ok(Utc::now()),
         }
     }
@@ -179,4 +176,12 @@ impl Settings {
     pub fn read_store(&self) -> Result<Store, CommandError> {
         Ok(Store::open_read_only(&self.db)?)
     }
+}
+
+/// A time typed on the command line: RFC 3339, or `2026-03-02 09:00` in `tz`.
+pub(crate) fn time_arg(text: &str, tz: Tz) -> Result<DateTime<Utc>, CommandError> {
+    crate::timefmt::parse_instant(text, tz).map_err(|_| CommandError::BadValue {
+        message: t!("error-not-a-time", value = text),
+        help: Some(t!("help-time", zone = tz.name())),
+    })
 }

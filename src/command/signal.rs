@@ -49,7 +49,7 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
         return Ok(Outcome::Done);
     }
     if signals.is_empty() {
-        outln!(p, "no signals");
+        outln!(p, "{}", t!("signal-none"));
     }
     for sig in &signals {
         let label = risk(&sig.risk)
@@ -57,20 +57,23 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
             .unwrap_or_default();
         outln!(
             p,
-            "#{}  {}  {}{label}  「{}」 in event #{}  {}  {}",
+            "#{}  {}  {}{label}  {}  {}  {}",
             sig.id,
             sig.customer,
             sig.risk,
-            sig.keyword,
-            sig.event,
+            t!(
+                "signal-in-event",
+                keyword = sig.keyword,
+                event = sig.event.0
+            ),
             format_instant(sig.at, tz),
-            sig.verdict.map_or("unjudged", Verdict::as_str)
+            verdict_text(sig.verdict)
         );
         for line in risk(&sig.risk).map_or(&sig.strategy, |r| &r.strategy) {
-            outln!(p, "    strategy: {line}");
+            outln!(p, "    {}", t!("signal-strategy", text = line));
         }
         for case in risk(&sig.risk).map_or(&[][..], |r| &r.cases) {
-            outln!(p, "    case: {case}");
+            outln!(p, "    {}", t!("signal-case", text = case));
         }
     }
     Ok(Outcome::Done)
@@ -102,14 +105,27 @@ fn judge(
     } else {
         outln!(
             p,
-            "signal #{} ({} of `{}`) judged {verdict} at {}",
-            signal.id,
-            signal.risk,
-            signal.customer,
-            format_instant(now, tz)
+            "{}",
+            t!(
+                "signal-judged",
+                id = signal.id.0,
+                risk = signal.risk,
+                customer = signal.customer,
+                verdict = verdict_text(Some(verdict)),
+                at = format_instant(now, tz)
+            )
         );
     }
     Ok(Outcome::Done)
+}
+
+/// A verdict for people: confirmed, a false alarm, or not judged yet.
+fn verdict_text(verdict: Option<Verdict>) -> String {
+    match verdict {
+        Some(Verdict::Confirmed) => t!("verdict-confirmed"),
+        Some(Verdict::False) => t!("verdict-false"),
+        None => t!("verdict-none"),
+    }
 }
 
 fn signal_json(s: &SignalRow, tz: chrono_tz::Tz) -> serde_json::Value {

@@ -29,16 +29,16 @@ fn list(filter: &ListFilter, s: &Settings, p: &mut Printer) -> Result {
         return Ok(Outcome::Done);
     }
     if tasks.is_empty() {
-        outln!(p, "no tasks");
+        outln!(p, "{}", t!("task-none"));
     }
     for t in &tasks {
         let due = t
             .due_at
-            .map(|d| format!("  due {}", format_instant(d, tz)))
+            .map(|d| format!("  {}", t!("task-due", at = format_instant(d, tz))))
             .unwrap_or_default();
         let state = match t.done_at {
-            Some(d) => format!("done {}", format_instant(d, tz)),
-            None => "open".into(),
+            Some(d) => t!("task-done-at", at = format_instant(d, tz)),
+            None => t!("task-open"),
         };
         outln!(
             p,
@@ -78,17 +78,25 @@ fn done(s: &Settings, p: &mut Printer, id: TaskId, by: Option<&str>) -> Result {
     if closed {
         outln!(
             p,
-            "closed task #{} {} of `{}` at {when}",
-            task.id,
-            task.title,
-            task.customer
+            "{}",
+            t!(
+                "task-closed",
+                id = task.id.0,
+                title = task.title,
+                customer = task.customer,
+                at = when
+            )
         );
     } else {
         outln!(
             p,
-            "task #{} {} was already done at {when}",
-            task.id,
-            task.title
+            "{}",
+            t!(
+                "task-already-done",
+                id = task.id.0,
+                title = task.title,
+                at = when
+            )
         );
     }
     Ok(Outcome::Done)

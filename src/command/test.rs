@@ -16,16 +16,14 @@ pub(super) fn run(args: &TestArgs, s: &Settings, p: &mut Printer) -> Result {
         coverage: args.coverage,
         threshold: args.threshold,
     };
-    let paths = if args.paths.is_empty() {
-        vec![s.tests.clone().ok_or_else(|| {
-            CommandError::usage(
-                "`test` without a path needs the tests of salesflow.yaml",
-                Some("pass test files or folders, or set `tests:` in salesflow.yaml (default: a `tests/` folder beside it)"),
-            )
-        })?]
-    } else {
-        args.paths.clone()
-    };
+    let paths =
+        if args.paths.is_empty() {
+            vec![s.tests.clone().ok_or_else(|| {
+                CommandError::usage(t!("error-no-tests"), Some(t!("help-no-tests")))
+            })?]
+        } else {
+            args.paths.clone()
+        };
     let report = run_paths(&paths, &options)
         .map_err(|(path, source)| CommandError::Read { path, source })?;
     match s.format {
@@ -50,7 +48,7 @@ pub(super) fn run(args: &TestArgs, s: &Settings, p: &mut Printer) -> Result {
             if let Some(pattern) = &args.filter {
                 let ran = report.summary.passed + report.summary.failed;
                 if ran == 0 {
-                    errln!(p, "warning: no test name or file path contains `{pattern}`");
+                    errln!(p, "{}", t!("test-no-match", pattern = pattern));
                 }
             }
         }

@@ -9,7 +9,7 @@ use crate::cli::UpdateArgs;
 use crate::store::NewEvent;
 
 pub(super) fn run(args: &UpdateArgs, s: &Settings, p: &mut Printer) -> Result {
-    let flow = s.require_flow("`update`")?;
+    let flow = s.require_flow("update")?;
     let given = |t: &Option<String>| {
         t.as_deref()
             .map(str::trim)

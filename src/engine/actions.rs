@@ -116,11 +116,19 @@ impl Replay<'_, '_> {
                     }
                 }
                 Action::Set { field, value } => {
-                    let name = self.engine.flow.fields[field.index()].name.clone();
+                    let def = &self.engine.flow.fields[field.index()];
+                    let name = def.name.clone();
+                    let money = def.ty.value_type() == crate::model::Type::Money;
                     let ctx = self.ctx(site.at);
                     let new = match value {
                         SetValue::Cond(c) => FieldValue::Bool(ctx.eval(c).0),
                         SetValue::Operand(crate::model::Operand::Const(c)) => match c {
+                            crate::model::Const::Number(n) if money => {
+                                match crate::money::from_f64(*n) {
+                                    Some(d) => crate::money::stored(d),
+                                    None => continue,
+                                }
+                            }
                             crate::model::Const::Number(n) => FieldValue::Number(*n),
                             crate::model::Const::Bool(b) => FieldValue::Bool(*b),
                             crate::model::Const::Text(s) => FieldValue::Text(s.clone()),
@@ -245,7 +253,16 @@ impl Replay<'_, '_> {
             .collect();
         customer.insert("tags".into(), Value::from(tags));
         for (k, v) in &state.fields {
+            let money = flow
+                .fields
+                .iter()
+                .any(|f| &f.name == k && f.ty.value_type() == crate::model::Type::Money);
             let v = match v {
+                // Money as its exact digits: `320000`, `12345678901234567.89`.
+                v if money => match crate::money::of(v) {
+                    Some(d) => money_value(d),
+                    None => continue,
+                },
                 FieldValue::Bool(b) => Value::from(*b),
                 // `320000`, not `320000.0`, in a message.
                 #[expect(clippy::cast_possible_truncation, reason = "whole and below 2^53")]
@@ -329,4 +346,16 @@ fn describe(flow: &crate::model::Flow, r: &Recipient) -> String {
         Recipient::Role(role) => flow.roles[role.index()].clone(),
         Recipient::ManagerOf(of) => format!("manager of {}", describe(flow, of)),
     }
+}
+
+/// Money in a template: a whole amount as an integer (so `{{ x * 2 }}` works), else
+/// its exact digits as text.
+fn money_value(amount: rust_decimal::Decimal) -> Value {
+    let normalized = amount.normalize();
+    if normalized.scale() == 0 {
+        if let Ok(whole) = i64::try_from(normalized) {
+            return Value::from(whole);
+        }
+    }
+    Value::from(crate::money::text(amount))
 }

@@ -16,6 +16,8 @@ use crate::text::normalize;
 #[derive(Debug, Clone, PartialEq)]
 enum Val {
     Num(f64),
+    /// Money: exact.
+    Dec(rust_decimal::Decimal),
     /// Seconds; `None` is infinitely long (`since` with no matching event).
     Dur(Option<i64>),
     Text(String),
@@ -373,12 +375,13 @@ impl Ctx<'_, '_> {
                 };
                 let v = match self.state.fields.get(&def.name) {
                     None => Val::Missing,
+                    Some(v) if def.ty.value_type() == Type::Money => {
+                        crate::money::of(v).map_or(Val::Missing, Val::Dec)
+                    }
                     Some(FieldValue::Bool(b)) => Val::Bool(*b),
                     Some(FieldValue::Number(n)) => Val::Num(*n),
                     Some(FieldValue::Text(s)) => match def.ty.value_type() {
-                        Type::Number | Type::Money => {
-                            s.trim().parse().map_or(Val::Missing, Val::Num)
-                        }
+                        Type::Number => s.trim().parse().map_or(Val::Missing, Val::Num),
                         Type::Bool => Val::Bool(s == "true"),
                         _ => Val::Text(s.clone()),
                     },
@@ -523,6 +526,10 @@ fn compare(l: &Val, op: CmpOp, r: &Val) -> bool {
     use std::cmp::Ordering;
     let ord = match (l, r) {
         (Val::Num(a), Val::Num(b)) => a.partial_cmp(b),
+        (Val::Dec(a), Val::Dec(b)) => Some(a.cmp(b)),
+        // A number literal compared with money: the literal as written, exactly.
+        (Val::Dec(a), Val::Num(b)) => crate::money::from_f64(*b).map(|b| a.cmp(&b)),
+        (Val::Num(a), Val::Dec(b)) => crate::money::from_f64(*a).map(|a| a.cmp(b)),
         (Val::Dur(a), Val::Dur(b)) => Some(match (a, b) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,
@@ -544,6 +551,7 @@ impl Ctx<'_, '_> {
         let flow = self.flow;
         match self.operand(op).0 {
             Val::Num(n) => crate::timefmt::format_number(n),
+            Val::Dec(d) => crate::money::text(d),
             Val::Dur(None) => "never".into(),
             Val::Dur(Some(s)) => {
                 let shown = match op {

@@ -32,6 +32,10 @@ use crate::text::normalize;
 /// More instants than any real history has; a guard against a runaway replay.
 const MAX_STEPS: usize = 200_000;
 
+/// How many instants after `now` the wake-up probe looks at for one that changes
+/// something; past them it wakes at the last one looked at (early, never late).
+const PROBE_STEPS: usize = 64;
+
 /// What has been shown as effects: the state as applied, which the rules' first
 /// state changes are measured against.
 #[derive(Debug, Default)]
@@ -140,10 +144,40 @@ impl<'e, 'h> Replay<'e, 'h> {
         self.state.history.live_from.is_some_and(|l| at < l)
     }
 
-    /// Runs the replay up to `now`.
+    /// Runs the replay up to `now`, then looks ahead for the wake-up time.
     pub fn run(mut self, now: DateTime<Utc>) -> Evaluation {
-        let next_wake = self.advance(now);
-        self.finish(now, next_wake)
+        let next = self.advance(now);
+        let mut eval = self.snapshot(now);
+        eval.next_wake = next.and_then(|t| self.probe(t));
+        eval
+    }
+
+    /// The earliest instant from `t` on at which, with no new record, the result
+    /// changes: an effect, or a new health state, segment or tag set. Candidate
+    /// instants (threshold crossings, windows closing, deadlines) that change
+    /// nothing are stepped over, so `apply` visits a customer only when there is
+    /// something to do.
+    fn probe(&mut self, mut t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        for _ in 0..PROBE_STEPS {
+            let before = (
+                self.effects.len(),
+                self.state.health.as_ref().map(|h| h.0),
+                self.state.segment,
+                self.state.tags.clone(),
+            );
+            self.step(t);
+            let after = (
+                self.effects.len(),
+                self.state.health.as_ref().map(|h| h.0),
+                self.state.segment,
+                self.state.tags.clone(),
+            );
+            if before != after {
+                return Some(t);
+            }
+            t = self.next_instant(t)?;
+        }
+        Some(t)
     }
 
     /// Replays every instant up to `now`; returns the next instant of interest.
@@ -628,7 +662,19 @@ impl<'e, 'h> Replay<'e, 'h> {
         candidates.into_iter().filter(|c| *c > t).min()
     }
 
-    pub(super) fn finish(self, now: DateTime<Utc>, next_wake: Option<DateTime<Utc>>) -> Evaluation {
+    pub(super) fn finish(
+        mut self,
+        now: DateTime<Utc>,
+        next_wake: Option<DateTime<Utc>>,
+    ) -> Evaluation {
+        let mut eval = self.snapshot(now);
+        eval.next_wake = next_wake;
+        eval
+    }
+
+    /// The evaluation at `now` (its effects taken out of the replay); the wake-up
+    /// time is left for the caller.
+    fn snapshot(&mut self, now: DateTime<Utc>) -> Evaluation {
         let flow = self.engine.flow;
         let timers = flow
             .escalations
@@ -673,11 +719,11 @@ impl<'e, 'h> Replay<'e, 'h> {
                 .collect(),
             visits: self.state.visits.clone(),
             timers,
-            effects: self.effects,
+            effects: std::mem::take(&mut self.effects),
             tasks,
             signals,
-            errors: self.errors,
-            next_wake,
+            errors: std::mem::take(&mut self.errors),
+            next_wake: None,
         }
     }
 }

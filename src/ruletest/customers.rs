@@ -161,8 +161,16 @@ fn field(value: &Scalar, ty: FieldType, ctx: &Ctx<'_>) -> Result<FieldValue, Str
     let shown = value.text().unwrap_or_default();
     match (ty, value) {
         (FieldType::Text, _) => Ok(FieldValue::Text(shown)),
-        (FieldType::Number | FieldType::Money, Scalar::Number(n)) => Ok(FieldValue::Number(*n)),
-        (FieldType::Number | FieldType::Money, Scalar::Text(t)) => t
+        (FieldType::Money, Scalar::Number(n)) => crate::money::from_f64(*n)
+            .map(crate::money::stored)
+            .ok_or_else(|| format!("`{shown}` is not an amount")),
+        (FieldType::Money, Scalar::Text(t)) => {
+            crate::money::parse(&t.trim().trim_end_matches('元').replace(',', ""))
+                .map(crate::money::stored)
+                .ok_or_else(|| format!("`{t}` is not an amount"))
+        }
+        (FieldType::Number, Scalar::Number(n)) => Ok(FieldValue::Number(*n)),
+        (FieldType::Number, Scalar::Text(t)) => t
             .trim()
             .trim_end_matches('元')
             .replace(',', "")

@@ -1,150 +1,129 @@
-//! The tour as text for people, in their language: names with their labels
-//! (`red 高危`), people by name, times in the flow's zone, notes quoted whole.
+//! The tour as text for people, in their language (the message catalogue's
+//! `demo-*` texts): names with their labels (`red 高危`), people by name, times
+//! in the flow's zone, notes quoted whole.
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
 use super::Tour;
-use super::text::Line;
-use crate::cli::Lang;
 use crate::model::StateDef;
 
 /// Items listed in a count line before `…`.
 const LISTED: usize = 5;
 
 /// The whole tour.
-pub fn tour(t: &Tour<'_>, lang: Lang) -> String {
+pub fn tour(t: &Tour<'_>) -> String {
     let mut out = String::new();
-    let w = Writer { t, lang };
+    let w = Writer { t };
     w.header(&mut out);
     w.recorded(&mut out);
     w.rules_did(&mut out);
     w.examples(&mut out);
     w.outbox(&mut out);
-    heading(&mut out, Line::Reports.text(lang));
+    heading(&mut out, &t!("demo-reports"));
     // REPORTS: the funnel, dwell and journey reports (and the HTML file beside
     // the store) once the report library is on main.
-    line(&mut out, 1, Line::ReportsPending.text(lang));
+    line(&mut out, 1, &t!("demo-reports-pending"));
     w.files(&mut out);
     w.try_next(&mut out);
     out
 }
 
 /// One line: what `--no-tour` prints.
-pub fn built(t: &Tour<'_>, lang: Lang) -> String {
+pub fn built(t: &Tour<'_>) -> String {
     let (from, to) = t.days();
-    Line::Built.fill(
-        lang,
-        &[
-            ("db", &t.project.db.display().to_string()),
-            ("customers", &t.activity.customers.to_string()),
-            ("events", &t.activity.events.to_string()),
-            ("days", &t.spec.days.to_string()),
-            ("from", &from.to_string()),
-            ("to", &to.to_string()),
-        ],
+    t!(
+        "demo-built",
+        db = t.project.db,
+        customers = t.activity.customers,
+        events = t.activity.events,
+        days = t.spec.days,
+        from = from.to_string(),
+        to = to.to_string()
     ) + "\n"
 }
 
 struct Writer<'t, 'a> {
     t: &'t Tour<'a>,
-    lang: Lang,
 }
 
 impl Writer<'_, '_> {
     fn header(&self, out: &mut String) {
         let (from, to) = self.t.days();
-        let title = Line::Title.fill(
-            self.lang,
-            &[
-                ("customers", &self.t.activity.customers.to_string()),
-                ("days", &self.t.spec.days.to_string()),
-                ("from", &from.to_string()),
-                ("to", &to.to_string()),
-                ("zone", self.t.flow.timezone.name()),
-                ("seed", &self.t.spec.seed.to_string()),
-                ("flow", self.t.flow.name.as_deref().unwrap_or_default()),
-            ],
+        let title = t!(
+            "demo-title",
+            customers = self.t.activity.customers,
+            days = self.t.spec.days,
+            from = from.to_string(),
+            to = to.to_string(),
+            zone = self.t.flow.timezone.name(),
+            seed = self.t.spec.seed.to_string(),
+            flow = self.t.flow.name.as_deref().unwrap_or_default()
         );
         line(out, 0, &title);
     }
 
     fn recorded(&self, out: &mut String) {
         let a = &self.t.activity;
-        heading(out, Line::Recorded.text(self.lang));
-        let records = Line::Records.fill(
-            self.lang,
-            &[
-                ("events", &a.events.to_string()),
-                ("late", &a.late_events.to_string()),
-            ],
+        heading(out, &t!("demo-recorded"));
+        line(
+            out,
+            1,
+            &t!("demo-records", events = a.events, late = a.late_events),
         );
-        line(out, 1, &records);
         let (on_time, late, overdue) = a.task_timeliness;
-        let tasks = Line::Tasks.fill(
-            self.lang,
-            &[
-                ("on_time", &on_time.to_string()),
-                ("late", &late.to_string()),
-                ("overdue", &overdue.to_string()),
-            ],
+        line(
+            out,
+            1,
+            &t!(
+                "demo-tasks",
+                on_time = on_time,
+                late = late,
+                overdue = overdue
+            ),
         );
-        line(out, 1, &tasks);
-        let verdicts = Line::Verdicts.fill(
-            self.lang,
-            &[
-                ("confirmed", &a.verdicts.0.to_string()),
-                ("false", &a.verdicts.1.to_string()),
-            ],
+        let (confirmed, false_alarms) = a.verdicts;
+        line(
+            out,
+            1,
+            &t!("demo-verdicts", confirmed = confirmed, false = false_alarms),
         );
-        line(out, 1, &verdicts);
     }
 
     fn rules_did(&self, out: &mut String) {
         let a = &self.t.activity;
         let flow = self.t.flow;
-        heading(out, Line::RulesDid.text(self.lang));
-        let health = self.list(&a.health, |name| state_label(&flow.health, name));
-        line(out, 1, &Line::Health.fill(self.lang, &[("list", &health)]));
+        heading(out, &t!("demo-rules-did"));
+        let health = list(&a.health, |name| state_label(&flow.health, name));
+        line(out, 1, &t!("demo-health", list = health));
         let total: u64 = a.signals.iter().map(|(_, n)| n).sum();
-        let signals = self.list(&a.signals, |name| {
+        let signals = list(&a.signals, |name| {
             flow.risks
                 .iter()
                 .find(|r| r.name == name)
                 .map(|r| r.label.clone())
         });
-        let signals =
-            Line::Signals.fill(self.lang, &[("n", &total.to_string()), ("list", &signals)]);
-        line(out, 1, &signals);
-        let steps = self.list(&a.steps, |name| self.escalation_label(name));
-        line(out, 1, &Line::Steps.fill(self.lang, &[("list", &steps)]));
-        let tasks = self.list(&a.tasks, |_| None);
-        line(
-            out,
-            1,
-            &Line::TasksCreated.fill(self.lang, &[("list", &tasks)]),
-        );
-        let stages = self.list(&a.stages, |name| {
+        line(out, 1, &t!("demo-signals", n = total, list = signals));
+        let steps = list(&a.steps, |name| self.escalation_label(name));
+        line(out, 1, &t!("demo-steps", list = steps));
+        let tasks = list(&a.tasks, |_| None);
+        line(out, 1, &t!("demo-tasks-created", list = tasks));
+        let stages = list(&a.stages, |name| {
             flow.stages
                 .iter()
                 .find(|s| s.name == name)
                 .map(|s| s.label.clone())
         });
-        line(out, 1, &Line::Stages.fill(self.lang, &[("list", &stages)]));
+        line(out, 1, &t!("demo-stages", list = stages));
         if let Some(first) = self.t.summary.errors.first() {
-            let n = self.t.summary.errors.len().to_string();
-            line(
-                out,
-                1,
-                &Line::RuleErrors.fill(self.lang, &[("n", &n), ("first", first)]),
-            );
+            let n = self.t.summary.errors.len();
+            line(out, 1, &t!("demo-rule-errors", n = n, first = first));
         }
     }
 
     fn examples(&self, out: &mut String) {
-        let lang = self.lang;
-        heading(out, Line::Examples.text(lang));
+        heading(out, &t!("demo-examples"));
         let mut n = 0;
         let mut number = |out: &mut String| {
             n += 1;
@@ -153,29 +132,24 @@ impl Writer<'_, '_> {
         for h in &self.t.health {
             number(out);
             let label = state_label(&self.t.flow.health, &h.to).unwrap_or_default();
-            let at = self.time(h.at);
-            let title = Line::HealthExample.fill(
-                lang,
-                &[
-                    ("name", &h.name),
-                    ("id", &h.customer),
-                    ("label", &label),
-                    ("state", &h.to),
-                    ("at", &at),
-                ],
+            let title = t!(
+                "demo-health-example",
+                name = h.name,
+                id = h.customer,
+                label = label,
+                state = h.to,
+                at = self.time(h.at)
             );
             out.push_str(&title);
             out.push('\n');
-            line(out, 2, &Line::Because.fill(lang, &[("rule", &h.rule)]));
+            line(out, 2, &t!("demo-because", rule = h.rule));
             for w in h.witnesses.iter().filter(|w| w.text.is_some()) {
-                let evidence = Line::Evidence.fill(
-                    lang,
-                    &[
-                        ("kind", &w.kind),
-                        ("actor", &self.person(w.actor.as_deref())),
-                        ("at", &self.time(w.at)),
-                        ("text", w.text.as_deref().unwrap_or_default()),
-                    ],
+                let evidence = t!(
+                    "demo-evidence",
+                    kind = w.kind,
+                    actor = self.person(w.actor.as_deref()),
+                    at = self.time(w.at),
+                    text = w.text.as_deref().unwrap_or_default()
                 );
                 line(out, 2, &evidence);
             }
@@ -190,71 +164,64 @@ impl Writer<'_, '_> {
                 .find(|r| r.name == s.risk)
                 .map(|r| r.label.clone())
                 .unwrap_or_default();
-            let title = Line::SignalExample.fill(
-                lang,
-                &[
-                    ("label", &label),
-                    ("risk", &s.risk),
-                    ("name", &s.name),
-                    ("id", &s.customer),
-                    ("keyword", &s.keyword),
-                    ("kind", &s.event.kind),
-                    ("at", &self.time(s.event.at)),
-                    ("text", s.event.text.as_deref().unwrap_or_default()),
-                ],
+            let title = t!(
+                "demo-signal-example",
+                label = label,
+                risk = s.risk,
+                name = s.name,
+                id = s.customer,
+                keyword = s.keyword,
+                kind = s.event.kind,
+                at = self.time(s.event.at),
+                text = s.event.text.as_deref().unwrap_or_default()
             );
             out.push_str(&title);
             out.push('\n');
             if let Some(v) = &s.verdict {
-                line(out, 2, &Line::Judged.fill(lang, &[("verdict", v)]));
+                line(out, 2, &t!("demo-judged", verdict = v));
             }
             if let Some(first) = s.strategy.first() {
-                line(out, 2, &Line::Strategy.fill(lang, &[("strategy", first)]));
+                line(out, 2, &t!("demo-strategy", strategy = first));
             }
         }
         for e in &self.t.steps {
             number(out);
-            let title = Line::StepExample.fill(
-                lang,
-                &[
-                    (
-                        "label",
-                        &self.escalation_label(&e.escalation).unwrap_or_default(),
-                    ),
-                    ("escalation", &e.escalation),
-                    ("step", &e.step),
-                    ("at", &self.time(e.due_at)),
-                    ("name", &e.name),
-                    ("id", &e.customer),
-                ],
+            let title = t!(
+                "demo-step-example",
+                label = self.escalation_label(&e.escalation).unwrap_or_default(),
+                escalation = e.escalation,
+                step = e.step,
+                at = self.time(e.due_at),
+                name = e.name,
+                id = e.customer
             );
             out.push_str(&title);
             out.push('\n');
             for (to, cc, body) in &e.messages {
-                let cc = if cc.is_empty() {
-                    String::new()
+                let to = if to == "customer" {
+                    t!("demo-the-customer")
+                } else {
+                    self.person(Some(to))
+                };
+                // A message of several lines stays under its example.
+                let body = body.trim().replace('\n', "\n      ");
+                let message = if cc.is_empty() {
+                    t!("demo-message", to = to, body = body)
                 } else {
                     let names: Vec<String> = cc.iter().map(|c| self.person(Some(c))).collect();
-                    format!(" (cc {})", names.join(", "))
+                    let cc = names.join(&t!("list-separator"));
+                    t!("demo-message-cc", to = to, cc = cc, body = body)
                 };
-                let message = Line::Message.fill(
-                    lang,
-                    &[
-                        ("to", &self.person(Some(to))),
-                        ("cc", &cc),
-                        ("body", body.trim()),
-                    ],
-                );
                 line(out, 2, &message);
             }
         }
         if n == 0 {
-            line(out, 1, Line::None.text(lang));
+            line(out, 1, &t!("none"));
         }
     }
 
     fn outbox(&self, out: &mut String) {
-        heading(out, Line::Outbox.text(self.lang));
+        heading(out, &t!("demo-outbox"));
         let count = |pred: &dyn Fn(&str, &str) -> bool| -> u64 {
             self.t
                 .activity
@@ -267,35 +234,25 @@ impl Writer<'_, '_> {
                 .map(|(_, n)| n)
                 .sum()
         };
-        let counts = Line::OutboxCounts.fill(
-            self.lang,
-            &[
-                ("n", &count(&|_, _| true).to_string()),
-                ("notify", &count(&|kind, _| kind == "notify").to_string()),
-                ("message", &count(&|kind, _| kind == "message").to_string()),
-                (
-                    "pending",
-                    &count(&|_, status| status == "pending").to_string(),
-                ),
-                (
-                    "suppressed",
-                    &count(&|_, status| status == "suppressed").to_string(),
-                ),
-            ],
+        let counts = t!(
+            "demo-outbox-counts",
+            n = count(&|_, _| true),
+            notify = count(&|kind, _| kind == "notify"),
+            message = count(&|kind, _| kind == "message"),
+            pending = count(&|_, status| status == "pending"),
+            suppressed = count(&|_, status| status == "suppressed")
         );
         line(out, 1, &counts);
     }
 
     fn files(&self, out: &mut String) {
-        heading(out, Line::Files.text(self.lang));
-        let dir = self.t.project.dir.display().to_string();
-        line(out, 1, &Line::Project.fill(self.lang, &[("dir", &dir)]));
-        let db = self.t.project.db.display().to_string();
-        line(out, 1, &Line::Store.fill(self.lang, &[("db", &db)]));
+        heading(out, &t!("demo-files"));
+        line(out, 1, &t!("demo-project", dir = self.t.project.dir));
+        line(out, 1, &t!("demo-store", db = self.t.project.db));
     }
 
     fn try_next(&self, out: &mut String) {
-        heading(out, Line::TryNext.text(self.lang));
+        heading(out, &t!("demo-try-next"));
         let dir = self.t.project.dir.display().to_string();
         line(out, 1, &format!("cd {}", shell_word(&dir)));
         let customer = self
@@ -319,28 +276,6 @@ impl Writer<'_, '_> {
         line(out, 1, "salesflow plan");
     }
 
-    /// `red 高危 14, yellow 需关注 52, …`, the largest first.
-    fn list(&self, counts: &[(String, u64)], label: impl Fn(&str) -> Option<String>) -> String {
-        let mut sorted: Vec<&(String, u64)> = counts.iter().collect();
-        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut parts: Vec<String> = sorted
-            .iter()
-            .take(LISTED)
-            .map(|(name, n)| match label(name) {
-                Some(l) if &l != name => format!("{name} {l} {n}"),
-                _ => format!("{name} {n}"),
-            })
-            .collect();
-        if sorted.len() > LISTED {
-            parts.push("…".into());
-        }
-        if parts.is_empty() {
-            Line::None.text(self.lang).to_string()
-        } else {
-            parts.join(", ")
-        }
-    }
-
     fn escalation_label(&self, name: &str) -> Option<String> {
         self.t
             .flow
@@ -350,7 +285,7 @@ impl Writer<'_, '_> {
             .map(|e| e.label.clone())
     }
 
-    /// A person by name (and id), or as given.
+    /// A person by name, or as given.
     fn person(&self, id: Option<&str>) -> String {
         match id {
             Some(id) => self
@@ -366,6 +301,28 @@ impl Writer<'_, '_> {
         t.with_timezone(&self.t.flow.timezone)
             .format("%Y-%m-%d %H:%M")
             .to_string()
+    }
+}
+
+/// `red 高危 14, yellow 需关注 52, …`, the largest first.
+fn list(counts: &[(String, u64)], label: impl Fn(&str) -> Option<String>) -> String {
+    let mut sorted: Vec<&(String, u64)> = counts.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut parts: Vec<String> = sorted
+        .iter()
+        .take(LISTED)
+        .map(|(name, n)| match label(name) {
+            Some(l) if &l != name => format!("{name} {l} {n}"),
+            _ => format!("{name} {n}"),
+        })
+        .collect();
+    if sorted.len() > LISTED {
+        parts.push("…".into());
+    }
+    if parts.is_empty() {
+        t!("none")
+    } else {
+        parts.join(&t!("list-separator"))
     }
 }
 

@@ -3,10 +3,9 @@
 //! each quoting its evidence), the outbox, the reports, where the files are and
 //! what to try next. [`Tour::collect`] reads it from the store (aggregates and a
 //! few rows, whatever the store's size); [`human`] writes it for people in their
-//! language, [`Tour::to_json`] for programs.
+//! language, [`Tour::to_json`] for programs (names and data, no sentences).
 
 pub mod human;
-pub mod text;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Value, json};
