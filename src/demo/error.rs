@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::apply::ApplyError;
+use crate::record::RecordError;
 use crate::store::StoreError;
 
 /// Why the demo could not be built.
@@ -67,4 +68,13 @@ pub enum DemoError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Apply(#[from] ApplyError),
+}
+
+/// A refusal of the record rules is a bug of the generator, reported as such.
+impl From<RecordError> for DemoError {
+    fn from(e: RecordError) -> Self {
+        DemoError::Refused {
+            reason: e.to_string(),
+        }
+    }
 }

@@ -154,17 +154,12 @@ pub fn team_file(team: &Team) -> String {
     );
     for p in &team.people {
         let mut line = format!("  - {{ id: {}, name: {}", p.id, p.name);
-        for (key, value) in [
-            ("title", &p.title),
-            ("role", &p.role),
-            ("manager", &p.manager),
-            ("wecom", &p.wecom),
-            ("mobile", &p.mobile),
-            ("feishu", &p.feishu),
-            ("email", &p.email),
-        ] {
-            if let Some(v) = value {
-                let _ = write!(line, ", {key}: {v}");
+        // The other keys as the team file names them, those given only.
+        if let Ok(serde_json::Value::Object(keys)) = serde_json::to_value(p) {
+            for (key, value) in keys {
+                if let (false, Some(v)) = (key == "id" || key == "name", value.as_str()) {
+                    let _ = write!(line, ", {key}: {v}");
+                }
             }
         }
         out.push_str(&line);

@@ -111,18 +111,7 @@ impl Project {
     /// digest is the one later commands there compute (an `apply` in the folder
     /// continues the demo's rule set), wherever the folder is.
     pub fn flow(&self) -> Result<Flow, DemoError> {
-        let loader = InFolder(&self.dir);
-        let checked = check_path(Path::new(ROOT), &loader).map_err(|source| DemoError::Read {
-            path: self.rules.clone(),
-            source,
-        })?;
-        checked.flow.ok_or_else(|| DemoError::Rules {
-            messages: checked
-                .diagnostics
-                .iter()
-                .map(|d| d.message.clone())
-                .collect(),
-        })
+        checked(&InFolder(&self.dir), &self.rules)
     }
 }
 
@@ -141,11 +130,16 @@ pub fn example_flow() -> Result<Flow, DemoError> {
         .iter()
         .map(|(path, text)| (PathBuf::from(path), (*text).to_string()))
         .collect();
-    let checked =
-        check_path(Path::new(ROOT), &MemoryLoader(files)).map_err(|source| DemoError::Read {
-            path: ROOT.into(),
-            source,
-        })?;
+    checked(&MemoryLoader(files), Path::new(ROOT))
+}
+
+/// The rules at [`ROOT`] as `loader` reads them, checked (`shown` names the root
+/// file in an error).
+fn checked(loader: &dyn Loader, shown: &Path) -> Result<Flow, DemoError> {
+    let checked = check_path(Path::new(ROOT), loader).map_err(|source| DemoError::Read {
+        path: shown.to_path_buf(),
+        source,
+    })?;
     checked.flow.ok_or_else(|| DemoError::Rules {
         messages: checked
             .diagnostics

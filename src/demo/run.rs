@@ -163,20 +163,22 @@ pub fn generate(
 /// The record rules for a generated record (its customer is known: the
 /// generator made it).
 fn check(rules: &RecordRules<'_>, stories: &[Story], event: &NewEvent) -> Result<(), DemoError> {
-    let created = Ctx::customer_index(&event.customer)
-        .and_then(|i| stories.get(i as usize))
-        .map(|s| s.created);
-    let facts = created.map(|created_at| CustomerFacts {
+    let facts = created(stories, &event.customer).map(|created_at| CustomerFacts {
         id: &event.customer,
         created_at,
         events: &[],
     });
     match rules.check(event, facts.as_ref()).into_iter().next() {
-        Some(refused) => Err(DemoError::Refused {
-            reason: refused.to_string(),
-        }),
+        Some(refused) => Err(refused.into()),
         None => Ok(()),
     }
+}
+
+/// When a generated customer was created.
+fn created(stories: &[Story], customer: &str) -> Option<DateTime<Utc>> {
+    Ctx::customer_index(customer)
+        .and_then(|i| stories.get(i as usize))
+        .map(|s| s.created)
 }
 
 /// Closes a task or judges a signal, as `task done` and `signal verdict` do.
@@ -200,14 +202,12 @@ fn do_job(
             let Some(task) = open.into_iter().find(|t| t.key == key) else {
                 return Ok(());
             };
-            let created = Ctx::customer_index(&customer)
-                .and_then(|i| stories.get(i as usize))
-                .map(|s| s.created);
-            check_time(&customer, at, created, ctx.flow.timezone).map_err(|e| {
-                DemoError::Refused {
-                    reason: e.to_string(),
-                }
-            })?;
+            check_time(
+                &customer,
+                at,
+                created(stories, &customer),
+                ctx.flow.timezone,
+            )?;
             let (task, closed) = store.complete_task(task.id, at, Some(&actor))?;
             if closed {
                 if task.due_at.is_some_and(|due| at > due) {
@@ -243,9 +243,7 @@ fn do_job(
                     events: &history.events,
                 };
                 if let Some(refused) = rules.check(&event, Some(&facts)).into_iter().next() {
-                    return Err(DemoError::Refused {
-                        reason: refused.to_string(),
-                    });
+                    return Err(refused.into());
                 }
             }
             store.judge_signal(signal.id, verdict, at, Some(&actor))?;
