@@ -131,6 +131,16 @@ fn demo_json_has_an_escalation_and_a_signal_quoting_its_evidence() {
         "{health:#}"
     );
 
+    // The outbox's highlights: messages waiting, each of another subject.
+    let outbox = doc["outbox"].as_array().unwrap();
+    assert!(!outbox.is_empty(), "{doc:#}");
+    let mut subjects: Vec<&str> = outbox
+        .iter()
+        .map(|m| m["subject"].as_str().unwrap())
+        .collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    assert_eq!(subjects.len(), outbox.len());
     let derived = &doc["derived"];
     assert!(
         derived["escalation_steps"]

@@ -469,6 +469,7 @@ demo-message = to { $to }: “{ $body }”
 demo-message-cc = to { $to } (cc { $cc }): “{ $body }”
 demo-outbox = Outbox
 demo-outbox-counts = { $n } messages: { $notify } to the team, { $message } to customers; { $pending } waiting for delivery, { $suppressed } suppressed (produced before going live, never sent)
+demo-highlight = { $at } “{ $subject }” ({ $id }) to { $to }: “{ $body }”
 demo-reports = Reports
 demo-reports-pending = the funnel, dwell and journey reports appear here once `salesflow report` is built in
 demo-files = Files

@@ -412,6 +412,7 @@ demo-message = 发给 { $to }：“{ $body }”
 demo-message-cc = 发给 { $to }（抄送 { $cc }）：“{ $body }”
 demo-outbox = 消息发件箱
 demo-outbox-counts = { $n } 条消息：{ $notify } 条发给团队，{ $message } 条发给客户；{ $pending } 条待发送，{ $suppressed } 条已抑制（上线前产生，不会发送）
+demo-highlight = { $at }“{ $subject }”（{ $id }）发给 { $to }：“{ $body }”
 demo-reports = 报表
 demo-reports-pending = `salesflow report` 就绪后，这里会显示漏斗、停留时长和旅程三张报表
 demo-files = 文件

@@ -120,7 +120,46 @@ pub struct StepExample {
     pub messages: Vec<(String, Vec<String>, String)>,
 }
 
+/// A message in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MessageExample {
+    /// The customer's id.
+    pub customer: String,
+    /// `notify` or `message`.
+    pub kind: String,
+    /// Person id, or `customer`.
+    pub recipient: String,
+    /// Its subject (the block or escalation label).
+    pub subject: String,
+    /// Its text.
+    pub body: String,
+    /// When it was produced.
+    pub created_at: DateTime<Utc>,
+}
+
 impl Store {
+    /// The latest message waiting for delivery of each subject, newest first.
+    pub fn outbox_highlights(&self, limit: usize) -> Result<Vec<MessageExample>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer, kind, recipient, subject, body, created_at FROM outbox o
+             WHERE status = 'pending'
+               AND id = (SELECT max(id) FROM outbox p
+                         WHERE p.status = 'pending' AND p.subject = o.subject)
+             ORDER BY created_at DESC, id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit_of(limit)], |r| {
+            Ok(MessageExample {
+                customer: r.get(0)?,
+                kind: r.get(1)?,
+                recipient: r.get(2)?,
+                subject: r.get(3)?,
+                body: r.get(4)?,
+                created_at: r.get::<_, SqlTime>(5)?.0,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How much the rules did; tasks overdue are counted at `now`.
     pub fn activity(&self, now: DateTime<Utc>) -> Result<Activity> {
         let c = &self.conn;

@@ -44,7 +44,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use apply::ApplyOutcome;
-pub use demo::{Activity, Counts, HealthExample, SignalExample, StepExample, Witness};
+pub use demo::{
+    Activity, Counts, HealthExample, MessageExample, SignalExample, StepExample, Witness,
+};
 pub use error::{Result, StoreError};
 pub use events::{NewEvent, natural_key};
 pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};

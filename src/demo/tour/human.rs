@@ -198,13 +198,8 @@ impl Writer<'_, '_> {
             out.push_str(&title);
             out.push('\n');
             for (to, cc, body) in &e.messages {
-                let to = if to == "customer" {
-                    t!("demo-the-customer")
-                } else {
-                    self.person(Some(to))
-                };
-                // A message of several lines stays under its example.
-                let body = body.trim().replace('\n', "\n      ");
+                let to = self.recipient(to);
+                let body = indented(body);
                 let message = if cc.is_empty() {
                     t!("demo-message", to = to, body = body)
                 } else {
@@ -243,6 +238,19 @@ impl Writer<'_, '_> {
             suppressed = count(&|_, status| status == "suppressed")
         );
         line(out, 1, &counts);
+        for m in &self.t.messages {
+            let to = self.recipient(&m.recipient);
+            let body = indented(&m.body);
+            let message = t!(
+                "demo-highlight",
+                at = self.time(m.created_at),
+                subject = m.subject,
+                id = m.customer,
+                to = to,
+                body = body
+            );
+            line(out, 2, &message);
+        }
     }
 
     fn files(&self, out: &mut String) {
@@ -285,6 +293,15 @@ impl Writer<'_, '_> {
             .map(|e| e.label.clone())
     }
 
+    /// Whom a message goes to: a person by name, or the customer's contact.
+    fn recipient(&self, to: &str) -> String {
+        if to == "customer" {
+            t!("demo-the-customer")
+        } else {
+            self.person(Some(to))
+        }
+    }
+
     /// A person by name, or as given.
     fn person(&self, id: Option<&str>) -> String {
         match id {
@@ -324,6 +341,11 @@ fn list(counts: &[(String, u64)], label: impl Fn(&str) -> Option<String>) -> Str
     } else {
         parts.join(&t!("list-separator"))
     }
+}
+
+/// A message of several lines, its later lines under the first.
+fn indented(body: &str) -> String {
+    body.trim().replace('\n', "\n      ")
 }
 
 fn state_label(states: &[StateDef], name: &str) -> Option<String> {

@@ -13,12 +13,16 @@ use serde_json::{Value, json};
 use super::project::Project;
 use super::run::{Spec, Summary};
 use crate::model::Flow;
-use crate::store::{Activity, HealthExample, SignalExample, StepExample, Store, StoreError};
+use crate::store::{
+    Activity, HealthExample, MessageExample, SignalExample, StepExample, Store, StoreError,
+};
 use crate::team::Team;
 use crate::timefmt::rfc3339;
 
 /// Examples of each kind the tour shows.
 const EXAMPLES: usize = 1;
+/// Messages the outbox's highlights show.
+const HIGHLIGHTS: usize = 3;
 
 /// Everything the tour says.
 pub struct Tour<'a> {
@@ -40,6 +44,8 @@ pub struct Tour<'a> {
     pub signals: Vec<SignalExample>,
     /// Escalation steps with their messages.
     pub steps: Vec<StepExample>,
+    /// The latest message waiting of each subject.
+    pub messages: Vec<MessageExample>,
 }
 
 impl<'a> Tour<'a> {
@@ -72,6 +78,7 @@ impl<'a> Tour<'a> {
             health,
             signals: store.signal_examples(EXAMPLES)?,
             steps: store.step_examples(EXAMPLES)?,
+            messages: store.outbox_highlights(HIGHLIGHTS)?,
         })
     }
 
@@ -148,6 +155,10 @@ impl<'a> Tour<'a> {
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             },
+            "outbox": self.messages.iter().map(|m| json!({
+                "customer": m.customer, "kind": m.kind, "to": m.recipient,
+                "subject": m.subject, "body": m.body, "created_at": rfc3339(m.created_at, tz),
+            })).collect::<Vec<_>>(),
             // REPORTS: funnel, dwell and journey as `report --format json` gives
             // them, once the report library is on main.
             "reports": Value::Null,
