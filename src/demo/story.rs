@@ -181,7 +181,8 @@ impl Story {
     /// The customer's records of `day`.
     pub fn day(&mut self, ctx: &Ctx<'_>, index: u32, day: i64) -> DayRecords {
         let mut out = DayRecords::default();
-        if self.closed || self.created > ctx.clock.tick(day) {
+        let due = self.leave <= day || day >= self.next_contact || day >= self.next_update;
+        if self.closed || !due || self.created > ctx.clock.tick(day) {
             return out;
         }
         let id = ctx.customer_id(index);
