@@ -309,3 +309,25 @@ fn a_folder_with_files_is_refused_and_left_alone() {
     assert_eq!(doc["error"]["code"], "salesflow::demo::not_empty");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
 }
+
+#[test]
+fn demo_errors_read_in_both_languages() {
+    let dir = fresh("errors");
+    std::fs::create_dir_all(dir.join("occupied")).unwrap();
+    std::fs::write(dir.join("occupied/notes.txt"), "mine").unwrap();
+    std::fs::write(dir.join("a-file"), "not a folder").unwrap();
+    for lang in ["en", "zh"] {
+        let mut text = String::new();
+        for target in ["occupied", "a-file/demo"] {
+            let a = Command::cargo_bin("salesflow")
+                .unwrap()
+                .current_dir(&dir)
+                .env("NO_COLOR", "1")
+                .args(["demo", "--dir", target, "--lang", lang])
+                .assert()
+                .code(2);
+            text.push_str(&format!("$ salesflow demo --dir {target}\n{}", stderr(&a)));
+        }
+        insta::assert_snapshot!(format!("demo_errors_{lang}"), text);
+    }
+}
