@@ -326,7 +326,10 @@ fn demo_errors_read_in_both_languages() {
                 .args(["demo", "--dir", target, "--lang", lang])
                 .assert()
                 .code(2);
-            text.push_str(&format!("$ salesflow demo --dir {target}\n{}", stderr(&a)));
+            text.push_str("$ salesflow demo --dir ");
+            text.push_str(target);
+            text.push('\n');
+            text.push_str(&stderr(&a));
         }
         insta::assert_snapshot!(format!("demo_errors_{lang}"), text);
     }
