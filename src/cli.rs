@@ -7,12 +7,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod demo_args;
 mod global;
 mod help;
 mod outbox_args;
 mod report_args;
 mod store_args;
 
+pub use demo_args::{DemoArgs, InitArgs};
 pub use global::{Format, GlobalArgs, Lang};
 pub use help::command;
 #[cfg(test)]
@@ -48,8 +50,9 @@ pub enum Command {
     Test(TestArgs),
     /// Working-time arithmetic of a calendar in the rules, to check a deadline by hand.
     Calendar(CalendarArgs),
-    /// Create the store, and a starter salesflow.yaml, rule file and team file
-    /// where none exists. Never overwrites anything.
+    /// Create a project: the store, and where none exists a starter
+    /// salesflow.yaml, rule file, team file, rule tests and sample customers and
+    /// events that work at once. Never overwrites anything.
     Init(InitArgs),
     /// Import team, customers, events, stages or tasks from CSV, XLSX, JSON Lines or
     /// YAML; every row is checked and a file with any bad row writes nothing.
@@ -82,15 +85,9 @@ pub enum Command {
     /// The scheduler: apply, queue due digests, then deliver the outbox; every
     /// `--every`, or `--once`. SIGINT/SIGTERM finish the message in hand and exit 0.
     Run(RunArgs),
-}
-
-/// `salesflow init`
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// When the store goes live (default: now): messages and tasks the rules would
-    /// have produced before it are recorded as suppressed, never sent.
-    #[arg(long, value_name = "TIME")]
-    pub live_from: Option<String>,
+    /// Build a demo project: the example rules, a team and a generated store of
+    /// customers ticked day by day, then a tour of what the rules did.
+    Demo(DemoArgs),
 }
 
 /// `salesflow apply`

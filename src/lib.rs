@@ -14,6 +14,7 @@ pub(crate) mod cli;
 pub mod command;
 pub mod config;
 pub mod deliver;
+pub mod demo;
 pub mod diagnostic;
 pub mod engine;
 pub mod fmt;

@@ -11,8 +11,13 @@ use std::process::Output;
 
 use cli_common::{copy_dir, repo_path};
 
+/// `salesflow ARGS` in `dir`; temporary folders (the demo's) go inside it.
 fn run(dir: &Path, args: &[String]) -> Output {
-    cli_common::salesflow(dir).args(args).output().unwrap()
+    cli_common::salesflow(dir)
+        .args(args)
+        .env("TMPDIR", dir)
+        .output()
+        .unwrap()
 }
 
 fn readme() -> String {
@@ -60,7 +65,9 @@ fn words(line: &str) -> (Vec<String>, Option<String>) {
 
 #[test]
 fn every_salesflow_command_of_the_readme_runs_in_a_fresh_folder() {
-    let dir = fresh();
+    let root = fresh();
+    // `cd DIR` lines move the commands after them, as in a shell.
+    let mut dir = root.clone();
     let mut ran = 0;
     let mut last: Option<(String, String)> = None;
     for (section, line) in sh_lines(&readme()) {
@@ -74,6 +81,24 @@ fn every_salesflow_command_of_the_readme_runs_in_a_fresh_folder() {
                 output.contains(expected),
                 "README ({section}): `{command}` should print `{expected}`, printed:\n{output}"
             );
+            continue;
+        }
+        // A lone `cd DIR` (not `cd fuzz && cargo …`, which is no salesflow command).
+        if let Some(to) = trimmed
+            .strip_prefix("cd ")
+            .filter(|to| !to.trim().contains(' '))
+        {
+            match to.trim() {
+                ".." => {
+                    dir.pop();
+                }
+                to => dir.push(to),
+            }
+            assert!(
+                dir.starts_with(&root) && dir.is_dir(),
+                "README ({section}): `{trimmed}` leaves the test folder or names none"
+            );
+            last = None;
             continue;
         }
         let (mut args, redirect) = words(trimmed);
@@ -113,10 +138,7 @@ fn a_fresh_machine_needs_exactly_two_commands() {
         .filter(|(section, line)| section == "On a fresh machine" && !line.trim().is_empty())
         .map(|(_, line)| line.trim().to_string())
         .collect();
-    assert_eq!(
-        lines,
-        ["cargo run --release -- check examples/", "cargo test"]
-    );
+    assert_eq!(lines, ["cargo run --release -- demo", "cargo test"]);
 }
 
 /// `--help` of a command: its about line, its usage, its own options (not the

@@ -20,6 +20,7 @@ use super::output::{Printer, err, errln};
 use crate::apply::ApplyError;
 use crate::cli::Format;
 use crate::config::ConfigError;
+use crate::demo::DemoError;
 use crate::diagnostic::Diagnostic;
 use crate::import::{ImportError, RowError};
 use crate::model::UpdateField;
@@ -131,6 +132,8 @@ pub(crate) enum CommandError {
     UnknownMessage(i64),
     /// `outbox retry` of a message that must not be sent (again).
     NotRetriable(super::outbox_error::NotRetriable),
+    /// `salesflow demo` could not build its project.
+    Demo(DemoError),
 }
 
 impl From<crate::deliver::DigestError> for CommandError {
@@ -231,6 +234,7 @@ impl CommandError {
             CommandError::Digest(e) => return inner_code(e.code()),
             CommandError::UnknownMessage(_) => "salesflow::outbox::unknown_message",
             CommandError::NotRetriable(_) => "salesflow::outbox::not_retriable",
+            CommandError::Demo(e) => return inner_code(e.code()),
         };
         code.to_string()
     }
@@ -280,6 +284,7 @@ impl CommandError {
             CommandError::Digest(e) => super::outbox_error::digest_message(e),
             CommandError::UnknownMessage(id) => t!("error-outbox-unknown-message", id = *id),
             CommandError::NotRetriable(why) => why.message(),
+            CommandError::Demo(e) => demo_message(e),
         }
     }
 
@@ -323,6 +328,7 @@ impl CommandError {
             CommandError::Digest(e) => super::outbox_error::digest_help(e),
             CommandError::UnknownMessage(_) => t!("help-outbox-unknown-message"),
             CommandError::NotRetriable(why) => why.help(),
+            CommandError::Demo(e) => return demo_help(e),
             _ => return None,
         })
     }
@@ -468,6 +474,33 @@ fn import_message(e: &ImportError) -> String {
         ImportError::NoRules { kind } => t!("error-no-rules", command = format!("import {kind}")),
         e => e.to_string(),
     }
+}
+
+fn demo_message(e: &DemoError) -> String {
+    match e {
+        DemoError::NotEmpty { dir } => t!("error-demo-not-empty", dir = dir),
+        DemoError::Write { path, source } => {
+            t!("error-write", path = path, reason = source.to_string())
+        }
+        DemoError::Read { path, source } => {
+            t!("error-read", path = path, reason = source.to_string())
+        }
+        DemoError::Rules { messages } => t!("error-demo-rules", reason = messages.join("; ")),
+        DemoError::Refused { reason } => t!("error-demo-refused", reason = reason),
+        DemoError::Store(e) => store_message(e),
+        DemoError::Apply(e) => apply_message(e),
+    }
+}
+
+fn demo_help(e: &DemoError) -> Option<String> {
+    Some(match e {
+        DemoError::NotEmpty { .. } => t!("help-demo-not-empty"),
+        DemoError::Write { .. } => t!("help-demo-unwritable"),
+        DemoError::Rules { .. } => t!("help-demo-rules"),
+        DemoError::Refused { .. } => t!("help-demo-refused"),
+        DemoError::Store(e) => return store_help(e),
+        DemoError::Read { .. } | DemoError::Apply(_) => return None,
+    })
 }
 
 fn apply_message(e: &ApplyError) -> String {

@@ -8,6 +8,7 @@ mod calendar;
 mod check;
 mod ci;
 mod delivery;
+mod demo;
 mod digest_source;
 mod error;
 mod explain;
@@ -202,6 +203,7 @@ fn dispatch(cli: &Cli, s: &Settings, p: &mut Printer) -> Result {
         Command::Report(args) => report::run(args, cli.global.lang, s, p),
         Command::Outbox(command) => outbox::run(command, s, p),
         Command::Run(args) => run::run(args, s, p),
+        Command::Demo(args) => demo::run(args, s, p),
     }
 }
 
@@ -252,6 +254,7 @@ fn formats(command: &Command) -> (&'static str, &'static [Format]) {
         ),
         Command::Outbox(command) => (outbox::name(command), HUMAN_JSON),
         Command::Run(_) => ("run", HUMAN_JSON),
+        Command::Demo(_) => ("demo", HUMAN_JSON),
     }
 }
 

@@ -112,6 +112,7 @@ init-created = created `{ $path }`
 init-kept = kept the existing `{ $path }`
 import-done = imported `{ $file }`{ $encoding }: { $summary }
 import-dry-run = dry run, nothing written; `{ $file }`{ $encoding }: { $summary }
+init-next = next: { $commands }
 import-people = { $n ->
         [one] 1 person in the team
        *[other] { $n } people in the team
@@ -260,6 +261,7 @@ explain-timer-skipped = skipped { $step } (due { $due }, before the current rule
 plan-suppressed = [suppressed: before going live]
 signal-strategy = strategy: { $text }
 signal-case = case: { $text }
+cli-init--dir = The project's folder, created if missing, in the standard layout (salesflow.yaml, salesflow.db, rules/main.flow, team.yaml, tests/, sample CSVs); default: the working directory, where --db, --rules and --team name the files
 cli-init--live_from = When the store goes live (default: now): messages and tasks the rules would have produced before it are recorded as suppressed, never sent
 cli-apply--live_from = Customers no apply has covered yet go live at TIME (old customers imported into a live store): what their rules would have sent or asked before it is recorded as suppressed; customers already covered are left alone
 
@@ -380,7 +382,7 @@ cli-calendar-show--from = First day (YYYY-MM-DD)
 cli-calendar-show--to = Last day (YYYY-MM-DD)
 cli-calendar-show-exit = { cli-calendar-exit }
 
-cli-init = Create the store, and a starter salesflow.yaml, rule file and team file where none exists; never overwrites anything
+cli-init = Create a project: the store, and where none exists a starter salesflow.yaml, rule file, team file, rule tests and sample customers and events that work at once; never overwrites anything
 cli-init-exit =
     Exit codes:
       0  the store was created
@@ -682,3 +684,59 @@ cli-run-exit =
          a second SIGINT or SIGTERM (stopped at once)
       2  usage error: no store, no rules, a channel or digest setting or an
          environment variable it names missing
+## demo
+
+demo-title = salesflow demo: { $customers } customers over { $days } days ({ $from } to { $to }, { $zone }), seed { $seed }, rules “{ $flow }”
+demo-recorded = What the team recorded
+demo-records = { $events } records (contacts with notes, updates, stage changes, tasks done, verdicts); { $late } logged late, after an apply had passed their time
+demo-tasks = tasks: { $on_time } done on time, { $late } done late, { $overdue } still open past their due time
+demo-verdicts = risk signals judged: { $confirmed } confirmed, { $false } false alarms
+demo-rules-did = What the rules did
+demo-health = health changes: { $list }
+demo-signals = risk signals: { $n } ({ $list })
+demo-steps = escalation steps fired: { $list }
+demo-tasks-created = tasks created: { $list }
+demo-stages = customers by stage now: { $list }
+demo-rule-errors = the rules met { $n ->
+        [one] 1 error
+       *[other] { $n } errors
+    } (a template with an undefined value), e.g. { $first }
+demo-examples = Examples
+demo-health-example = { $name } ({ $id }) turned { $label } ({ $state }) on { $at }
+demo-because = because: { $rule }
+demo-evidence = evidence: { $kind } by { $actor }, { $at }: “{ $text }”
+demo-signal-example = risk { $label } ({ $risk }) on { $name } ({ $id }): keyword “{ $keyword }” in the { $kind } of { $at }: “{ $text }”
+demo-judged = judged: { $verdict }
+demo-strategy = strategy: { $strategy }
+demo-step-example = escalation { $label } ({ $escalation }), step `{ $step }` due { $at }, for { $name } ({ $id })
+demo-the-customer = the customer
+demo-message = to { $to }: “{ $body }”
+demo-message-cc = to { $to } (cc { $cc }): “{ $body }”
+demo-outbox = Outbox
+demo-outbox-counts = { $n } messages: { $notify } to the team, { $message } to customers; { $pending } waiting for delivery, { $suppressed } suppressed (produced before going live, never sent)
+demo-highlight = { $at } “{ $subject }” ({ $id }) to { $to }: “{ $body }”
+demo-reports = Reports
+demo-reports-pending = the funnel, dwell and journey reports appear here once `salesflow report` is built in
+demo-files = Files
+demo-project = project: { $dir } (salesflow.yaml, rules/, team.yaml)
+demo-store = store: { $db }
+demo-try-next = Try next
+demo-built = built { $db }: { $customers } customers, { $events } records over { $days } days ({ $from } to { $to })
+error-demo-not-empty = `{ $dir }` is not empty
+help-demo-not-empty = give a new or empty folder with `--dir`, or leave `--dir` out for a temporary one
+help-demo-unwritable = check that the folder is writable and the disk has room
+error-demo-rules = the demo's rules do not check: { $reason }
+help-demo-rules = `salesflow check` on the demo folder's rules shows where
+error-demo-refused = the generator made a record the rules refuse: { $reason }
+help-demo-refused = this is a bug of the demo generator: please report it with the seed and sizes
+
+cli-demo = Build a demo project: the example rules, a team and a generated store of customers ticked day by day, then a tour of what the rules did
+cli-demo--dir = Where to build the demo project: a new or empty folder (default: a new folder under the system's temporary folder, kept afterwards)
+cli-demo--customers = How many customers to generate (about 30% already in the CRM on the first day, the others arriving over the days)
+cli-demo--days = Days of history, each ticked by an evening apply; they end the day before --at (default: today)
+cli-demo--seed = The generator's seed: the same seed, sizes and --at day give the same store
+cli-demo--no_tour = Build the store and say where it is, without the tour (for benchmarks)
+cli-demo-exit =
+    Exit codes:
+      0  the demo project was built (and toured)
+      2  usage error, a --dir that is not empty, or files that cannot be written

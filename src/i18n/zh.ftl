@@ -96,6 +96,7 @@ init-created = 已创建 `{ $path }`
 init-kept = 保留已有的 `{ $path }`
 import-done = 已导入 `{ $file }`{ $encoding }：{ $summary }
 import-dry-run = 试运行，未写入；`{ $file }`{ $encoding }：{ $summary }
+init-next = 下一步：{ $commands }
 import-people = 团队 { $n } 人
 import-customers-new = 新客户 { $n } 个
 import-customers-changed = 客户变更 { $n } 个
@@ -199,6 +200,7 @@ explain-timer-skipped = 跳过 { $step }（应于 { $due }，当时现行规则�
 plan-suppressed = [已抑制：上线之前]
 signal-strategy = 应对：{ $text }
 signal-case = 案例：{ $text }
+cli-init--dir = 项目文件夹，不存在时创建，采用标准布局（salesflow.yaml、salesflow.db、rules/main.flow、team.yaml、tests/、示例 CSV）；默认：当前目录，此时由 --db、--rules、--team 指定文件
 cli-init--live_from = 上线时间（默认：现在）：规则在此之前本会产生的消息和任务记为已抑制，不会发送
 cli-apply--live_from = 尚未被任何 apply 覆盖的客户在 TIME 上线（向已上线的数据库导入老客户时）：其规则在此之前本会发送或要求的内容记为已抑制；已覆盖的客户不受影响
 
@@ -317,7 +319,7 @@ cli-calendar-show--from = 第一天（YYYY-MM-DD）
 cli-calendar-show--to = 最后一天（YYYY-MM-DD）
 cli-calendar-show-exit = { cli-calendar-exit }
 
-cli-init = 创建数据库，并在不存在时创建初始的 salesflow.yaml、规则文件和团队文件；从不覆盖任何文件
+cli-init = 创建项目：数据库，以及（不存在时）可直接运行的初始 salesflow.yaml、规则文件、团队文件、规则测试和示例客户与事件；从不覆盖任何文件
 cli-init-exit =
     退出码：
       0  已创建数据库
@@ -605,3 +607,56 @@ cli-run-exit =
       0  收到 SIGINT 或 SIGTERM 并发完手头的消息后停止，或 --once 完成
       1  --once：某个客户的规则出错，或有消息被放弃；或第二次收到 SIGINT/SIGTERM（立即停止）
       2  用法错误：没有数据库、没有规则、渠道或推送报告设置或它指定的环境变量缺失
+## demo
+
+demo-title = salesflow 演示：{ $customers } 个客户，{ $days } 天（{ $from } 至 { $to }，{ $zone }），种子 { $seed }，规则“{ $flow }”
+demo-recorded = 团队记录了什么
+demo-records = { $events } 条记录（拜访和备注、进展更新、阶段变更、任务完成、信号判定）；其中 { $late } 条是补录的，录入时 apply 已经过了它们的时间
+demo-tasks = 任务：{ $on_time } 个按时完成，{ $late } 个逾期完成，{ $overdue } 个已过期仍未完成
+demo-verdicts = 风险信号判定：{ $confirmed } 个属实，{ $false } 个误报
+demo-rules-did = 规则做了什么
+demo-health = 健康度变化：{ $list }
+demo-signals = 风险信号：{ $n } 个（{ $list }）
+demo-steps = 升级步骤触发：{ $list }
+demo-tasks-created = 创建的任务：{ $list }
+demo-stages = 客户当前阶段：{ $list }
+demo-rule-errors = 规则运行时出现 { $n } 个错误（模板中有未定义的值），例如 { $first }
+demo-examples = 实例
+demo-health-example = { $name }（{ $id }）于 { $at } 变为{ $label }（{ $state }）
+demo-because = 依据：{ $rule }
+demo-evidence = 证据：{ $at } { $actor } 的 { $kind }：“{ $text }”
+demo-signal-example = { $name }（{ $id }）的风险“{ $label }”（{ $risk }）：{ $at } 的 { $kind } 中出现关键词“{ $keyword }”：“{ $text }”
+demo-judged = 判定：{ $verdict }
+demo-strategy = 应对策略：{ $strategy }
+demo-step-example = 升级“{ $label }”（{ $escalation }）的步骤 `{ $step }` 于 { $at } 到期，客户 { $name }（{ $id }）
+demo-the-customer = 客户
+demo-message = 发给 { $to }：“{ $body }”
+demo-message-cc = 发给 { $to }（抄送 { $cc }）：“{ $body }”
+demo-outbox = 消息发件箱
+demo-outbox-counts = { $n } 条消息：{ $notify } 条发给团队，{ $message } 条发给客户；{ $pending } 条待发送，{ $suppressed } 条已抑制（上线前产生，不会发送）
+demo-highlight = { $at }“{ $subject }”（{ $id }）发给 { $to }：“{ $body }”
+demo-reports = 报表
+demo-reports-pending = `salesflow report` 就绪后，这里会显示漏斗、停留时长和旅程三张报表
+demo-files = 文件
+demo-project = 项目：{ $dir }（salesflow.yaml、rules/、team.yaml）
+demo-store = 数据库：{ $db }
+demo-try-next = 接下来可以试试
+demo-built = 已生成 { $db }：{ $customers } 个客户，{ $days } 天（{ $from } 至 { $to }）共 { $events } 条记录
+error-demo-not-empty = `{ $dir }` 不是空文件夹
+help-demo-not-empty = 用 `--dir` 指定一个新的或空的文件夹，或不加 `--dir` 使用临时文件夹
+help-demo-unwritable = 检查文件夹是否可写、磁盘是否有空间
+error-demo-rules = 演示规则未通过检查：{ $reason }
+help-demo-rules = 对演示文件夹中的规则运行 `salesflow check` 可以看到出错位置
+error-demo-refused = 生成器产生了一条规则拒绝的记录：{ $reason }
+help-demo-refused = 这是演示生成器的缺陷：请连同种子和规模一起报告
+
+cli-demo = 生成演示项目：示例规则、团队和一个逐日运行规则的客户数据库，然后介绍规则做了什么
+cli-demo--dir = 演示项目放在哪里：新的或空的文件夹（默认：系统临时目录下新建的文件夹，运行后保留）
+cli-demo--customers = 生成多少个客户（约 30% 在第一天已在 CRM 中，其余在之后陆续到来）
+cli-demo--days = 历史天数，每天晚上运行一次 apply；截止到 --at 的前一天（默认：今天）
+cli-demo--seed = 生成器的种子：相同的种子、规模和 --at 日期生成相同的数据库
+cli-demo--no_tour = 只生成数据库并给出位置，不做介绍（用于基准测试）
+cli-demo-exit =
+    退出码：
+      0  演示项目已生成（并已介绍）
+      2  用法错误、--dir 不是空文件夹，或文件无法写入

@@ -19,6 +19,7 @@
 
 mod apply;
 mod customers;
+mod demo;
 mod error;
 mod events;
 mod history;
@@ -47,6 +48,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use apply::ApplyOutcome;
 pub use customers::STAGE_SOURCE;
+pub use demo::{
+    Activity, Counts, HealthExample, MessageExample, SignalExample, StepExample, Witness,
+};
 pub use error::{Result, StoreError};
 pub use events::{NewEvent, natural_key};
 pub use ids::{EventId, OutboxId, SignalId, TaskId, TickId};
