@@ -98,6 +98,68 @@ fn demo_builds_a_project_and_tours_what_the_rules_did() {
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
+    // The three reports, each a line or two, and their HTML files.
+    let reports = out
+        .split("\nReports\n")
+        .nth(1)
+        .and_then(|r| r.split("\nFiles\n").next())
+        .unwrap_or_else(|| panic!("a Reports section in\n{out}"));
+    assert!(reports.contains("Funnel: 线索 "), "{reports}");
+    assert!(reports.contains(" won, "), "{reports}");
+    assert!(
+        reports.contains("Stage dwell: the slowest stage is "),
+        "{reports}"
+    );
+    assert!(reports.contains("Journey goals: "), "{reports}");
+    assert!(reports.contains("node coverage "), "{reports}");
+    for kind in ["funnel", "dwell", "journey"] {
+        let html = dir.join("reports").join(format!("{kind}.html"));
+        assert!(
+            reports.contains(&format!("HTML: {}", html.display())),
+            "{reports}"
+        );
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(
+            page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
+            "{kind}"
+        );
+        assert!(
+            page.contains("POC验证"),
+            "{kind}: the stages by their labels"
+        );
+    }
+}
+
+#[test]
+fn the_tour_reports_agree_with_salesflow_report_run_in_the_folder() {
+    let dir = fresh("tour-reports");
+    let doc = json_of(&demo(&dir, &["--format", "json"]).success());
+    let tour = &doc["reports"]["funnel"];
+    assert!(tour.is_object(), "{doc:#}");
+    // `salesflow report funnel` in the demo's folder, over the same 30 days.
+    let out = Command::cargo_bin("salesflow")
+        .unwrap()
+        .current_dir(&dir)
+        .args([
+            "report",
+            "funnel",
+            "--format",
+            "json",
+            "--at",
+            "2026-10-31 20:00",
+        ])
+        .assert()
+        .success();
+    let report = json_of(&out);
+    assert_eq!(
+        tour, &report,
+        "the tour's funnel is `salesflow report funnel`'s"
+    );
+    let files = doc["files"]["html"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "{doc:#}");
+    for kind in ["dwell", "journey"] {
+        assert!(doc["reports"][kind].is_object(), "{kind}: {doc:#}");
+    }
 }
 
 #[test]

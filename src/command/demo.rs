@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::output::{Printer, out, outln};
 use super::{CommandError, Outcome, Result, Settings};
 use crate::cli::{DemoArgs, Format};
+use crate::demo::tour::reports::TourReports;
 use crate::demo::tour::{self, Tour};
 use crate::demo::{self, DemoError, Progress, Project, Spec};
 use crate::store::Store;
@@ -53,7 +54,22 @@ pub(super) fn run(args: &DemoArgs, s: &Settings, p: &mut Printer) -> Result {
     let team = roster.team.clone();
     let summary = demo::generate(&mut store, &flow, roster, &spec, &mut progress)?;
     bar.finish_and_clear();
-    let tour = Tour::collect(&store, &project, &flow, &team, &spec, &summary)?;
+    let mut tour = Tour::collect(&store, &project, &flow, &team, &spec, &summary)?;
+    if !args.no_tour {
+        let now = summary.last_apply.unwrap_or_else(Utc::now);
+        let lang = match s.text_lang() {
+            crate::cli::Lang::Zh => crate::report::Lang::Zh,
+            crate::cli::Lang::En => crate::report::Lang::En,
+        };
+        tour.reports = Some(TourReports::make(
+            &store,
+            &flow,
+            &team,
+            &project.dir,
+            now,
+            lang,
+        )?);
+    }
     if s.format == Format::Json {
         let mut doc = tour.to_json();
         if args.no_tour {

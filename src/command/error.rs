@@ -489,6 +489,7 @@ fn demo_message(e: &DemoError) -> String {
         DemoError::Refused { reason } => t!("error-demo-refused", reason = reason),
         DemoError::Store(e) => store_message(e),
         DemoError::Apply(e) => apply_message(e),
+        DemoError::Report(e) => e.to_string(),
     }
 }
 
@@ -499,7 +500,7 @@ fn demo_help(e: &DemoError) -> Option<String> {
         DemoError::Rules { .. } => t!("help-demo-rules"),
         DemoError::Refused { .. } => t!("help-demo-refused"),
         DemoError::Store(e) => return store_help(e),
-        DemoError::Read { .. } | DemoError::Apply(_) => return None,
+        DemoError::Read { .. } | DemoError::Apply(_) | DemoError::Report(_) => return None,
     })
 }
 

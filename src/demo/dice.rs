@@ -23,6 +23,8 @@ pub enum Stream {
     Task = 5,
     /// One signal the rules raised: whether and how it is judged.
     Signal = 6,
+    /// One stage change: whether a milestone's evidence is attached.
+    Evidence = 7,
 }
 
 /// A seeded source of choices.

@@ -68,6 +68,10 @@ pub enum DemoError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Apply(#[from] ApplyError),
+    /// A report of the tour could not be made.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Report(#[from] crate::report::ReportError),
 }
 
 /// A refusal of the record rules is a bug of the generator, reported as such.

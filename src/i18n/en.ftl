@@ -716,7 +716,18 @@ demo-outbox = Outbox
 demo-outbox-counts = { $n } messages: { $notify } to the team, { $message } to customers; { $pending } waiting for delivery, { $suppressed } suppressed (produced before going live, never sent)
 demo-highlight = { $at } “{ $subject }” ({ $id }) to { $to }: “{ $body }”
 demo-reports = Reports
-demo-reports-pending = the funnel, dwell and journey reports appear here once `salesflow report` is built in
+demo-report-period = over { $period }
+demo-report-funnel = { $title }: { $stages }; { $won } won, { $lost } lost
+demo-report-dwell = { $title }: the slowest stage is { $stage } ({ $visits } visits ended), { $mean } days on average (median { $median }, p90 { $p90 }){ $reason }
+demo-report-dwell-reason = ; “{ $reason }” accounts for { $share } of its delay
+demo-report-dwell-none = { $title }: no stage visit ended in the period
+demo-report-metric = { $metric ->
+        [node_coverage] node coverage
+        [response_sla] response SLA
+       *[risk_accuracy] risk accuracy
+    } { $value }{ $goal }
+demo-report-journey = { $title }: { $active } active customers; { $metrics }
+demo-report-html = HTML: { $path }
 demo-files = Files
 demo-project = project: { $dir } (salesflow.yaml, rules/, team.yaml)
 demo-store = store: { $db }

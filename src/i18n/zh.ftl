@@ -636,7 +636,18 @@ demo-outbox = 消息发件箱
 demo-outbox-counts = { $n } 条消息：{ $notify } 条发给团队，{ $message } 条发给客户；{ $pending } 条待发送，{ $suppressed } 条已抑制（上线前产生，不会发送）
 demo-highlight = { $at }“{ $subject }”（{ $id }）发给 { $to }：“{ $body }”
 demo-reports = 报表
-demo-reports-pending = `salesflow report` 就绪后，这里会显示漏斗、停留时长和旅程三张报表
+demo-report-period = 统计区间 { $period }
+demo-report-funnel = { $title }：{ $stages }；赢单 { $won }，丢单 { $lost }
+demo-report-dwell = { $title }：耗时最长的是 { $stage }（{ $visits } 次停留结束），平均 { $mean } 天（中位 { $median }，p90 { $p90 }）{ $reason }
+demo-report-dwell-reason = ，其中“{ $reason }”占延误时长的 { $share }
+demo-report-dwell-none = { $title }：本期没有结束的阶段停留
+demo-report-metric = { $metric ->
+        [node_coverage] 节点覆盖率
+        [response_sla] 响应及时率
+       *[risk_accuracy] 风险识别准确率
+    } { $value }{ $goal }
+demo-report-journey = { $title }：活跃客户 { $active } 个；{ $metrics }
+demo-report-html = HTML 报表：{ $path }
 demo-files = 文件
 demo-project = 项目：{ $dir }（salesflow.yaml、rules/、team.yaml）
 demo-store = 数据库：{ $db }

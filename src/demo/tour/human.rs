@@ -6,11 +6,16 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
+use std::cmp::Ordering;
+
 use super::Tour;
 use crate::model::StateDef;
+use crate::report::Body;
 
 /// Items listed in a count line before `…`.
 const LISTED: usize = 5;
+/// The journey's findings the tour quotes.
+const FINDINGS: usize = 2;
 
 /// The whole tour.
 pub fn tour(t: &Tour<'_>) -> String {
@@ -21,10 +26,7 @@ pub fn tour(t: &Tour<'_>) -> String {
     w.rules_did(&mut out);
     w.examples(&mut out);
     w.outbox(&mut out);
-    heading(&mut out, &t!("demo-reports"));
-    // REPORTS: the funnel, dwell and journey reports (and the HTML file beside
-    // the store) once the report library is on main.
-    line(&mut out, 1, &t!("demo-reports-pending"));
+    w.reports(&mut out);
     w.files(&mut out);
     w.try_next(&mut out);
     out
@@ -250,6 +252,122 @@ impl Writer<'_, '_> {
                 body = body
             );
             line(out, 2, &message);
+        }
+    }
+
+    /// A line or two of each report: the funnel's stages, the slowest stage and
+    /// its main delay reason, the journey's metrics against their goals and its
+    /// findings; then where the HTML files are.
+    fn reports(&self, out: &mut String) {
+        let Some(r) = &self.t.reports else {
+            return;
+        };
+        heading(out, &t!("demo-reports"));
+        let period = r.funnel.current.period.show(self.t.flow.timezone);
+        line(out, 1, &t!("demo-report-period", period = period));
+        if let Body::Funnel(f) = &r.funnel.current.body {
+            let stages: Vec<String> = f
+                .stages
+                .iter()
+                .filter(|s| s.outcome != Some("lost"))
+                .map(|s| match s.conversion {
+                    Some(c) => format!("{} {} ({:.0}%)", s.label, s.reached, c * 100.0),
+                    None => format!("{} {}", s.label, s.reached),
+                })
+                .collect();
+            let text = t!(
+                "demo-report-funnel",
+                title = r.funnel.kind_title(),
+                stages = stages.join(" → "),
+                won = f.won,
+                lost = f.lost
+            );
+            line(out, 1, &text);
+        }
+        if let Body::Dwell(d) = &r.dwell.current.body {
+            let slowest = d
+                .stages
+                .iter()
+                .filter(|s| s.mean_days.is_some())
+                .max_by(|a, b| {
+                    a.mean_days
+                        .partial_cmp(&b.mean_days)
+                        .unwrap_or(Ordering::Equal)
+                });
+            let days = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+            let text = match slowest {
+                Some(s) => {
+                    let reason = s
+                        .top_reasons
+                        .iter()
+                        .find(|r| !r.none_recorded)
+                        .map(|x| {
+                            t!(
+                                "demo-report-dwell-reason",
+                                reason = x.reason.clone(),
+                                share = format!("{:.0}%", x.share * 100.0)
+                            )
+                        })
+                        .unwrap_or_default();
+                    t!(
+                        "demo-report-dwell",
+                        title = r.dwell.kind_title(),
+                        stage = s.label.clone(),
+                        visits = s.visits,
+                        mean = days(s.mean_days),
+                        median = days(s.median_days),
+                        p90 = days(s.p90_days),
+                        reason = reason
+                    )
+                }
+                None => t!("demo-report-dwell-none", title = r.dwell.kind_title()),
+            };
+            line(out, 1, &text);
+        }
+        if let Body::Journey(j) = &r.journey.current.body {
+            let metrics: Vec<String> = j
+                .metrics
+                .each()
+                .iter()
+                .map(|(metric, m)| {
+                    let value = m
+                        .value
+                        .map_or_else(|| "–".to_string(), |v| format!("{:.0}%", v * 100.0));
+                    let op = m.goal_op.unwrap_or("≥");
+                    let goal = match (m.goal, m.met) {
+                        (Some(g), Some(true)) => format!(" ✓ {op}{:.0}%", g * 100.0),
+                        (Some(g), _) => format!(" ✗ {op}{:.0}%", g * 100.0),
+                        (None, _) => String::new(),
+                    };
+                    let name = crate::model::Metric::ALL
+                        .iter()
+                        .find(|(_, x)| x == metric)
+                        .map_or("", |(n, _)| n);
+                    t!(
+                        "demo-report-metric",
+                        metric = name,
+                        value = value,
+                        goal = goal
+                    )
+                })
+                .collect();
+            let text = t!(
+                "demo-report-journey",
+                title = r.journey.kind_title(),
+                active = j.active_customers,
+                metrics = metrics.join(r.journey.lang.pick(", ", "，"))
+            );
+            line(out, 1, &text);
+            for f in j.findings.iter().take(FINDINGS) {
+                line(out, 2, &f.text);
+            }
+        }
+        for path in &r.html {
+            line(
+                out,
+                1,
+                &t!("demo-report-html", path = path.display().to_string()),
+            );
         }
     }
 

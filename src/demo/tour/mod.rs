@@ -6,6 +6,7 @@
 //! language, [`Tour::to_json`] for programs (names and data, no sentences).
 
 pub mod human;
+pub mod reports;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Value, json};
@@ -18,6 +19,7 @@ use crate::store::{
 };
 use crate::team::Team;
 use crate::timefmt::rfc3339;
+use reports::TourReports;
 
 /// Examples of each kind the tour shows.
 const EXAMPLES: usize = 1;
@@ -46,6 +48,8 @@ pub struct Tour<'a> {
     pub steps: Vec<StepExample>,
     /// The latest message waiting of each subject.
     pub messages: Vec<MessageExample>,
+    /// The three reports, once made ([`TourReports::make`]).
+    pub reports: Option<TourReports>,
 }
 
 impl<'a> Tour<'a> {
@@ -79,6 +83,7 @@ impl<'a> Tour<'a> {
             signals: store.signal_examples(EXAMPLES)?,
             steps: store.step_examples(EXAMPLES)?,
             messages: store.outbox_highlights(HIGHLIGHTS)?,
+            reports: None,
         })
     }
 
@@ -104,8 +109,7 @@ impl<'a> Tour<'a> {
                 "db": self.project.db,
                 "rules": self.project.rules,
                 "team": self.project.team,
-                // REPORTS: the HTML report's path, once the report library is on main.
-                "html": Value::Null,
+                "html": self.reports.as_ref().map(|r| &r.html),
             },
             "customers": a.customers,
             "days": self.spec.days,
@@ -159,9 +163,11 @@ impl<'a> Tour<'a> {
                 "customer": m.customer, "kind": m.kind, "to": m.recipient,
                 "subject": m.subject, "body": m.body, "created_at": rfc3339(m.created_at, tz),
             })).collect::<Vec<_>>(),
-            // REPORTS: funnel, dwell and journey as `report --format json` gives
-            // them, once the report library is on main.
-            "reports": Value::Null,
+            "reports": self.reports.as_ref().map(|r| json!({
+                "funnel": crate::report::json::render(&r.funnel),
+                "dwell": crate::report::json::render(&r.dwell),
+                "journey": crate::report::json::render(&r.journey),
+            })),
             "errors": s.errors,
         })
     }
