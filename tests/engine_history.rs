@@ -674,3 +674,63 @@ fn a_step_the_edited_rules_would_have_fired_before_is_skipped_not_fired() {
         [["after 2d", "2026-03-11T01:00:00Z"]]
     );
 }
+
+/// `topic` is the latest blocker an update recorded, never a risk keyword from a
+/// note: an internal note "听说友商也在做对比方案" must not put 对比方案 into a
+/// message to the customer; without a blocker the template's default speaks.
+#[test]
+fn topic_is_the_latest_blocker_never_a_keyword_from_a_note() {
+    let p = Project::new("history_topic", "2026-03-01 00:00");
+    let mut rules = std::fs::read_to_string(p.dir.join("rules.flow")).unwrap();
+    rules.push_str(
+        r#"
+risk 竞品 "竞品进场" {
+  severity yellow
+  keywords "对比方案"
+  strategy "强调交付能力"
+}
+
+on enter signed {
+  message customer "关于您关心的{{ topic | default('方案落地') }}事宜,我们已专项跟进"
+}
+"#,
+    );
+    std::fs::write(p.dir.join("rules.flow"), rules).unwrap();
+    p.import(
+        "customers",
+        "customers.csv",
+        "id,name,owner,stage,created_at\nc1,宁波某整车配套厂,zhang,lead,2026-03-02 09:00\nc2,常州某机加工厂,zhang,lead,2026-03-02 09:00\n",
+    );
+    p.import(
+        "events",
+        "events.jsonl",
+        concat!(
+            r#"{"customer":"c1","at":"2026-03-02 10:00","kind":"visit","actor":"zhang","text":"听说友商也在做对比方案"}"#,
+            "\n",
+            r#"{"customer":"c2","at":"2026-03-02 09:30","kind":"update","actor":"zhang","status":"推进中","next_action":"约演示","blocker":"预算审批中"}"#,
+            "\n",
+            r#"{"customer":"c2","at":"2026-03-02 10:00","kind":"update","actor":"zhang","status":"推进中","next_action":"开通环境","blocker":"客户内部测试环境未就绪"}"#,
+            "\n",
+        ),
+    );
+    for c in ["c1", "c2"] {
+        p.sf(&["move", c, "signed", "--at", "2026-03-02 11:00"])
+            .success();
+    }
+    p.apply("2026-03-02 12:00");
+    let bodies =
+        p.rows("SELECT customer, body FROM outbox WHERE kind = 'message' ORDER BY customer");
+    assert_eq!(
+        bodies,
+        [
+            vec![
+                "c1".to_string(),
+                "关于您关心的方案落地事宜,我们已专项跟进".to_string()
+            ],
+            vec![
+                "c2".to_string(),
+                "关于您关心的客户内部测试环境未就绪事宜,我们已专项跟进".to_string()
+            ],
+        ]
+    );
+}
