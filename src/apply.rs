@@ -54,6 +54,29 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// A customer whose stored history cannot be read: no effects, the reason
+    /// as its one error, so `plan` reports it beside the others.
+    fn unreadable(customer: &str, at: DateTime<Utc>, e: &StoreError) -> Pending {
+        Pending {
+            eval: Evaluation {
+                customer: customer.to_string(),
+                at,
+                stage: None,
+                health: None,
+                segment: None,
+                tags: Vec::new(),
+                visits: Vec::new(),
+                timers: Vec::new(),
+                effects: Vec::new(),
+                tasks: Vec::new(),
+                signals: Vec::new(),
+                errors: vec![e.to_string()],
+                next_wake: None,
+            },
+            new: Vec::new(),
+        }
+    }
+
     /// The new effects.
     pub fn effects(&self) -> impl Iterator<Item = &Effect> {
         self.new.iter().map(|i| &self.eval.effects[*i])
@@ -143,8 +166,14 @@ impl<'e> Pass<'e> {
     ) -> Result<usize, ApplyError> {
         let ids = self.customers(store)?;
         for id in &ids {
-            if let Some(p) = self.evaluate(store, id)? {
-                sink(p)?;
+            match self.evaluate(store, id) {
+                Ok(Some(p)) => sink(p)?,
+                Ok(None) => {}
+                // One customer's unreadable row stops that customer, not the pass.
+                Err(ApplyError::Store(e @ StoreError::UnreadableRow { .. })) => {
+                    sink(Pending::unreadable(id, self.now, &e))?;
+                }
+                Err(e) => return Err(e),
             }
         }
         Ok(ids.len())
@@ -181,7 +210,16 @@ impl<'e> Pass<'e> {
             let mut pendings = Vec::with_capacity(chunk.len());
             for id in chunk {
                 progress(Progress::Customer);
-                if let Some(mut p) = self.evaluate(store, id)? {
+                let evaluated = match self.evaluate(store, id) {
+                    // One customer's unreadable row stops that customer (left due,
+                    // so the next apply tries again), not the pass.
+                    Err(ApplyError::Store(e @ StoreError::UnreadableRow { .. })) => {
+                        report.errors.push(e.to_string());
+                        continue;
+                    }
+                    other => other?,
+                };
+                if let Some(mut p) = evaluated {
                     // A message that failed to render is retried on every apply
                     // until the data or the rules are fixed.
                     if !p.eval.errors.is_empty() {

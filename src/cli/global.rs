@@ -60,6 +60,10 @@ pub struct GlobalArgs {
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<Lang>,
+    /// Check the whole store file for damage before the command reads it
+    /// (`PRAGMA quick_check`; reads every page).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub verify: bool,
 }
 
 /// Output formats. One enum for every command; a command refuses the ones it does

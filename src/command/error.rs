@@ -194,6 +194,7 @@ impl CommandError {
                 StoreError::UnknownCustomer(_)
                 | StoreError::UnknownTask(_)
                 | StoreError::UnknownSignal(_)
+                | StoreError::UnreadableRow { .. }
                 | StoreError::Exists { .. },
             )
             | CommandError::Rejected { .. }
@@ -448,6 +449,7 @@ fn store_message(e: &StoreError) -> String {
         StoreError::UnknownCustomer(id) => t!("error-unknown-customer", id = id),
         StoreError::UnknownTask(id) => t!("error-unknown-task", id = *id),
         StoreError::UnknownSignal(id) => t!("error-unknown-signal", id = *id),
+        StoreError::Damaged { reason } => t!("error-store-damaged", reason = reason),
         // Failures of the database itself: SQLite's own words are what a
         // maintainer needs.
         e => e.to_string(),
@@ -461,6 +463,7 @@ fn store_help(e: &StoreError) -> Option<String> {
         StoreError::TooNew { .. } => t!("help-store-too-new"),
         StoreError::Outdated { .. } => t!("help-store-outdated"),
         StoreError::Busy => t!("help-store-busy"),
+        StoreError::Damaged { .. } => t!("help-store-damaged"),
         StoreError::UnknownTask(_) => t!("help-unknown-task"),
         StoreError::UnknownSignal(_) => t!("help-unknown-signal"),
         _ => return None,

@@ -34,9 +34,20 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
     let engine = Engine::new(flow, &team);
     let pass = Pass::new(&store, &engine, now)?;
     let mut rows = Vec::new();
+    // Customers whose stored history cannot be read: named on stderr, the
+    // others listed, and the command fails (exit 1).
+    let mut unreadable = Vec::new();
     for id in ids {
-        let Some(history) = pass.history(&store, &id)? else {
-            continue;
+        let history = match pass.history(&store, &id) {
+            Ok(Some(history)) => history,
+            Ok(None) => continue,
+            Err(crate::apply::ApplyError::Store(
+                e @ crate::store::StoreError::UnreadableRow { .. },
+            )) => {
+                unreadable.push(e.to_string());
+                continue;
+            }
+            Err(e) => return Err(e.into()),
         };
         let eval = match &cond {
             Some(c) => match engine.evaluate_if(&history, now, c) {
@@ -89,5 +100,12 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
         }
         errln!(p, "{}", t!("list-count", count = rows.len()));
     }
-    Ok(Outcome::Done)
+    for e in &unreadable {
+        errln!(p, "{}", t!("error-line", message = e));
+    }
+    Ok(if unreadable.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Failed
+    })
 }

@@ -41,6 +41,8 @@ pub(crate) struct Settings {
     pub lang_chosen: bool,
     /// salesflow.yaml, when one was found.
     pub config: Option<Located>,
+    /// `--verify`: check the store file whole when opening it.
+    pub verify: bool,
     /// `--at` as typed.
     at: Option<String>,
     /// The checked flow, once built.
@@ -77,6 +79,7 @@ impl Settings {
             lang: chosen.unwrap_or_else(Lang::from_locale),
             lang_chosen: chosen.is_some(),
             config: located,
+            verify: args.verify,
             at: args.at.clone(),
             flow: OnceCell::new(),
         })
@@ -160,12 +163,20 @@ impl Settings {
 
     /// Opens the store for writing.
     pub fn open_store(&self) -> Result<Store, CommandError> {
-        Ok(Store::open(&self.db)?)
+        let store = Store::open(&self.db)?;
+        if self.verify {
+            store.verify()?;
+        }
+        Ok(store)
     }
 
     /// Opens the store read-only.
     pub fn read_store(&self) -> Result<Store, CommandError> {
-        Ok(Store::open_read_only(&self.db)?)
+        let store = Store::open_read_only(&self.db)?;
+        if self.verify {
+            store.verify()?;
+        }
+        Ok(store)
     }
 }
 

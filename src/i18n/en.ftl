@@ -50,6 +50,8 @@ error-store-too-new = the store has schema version { $found }, newer than this s
 help-store-too-new = upgrade salesflow; an older one must not write a newer store
 error-store-outdated = the store has schema version { $found } and needs migrating to { $known }
 help-store-outdated = a read-only command never migrates: run a command that writes, such as `salesflow apply`
+error-store-damaged = the store is damaged: { $reason }
+help-store-damaged = restore the store from a backup; `sqlite3 FILE .recover` may save what is still readable
 error-store-busy = the store stayed busy: another salesflow process kept it locked
 help-store-busy = try again when the other process is done
 error-unknown-customer = no customer `{ $id }` in the store
@@ -329,6 +331,7 @@ cli-global--config = The settings file (default: salesflow.yaml here or in the n
 cli-global--at = "Now": RFC 3339, or `2026-03-02 09:00` in the flow's time zone (default: the clock)
 cli-global--format = Output format: human (default), json; test also junit
 cli-global--lang = Language of messages: en, zh (default: `lang` of salesflow.yaml, else the locale's: LC_ALL, LC_MESSAGES, LANG)
+cli-global--verify = Check the whole store file for damage before the command reads it (PRAGMA quick_check; reads every page)
 
 cli-check = Parse and check rule files; report every error of every file
 cli-check--paths = Rule files, or folders of `*.flow` files (default: `rules` of salesflow.yaml); a file another given file includes is checked as part of that flow

@@ -49,6 +49,8 @@ error-store-too-new = 数据库的结构版本为 { $found }，比本版 salesfl
 help-store-too-new = 请升级 salesflow；旧版本不得写入新版数据库
 error-store-outdated = 数据库的结构版本为 { $found }，需要迁移到 { $known }
 help-store-outdated = 只读命令不做迁移：请先运行会写入的命令，例如 `salesflow apply`
+error-store-damaged = 数据库文件已损坏：{ $reason }
+help-store-damaged = 请从备份恢复数据库；`sqlite3 文件 .recover` 也许能救回仍可读的部分
 error-store-busy = 数据库一直被占用：另一个 salesflow 进程锁住了它
 help-store-busy = 等另一个进程结束后再试
 error-unknown-customer = 数据库中没有客户 `{ $id }`
@@ -268,6 +270,7 @@ cli-global--config = 设置文件（默认：当前目录或最近的上级目�
 cli-global--at = 「现在」的时间：RFC 3339，或规则时区中的 `2026-03-02 09:00`（默认：系统时钟）
 cli-global--format = 输出格式：human（默认）、json；test 另有 junit
 cli-global--lang = 消息语言：en、zh（默认：salesflow.yaml 的 `lang`，否则取系统区域设置 LC_ALL、LC_MESSAGES、LANG）
+cli-global--verify = 命令读取前先检查整个数据库文件是否损坏（PRAGMA quick_check，会读遍每一页）
 
 cli-check = 解析并检查规则文件；报告每个文件的每个错误
 cli-check--paths = 规则文件，或含 `*.flow` 的目录（默认：salesflow.yaml 的 `rules`）；被另一个给定文件 include 的文件作为该流程的一部分检查

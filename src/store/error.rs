@@ -102,23 +102,60 @@ pub enum StoreError {
         /// The one the import gives.
         given: String,
     },
-    /// A value read back is not what the schema promises.
-    #[error("unreadable `{column}` in the store: {message}")]
-    #[diagnostic(code(salesflow::store::corrupt))]
-    Corrupt {
-        /// Table and column.
-        column: String,
-        /// What is wrong.
-        message: String,
+    /// A row holds a value that is not what the schema promises (a time outside
+    /// 1970–2199, text that is no time, JSON that does not parse), written by an
+    /// older salesflow or by hand: the customer is not evaluated, the others are.
+    #[error("unreadable row {row} of `{table}` (customer {customer}): {reason}")]
+    #[diagnostic(
+        code(salesflow::store::unreadable_row),
+        help("fix or delete that row with `sqlite3`; the other customers are still evaluated")
+    )]
+    UnreadableRow {
+        /// The table.
+        table: &'static str,
+        /// The row's id.
+        row: String,
+        /// The customer it belongs to.
+        customer: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// SQLite found the file damaged (a page of random bytes, a truncated file,
+    /// not a database at all), while reading or in `--verify`'s check.
+    #[error("the store is damaged: {reason}")]
+    #[diagnostic(
+        code(salesflow::store::damaged),
+        help(
+            "restore the store from a backup; `sqlite3 FILE .recover` may save what is still readable"
+        )
+    )]
+    Damaged {
+        /// What SQLite could not read.
+        reason: String,
     },
     /// SQLite said no.
     #[error("store: {0}")]
     #[diagnostic(code(salesflow::store::sqlite))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A JSON column could not be written.
     #[error("store: {0}")]
     #[diagnostic(code(salesflow::store::json))]
     Json(#[from] serde_json::Error),
+}
+
+/// SQLite's errors, with damage told apart: a command never half-reads a
+/// damaged store, it stops and says so.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::Damaged {
+                    reason: e.to_string(),
+                }
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 impl StoreError {

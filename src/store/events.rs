@@ -166,7 +166,7 @@ pub(super) fn load(conn: &rusqlite::Connection, customer: &str) -> Result<Vec<Ev
                 known_at
          FROM events WHERE customer = ?1 ORDER BY at, id",
     )?;
-    let rows = stmt.query_map([customer], |r| {
+    let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Event> {
         Ok(Event {
             id: r.get(0)?,
             at: r.get::<_, SqlTime>(1)?.0,
@@ -181,6 +181,43 @@ pub(super) fn load(conn: &rusqlite::Connection, customer: &str) -> Result<Vec<Ev
             attrs: r.get::<_, Json<BTreeMap<String, String>>>(10)?.0,
             known_at: r.get::<_, Option<SqlTime>>(11)?.map(|t| t.0),
         })
+    };
+    // A row that cannot be read is named (table, row, customer), not passed
+    // over and not a bare conversion error.
+    let rows = stmt.query_map([customer], |r| {
+        Ok(read(r).map_err(|e| (r.get::<_, i64>(0).unwrap_or_default(), e)))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut events = Vec::new();
+    for row in rows {
+        match row? {
+            Ok(event) => events.push(event),
+            Err((id, e)) => return Err(unreadable("events", id.to_string(), customer, e)),
+        }
+    }
+    Ok(events)
+}
+
+/// A row that holds what the schema does not promise; SQLite's own failures
+/// (a damaged page) stay theirs.
+pub(super) fn unreadable(
+    table: &'static str,
+    row: String,
+    customer: &str,
+    e: rusqlite::Error,
+) -> StoreError {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(_, _, cause) => StoreError::UnreadableRow {
+            table,
+            row,
+            customer: customer.to_string(),
+            reason: cause.to_string(),
+        },
+        rusqlite::Error::InvalidColumnType(_, column, ty) => StoreError::UnreadableRow {
+            table,
+            row,
+            customer: customer.to_string(),
+            reason: format!("`{column}` holds a value of type {ty}"),
+        },
+        e => e.into(),
+    }
 }

@@ -59,7 +59,8 @@ impl Store {
                     ))
                 },
             )
-            .optional()?;
+            .optional()
+            .map_err(|e| events::unreadable("customers", customer.to_string(), customer, e))?;
         let Some((record, rev, current, applied_at, own_live_from)) = row else {
             return Ok(None);
         };

@@ -113,7 +113,7 @@ impl Store {
 
     /// Opens an existing store read-write, applying any migration it lacks.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, None)?;
         let mut store = Store::wrap(conn, path);
         store.retry(|conn| {
             // Persistent in the file; a no-op once set.
@@ -130,10 +130,20 @@ impl Store {
 
     /// Opens an existing store so that nothing can be written: the file stays
     /// byte-identical. Fails if the store needs a migration.
+    ///
+    /// A store in WAL mode needs its `-shm` file: in a folder the user cannot
+    /// write (a shared read-only mount, a colleague's folder) SQLite cannot
+    /// create it, so when the first read fails that way and no `-wal` file is
+    /// there (nothing committed is outside the main file), the store is opened
+    /// `immutable=1`. Never while a `-wal` file exists: SQLite would ignore it
+    /// and miss its transactions.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        conn.pragma_update(None, "query_only", true)?;
-        let found = migrations::version(&conn)?;
+        let (conn, found) = match read_only(path, false) {
+            Err(StoreError::Sqlite(e)) if cannot_share(&e) && !wal_of(path).exists() => {
+                read_only(path, true)?
+            }
+            other => other?,
+        };
         let known = migrations::latest();
         if found > known {
             return Err(StoreError::TooNew { found, known });
@@ -151,6 +161,24 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         migrations::migrate(&mut conn)?;
         Ok(Store::wrap(conn, Path::new(":memory:")))
+    }
+
+    /// Reads the whole file and checks its structure (`PRAGMA quick_check`):
+    /// [`StoreError::Damaged`] with SQLite's first findings when a page is not
+    /// what it should be. Reads every page, so it runs on demand (`--verify`),
+    /// not on every open.
+    pub fn verify(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(5)")?;
+        let found: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if found.len() == 1 && found[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged {
+                reason: found.join("; "),
+            })
+        }
     }
 
     /// The file.
@@ -221,13 +249,60 @@ impl Store {
     }
 }
 
-fn connect(path: &Path, mode: OpenFlags) -> Result<Connection> {
+/// A read-only connection and the store's schema version (the first read).
+fn read_only(path: &Path, immutable: bool) -> Result<(Connection, i64)> {
+    let conn = if immutable {
+        let uri = format!(
+            "file:{}?immutable=1",
+            percent_encoding::utf8_percent_encode(&path.to_string_lossy(), URI_PATH)
+        );
+        connect(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            Some(&uri),
+        )?
+    } else {
+        connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, None)?
+    };
+    conn.pragma_update(None, "query_only", true)?;
+    let found = migrations::version(&conn)?;
+    Ok((conn, found))
+}
+
+/// What a URI's path must escape (`%`, `?` and `#` end or change it).
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b'%')
+    .add(b'?')
+    .add(b'#')
+    .add(b' ');
+
+/// Whether SQLite failed because it could not create or write the `-shm`
+/// file a WAL store is read through.
+fn cannot_share(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+    )
+}
+
+/// The store's write-ahead log.
+fn wal_of(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
+}
+
+fn connect(path: &Path, mode: OpenFlags, uri: Option<&str>) -> Result<Connection> {
     if !path.is_file() {
         return Err(StoreError::NotFound {
             path: path.to_path_buf(),
         });
     }
-    let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let flags = mode | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match uri {
+        Some(uri) => Connection::open_with_flags(uri, flags)?,
+        None => Connection::open_with_flags(path, flags)?,
+    };
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(conn)

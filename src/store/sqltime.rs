@@ -34,12 +34,21 @@ impl ToSql for SqlTime {
     }
 }
 
+/// The years a stored time may lie in, as at every entry point (`record`).
+const YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
+
 impl FromSql for SqlTime {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let text = value.as_str()?;
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| SqlTime(t.with_timezone(&Utc)))
-            .map_err(|e| FromSqlError::Other(Box::new(e)))
+        let t = DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| FromSqlError::Other(format!("`{text}` is not a time: {e}").into()))?;
+        if !YEARS.contains(&chrono::Datelike::year(&t)) {
+            return Err(FromSqlError::Other(
+                format!("`{text}` lies outside the years 1970–2199").into(),
+            ));
+        }
+        Ok(SqlTime(t))
     }
 }
 
