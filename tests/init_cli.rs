@@ -246,4 +246,6 @@ fn readme_tour_of_a_new_project_runs_as_written() {
     assert!(text.contains("7 passed, 0 failed"), "{text}");
     assert!(text.contains("c2"), "list --where found c2:\n{text}");
     assert!(text.contains("closed task #1"), "{text}");
+    // …to the report.
+    assert!(text.contains("Funnel"), "{text}");
 }
