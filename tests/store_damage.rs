@@ -2,63 +2,33 @@
 //! bytes stops with `salesflow::store::damaged` (exit 2), never lists part of
 //! the customers, and `--verify` checks the whole file on demand.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_common::{demo_project, salesflow as sf};
 
 const AT: &str = "2026-11-01 09:00";
 
 /// A demo project of 300 customers in a fresh folder.
 fn project(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("store-damage")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
-    sf(&dir.parent().unwrap().to_path_buf())
-        .args(["demo", "--dir"])
-        .arg(&dir)
-        .args([
-            "--customers",
-            "300",
-            "--days",
-            "20",
-            "--no-tour",
-            "--at",
-            AT,
-        ])
-        .assert()
-        .success();
-    dir
+    demo_project("store-damage", name, 300, AT)
 }
 
-fn sf(dir: &PathBuf) -> Command {
-    let mut cmd = Command::cargo_bin("salesflow").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
-
-/// Overwrites `pages` pages of the store (never the first, which names the
-/// file a database) with bytes from a fixed-seed generator.
-fn damage(db: &Path, pages: usize) {
+/// Overwrites every `nth` page of the store (never the first, which names the
+/// file a database) with bytes from a fixed-seed generator: spread over the
+/// whole file, so every table has damaged pages.
+fn damage(db: &Path, nth: usize) {
     let mut bytes = std::fs::read(db).unwrap();
     let size = 4096;
     let count = bytes.len() / size;
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    for _ in 0..pages {
-        let page = 1 + usize::try_from(next() % (count as u64 - 1)).unwrap();
+    for page in (1..count).step_by(nth) {
         for b in &mut bytes[page * size..(page + 1) * size] {
-            *b = next().to_le_bytes()[0];
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *b = x.to_le_bytes()[0];
         }
     }
     std::fs::write(db, bytes).unwrap();
@@ -67,7 +37,7 @@ fn damage(db: &Path, pages: usize) {
 #[test]
 fn a_damaged_store_stops_every_reader_with_the_damage_named() {
     let dir = project("readers");
-    damage(&dir.join("salesflow.db"), 20);
+    damage(&dir.join("salesflow.db"), 5);
     // `list` reads every customer, `task list` every task: both meet the damage.
     // (A command that reads only undamaged pages, such as `plan` visiting the
     // few customers due, still works; `--verify` finds the damage for it.)
@@ -107,7 +77,7 @@ fn verify_checks_the_whole_file_on_demand() {
         .args(["list", "--verify", "--at", AT])
         .assert()
         .success();
-    damage(&dir.join("salesflow.db"), 3);
+    damage(&dir.join("salesflow.db"), 50);
     let out = sf(&dir)
         .args(["--verify", "list", "--at", AT, "--format", "json"])
         .output()

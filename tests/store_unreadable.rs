@@ -3,35 +3,17 @@
 //! customer, and every other customer is still evaluated: `plan`, `apply` and
 //! `list` go on and exit 1; `explain` of that customer says why.
 
+mod cli_common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_common::{demo_project, salesflow as sf};
 
 const AT: &str = "2026-11-01 09:00";
 
+/// A demo project of 60 customers in a fresh folder.
 fn project(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("store-unreadable")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
-    sf(dir.parent().unwrap())
-        .args(["demo", "--dir"])
-        .arg(&dir)
-        .args(["--customers", "60", "--days", "15", "--no-tour", "--at", AT])
-        .assert()
-        .success();
-    dir
-}
-
-fn sf(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salesflow").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
+    demo_project("store-unreadable", name, 60, AT)
 }
 
 /// Writes, behind salesflow's back, an event at `at` for `customer` and marks

@@ -62,3 +62,18 @@ pub fn stdout(a: &Assert) -> String {
 pub fn stderr(a: &Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).to_string()
 }
+
+/// A `salesflow demo` project of `customers` customers over 15 days before
+/// `at`, in a folder that does not exist yet below the group's folder.
+pub fn demo_project(group: &str, name: &str, customers: u32, at: &str) -> PathBuf {
+    let parent = scratch(group, &format!("{name}-parent"));
+    let dir = parent.join(name);
+    salesflow(&parent)
+        .args(["demo", "--dir"])
+        .arg(&dir)
+        .args(["--customers", &customers.to_string(), "--days", "15"])
+        .args(["--no-tour", "--at", at])
+        .assert()
+        .success();
+    dir
+}
