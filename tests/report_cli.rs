@@ -408,6 +408,20 @@ fn bad_flags_exit_2_and_say_what_to_write() {
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["error"]["code"], "salesflow::report::unknown_calendar");
+    // The same errors in Chinese, from the message catalogue.
+    let (_, err) = run(&["report", "funnel", "--from", "3月1日", "--lang", "zh"]);
+    insta::assert_snapshot!("report_bad_time_zh", err);
+    let (_, err) = run(&[
+        "report",
+        "dwell",
+        "--calendar",
+        "holidays",
+        "--at",
+        AT,
+        "--lang",
+        "zh",
+    ]);
+    insta::assert_snapshot!("report_unknown_calendar_zh", err);
 }
 
 #[test]

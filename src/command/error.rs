@@ -25,6 +25,7 @@ use crate::diagnostic::Diagnostic;
 use crate::import::{ImportError, RowError};
 use crate::model::UpdateField;
 use crate::record::RecordError;
+use crate::report::ReportError;
 use crate::store::StoreError;
 use crate::team::TeamError;
 
@@ -278,9 +279,7 @@ impl CommandError {
             }
             CommandError::Refused(e) => record_message(e),
             CommandError::Apply(e) => apply_message(e),
-            // The report's own texts (src/report/text.rs) are English and Chinese
-            // already; its errors are English until they join the catalogue.
-            CommandError::Report(e) => e.to_string(),
+            CommandError::Report(e) => report_message(e),
             CommandError::Delivery(e) => super::outbox_error::config_message(e),
             CommandError::Digest(e) => super::outbox_error::digest_message(e),
             CommandError::UnknownMessage(id) => t!("error-outbox-unknown-message", id = *id),
@@ -321,7 +320,7 @@ impl CommandError {
                 t!("help-unknown-calendar", declared = declared)
             }
             CommandError::Refused(e) => record_help(e),
-            CommandError::Report(e) => return miette::Diagnostic::help(e).map(|h| h.to_string()),
+            CommandError::Report(e) => return report_help(e),
             CommandError::Apply(ApplyError::Backwards { last, .. }) => {
                 t!("help-apply-backwards", last = last)
             }
@@ -479,6 +478,30 @@ fn import_message(e: &ImportError) -> String {
     }
 }
 
+fn report_message(e: &ReportError) -> String {
+    match e {
+        ReportError::BadTime { flag, value } => {
+            t!("error-report-bad-time", flag = *flag, value = value)
+        }
+        ReportError::EmptyPeriod { from, to } => {
+            t!("error-report-empty-period", from = from, to = to)
+        }
+        ReportError::BadCompare(value) => t!("error-report-bad-compare", value = value),
+        ReportError::UnknownCalendar(name) => t!("error-report-unknown-calendar", name = name),
+        ReportError::Store(e) => store_message(e),
+    }
+}
+
+fn report_help(e: &ReportError) -> Option<String> {
+    Some(match e {
+        ReportError::BadTime { .. } => t!("help-report-bad-time"),
+        ReportError::EmptyPeriod { .. } => t!("help-report-empty-period"),
+        ReportError::BadCompare(_) => t!("help-report-bad-compare"),
+        ReportError::UnknownCalendar(_) => t!("help-report-unknown-calendar"),
+        ReportError::Store(e) => return store_help(e),
+    })
+}
+
 fn demo_message(e: &DemoError) -> String {
     match e {
         DemoError::NotEmpty { dir } => t!("error-demo-not-empty", dir = dir),
@@ -492,7 +515,7 @@ fn demo_message(e: &DemoError) -> String {
         DemoError::Refused { reason } => t!("error-demo-refused", reason = reason),
         DemoError::Store(e) => store_message(e),
         DemoError::Apply(e) => apply_message(e),
-        DemoError::Report(e) => e.to_string(),
+        DemoError::Report(e) => report_message(e),
     }
 }
 

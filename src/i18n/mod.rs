@@ -223,5 +223,17 @@ macro_rules! t {
     }};
 }
 
+/// The text of a catalogue key in a given language (reports made in a language
+/// other than the command's): `t_in!(lang, "key", name = value, …)`.
+#[macro_export]
+macro_rules! t_in {
+    ($lang:expr, $key:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = $crate::i18n::Args::new();
+        $( args.set(stringify!($name), $crate::i18n::Arg::arg(&$value)); )*
+        $crate::i18n::tr_in($lang, $key, &args)
+    }};
+}
+
 #[cfg(test)]
 mod tests;

@@ -78,7 +78,7 @@ fn every_message_has_english_and_chinese_text_with_the_same_arguments() {
     }
 }
 
-/// The keys of `t!("…"` and `tr_in(…, "…"` in the crate's sources.
+/// The keys of `t!("…"` and `t_in!(lang, "…"` in the crate's sources.
 fn keys_used_in(dir: &Path, keys: &mut BTreeSet<String>) {
     for entry in std::fs::read_dir(dir).expect("src/") {
         let path = entry.expect("an entry").path();
@@ -86,6 +86,18 @@ fn keys_used_in(dir: &Path, keys: &mut BTreeSet<String>) {
             keys_used_in(&path, keys);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).expect("a source file");
+            for (at, _) in text.match_indices("t_in!(") {
+                let rest = &text[at..];
+                if let Some(q) = rest.find('"') {
+                    let key: String = rest[q + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    if !key.is_empty() && key != "key" {
+                        keys.insert(key);
+                    }
+                }
+            }
             for marker in ["t!(\"", "t!(\n"] {
                 for (at, _) in text.match_indices(marker) {
                     // `t!(`, not `format!(` or `print!(`.
