@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Checker;
-use super::names::suggest;
+use super::names::did_you_mean;
 use super::template_facts::{Facts, Read};
 use super::templates::{PERSON_ATTRS, Place};
 use crate::diagnostic::Code;
@@ -125,9 +125,8 @@ impl Checker<'_> {
                 ),
             };
             let word = function.word();
-            let help = suggest(name, candidates.iter().copied(), word)
-                .filter(|h| h.starts_with("did"))
-                .unwrap_or_else(|| otherwise.into());
+            let help =
+                did_you_mean(name, candidates.iter().copied()).unwrap_or_else(|| otherwise.into());
             let span = self.in_file(place, at).unwrap_or(place.lit.span);
             self.report(
                 Code::TemplateUnknownFilter,

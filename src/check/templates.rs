@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Checker;
-use super::names::suggest;
+use super::names::did_you_mean;
 use super::template_facts::{self, Facts, MAX_OPERATORS, MAX_TEMPLATE_BYTES, Problem, Read};
 use super::template_lints::Names;
 use crate::diagnostic::{Code, Diagnostic};
@@ -355,12 +355,10 @@ impl Checker<'_> {
             .map_or((var, None), |(h, a)| (h, Some(a)));
         if let Some(site) = sites.iter().find(|s| !variables(**s).contains(&head)) {
             let known = variables(*site);
-            let help = suggest(head, known.iter().copied(), "variable")
-                .filter(|h| h.starts_with("did"))
-                .map_or_else(
-                    || format!("{} provides {}", site_name(*site), list(known)),
-                    |h| format!("{h} {} provides {}", site_name(*site), list(known)),
-                );
+            let help = did_you_mean(head, known.iter().copied()).map_or_else(
+                || format!("{} provides {}", site_name(*site), list(known)),
+                |h| format!("{h} {} provides {}", site_name(*site), list(known)),
+            );
             let mut d = Diagnostic::new(
                 Code::TemplateUnknownVariable,
                 format!(
@@ -388,16 +386,14 @@ impl Checker<'_> {
         if allowed.clone().any(|a| a == attr) {
             return true;
         }
-        let help = suggest(attr, allowed.clone(), "attribute")
-            .filter(|h| h.starts_with("did"))
-            .unwrap_or_else(|| {
-                let all: Vec<&str> = allowed.collect();
-                if all.is_empty() {
-                    format!("`{head}` has no attributes")
-                } else {
-                    format!("`{head}` has {}", list(&all))
-                }
-            });
+        let help = did_you_mean(attr, allowed.clone()).unwrap_or_else(|| {
+            let all: Vec<&str> = allowed.collect();
+            if all.is_empty() {
+                format!("`{head}` has no attributes")
+            } else {
+                format!("`{head}` has {}", list(&all))
+            }
+        });
         let span = self.read_span(place, &read.at, var);
         self.report(
             Code::TemplateUnknownVariable,

@@ -740,3 +740,238 @@ cli-demo-exit =
     Exit codes:
       0  the demo project was built (and toured)
       2  usage error, a --dir that is not empty, or files that cannot be written
+
+## explain: condition lines
+
+explain-state-holds = { $name } "{ $label }" holds
+explain-state-fails = { $name } "{ $label }" does not hold
+explain-state-otherwise = { $name } "{ $label }" otherwise
+explain-value-never = never
+explain-value-working = { $duration } working
+explain-value-no-event = { $duration } (no such event: since the customer was created)
+explain-value-none = (none)
+explain-value-not-set = (not set)
+
+## check: diagnostics of conditions
+
+check-help-did-you-mean = did you mean `{ $name }`?
+check-help-none-declared = no { $what } is declared
+check-help-declared-are = the declared { $what }s are { $names }
+check-health-no-state = `health` declares no state
+check-label-empty = empty
+check-help-health-no-state = end the list with a state such as `green "正常推进" otherwise`
+check-last-state-otherwise = the last health state must be `otherwise`
+check-label-may-match-no-state = a customer may match no state
+check-help-last-state-otherwise = end with a state that always holds, e.g. `green "正常推进" otherwise` after `{ $name }`
+check-is-not-a-name-type = `is` tests a stage, a health state or a segment, not { $ty }
+check-label-this-is = this is { $ty }
+check-help-compare-with-eq = compare values with `==`
+check-not-a-condition = `{ $text }` is { $ty }, not a condition
+check-help-compare-duration = compare it, e.g. `{ $text } > 14d`
+check-help-test-name = test it, e.g. `{ $text } is NAME`
+check-help-compare-number = compare it, e.g. `{ $text } > 0`
+check-bare-name-alone = `{ $name }` alone is not a condition
+check-label-bare-name = a bare name
+check-help-bare-name-alone = test something against it, e.g. `stage is { $name }` or `tagged { $name }`
+check-bare-names-compared = a bare name cannot be tested against another name
+check-help-bare-names-compared = one side must be a value such as `stage`, `health` or `customer.FIELD`
+check-label-another-bare-name = another bare name
+check-op-not-ordered = `{ $op }` does not apply to { $ty }
+check-label-no-order = { $ty } has no order
+check-help-use-eq = use `==` or `!=`
+check-cannot-compare = cannot compare { $ty } with { $other }
+check-bare-name-not-type = `{ $name }` is not { $ty }
+check-help-bare-name-stands-for = a bare name stands for a stage, a health state, a segment or text; quote text as `"…"`
+check-label-not-a-stage = not a stage of the pipeline
+check-label-not-a-state = not a state of `health`
+check-label-not-a-segment = not a declared segment
+check-label-not-a-risk = not a declared risk
+check-label-not-a-tag = not a declared tag
+check-label-not-a-role = not a declared role
+check-label-not-a-calendar = not a declared calendar
+check-label-not-a-template = not a declared template
+check-unknown-name = unknown { $kind } `{ $name }`
+check-label-not-a-kind-or-group = not an event kind or group
+check-help-declare-field = declare it: `field { $name }: text`
+check-unknown-field = unknown field `customer.{ $name }`
+check-label-not-a-field = not a declared or built-in field
+check-weeks-under-clock = `w` is not a unit of the `{ $name }` clock
+check-label-weeks-under-clock = weeks under a calendar clock
+check-help-weeks-under-clock = under a calendar clock `d` counts working days: say `{ $days }d`
+check-help-mismatch-duration = give the number a unit, e.g. `14d` or `48h`
+check-help-mismatch-percent = write both sides as percentages, e.g. `80%`
+check-help-mismatch-date = a date such as `2026-03-02` compares with a `date` field or an instant such as `customer.created_at`
+check-help-mismatch = both sides of a comparison must have one type; here they are { $ty } and { $other }
+
+## nouns: kinds of things named in diagnostics
+
+noun-stage = stage
+noun-health-state = health state
+noun-segment = segment
+noun-risk = risk
+noun-tag = tag
+noun-role = role
+noun-calendar = calendar
+noun-template = template
+noun-event-kind = event kind
+noun-field = field
+noun-variable = variable
+noun-attribute = attribute
+noun-filter = filter
+noun-time-zone = time zone
+noun-duration = duration
+noun-number = number
+noun-money = money
+noun-percent = percent
+noun-bool = bool
+noun-text = text
+noun-date = date
+noun-time = time
+
+## check: declarations
+
+check-declared-twice = { $what } `{ $name }` is declared twice
+check-label-declared-again = declared again here
+check-label-first-declared = first declared here
+check-help-declared-twice = names are global across a file and its includes; rename or remove one `{ $name }`
+check-item-twice = a flow has one `{ $kind }`
+check-label-second-one = second one here
+check-label-first-one = first one here
+check-help-item-twice = merge the two `{ $kind }` items into one
+check-flow-not-first = `flow` must be the first item
+check-label-not-first = not first
+check-help-flow-not-first = move `flow "…"` to the top of the root file
+check-help-iana = use an IANA name such as `Asia/Shanghai`
+check-unknown-timezone = unknown time zone `{ $name }`
+check-label-not-iana = not an IANA time zone
+check-unknown-field-type = unknown field type `{ $name }`
+check-label-not-a-type = not a type
+check-builtin = `{ $name }` is a built-in { $what }
+check-label-builtin = built in
+check-help-builtin = do not declare it: { $why }
+check-why-owner = every customer has an `owner`
+check-why-builtin-kind = it is recorded by salesflow itself
+check-why-builtin-field = every customer has it
+noun-field-type = field type
+noun-event-kind-or-group = event kind or group
+noun-escalation = escalation
+
+## syntax errors
+
+syntax-unexpected = unexpected { $found }
+syntax-label-expected = expected { $expected }
+syntax-unterminated-string = unterminated string
+syntax-label-unterminated-string = this string is never closed
+syntax-help-unterminated-string = close the string with `"` on the same line, or use `"""…"""` for text over several lines
+syntax-unterminated-block = unterminated text block
+syntax-label-unterminated-block = this block is never closed
+syntax-help-unterminated-block = close the block with `"""`
+syntax-invalid-escape = unknown escape `{ $escape }`
+syntax-label-invalid-escape = not an escape
+syntax-help-invalid-escape = the escapes are `\"`, `\\`, `\n` and `\u{"{"}4E2D{"}"}`
+syntax-invalid-duration = invalid duration `{ $text }`
+syntax-invalid-number = invalid number `{ $text }`
+syntax-invalid-time = invalid time of day `{ $text }`
+syntax-label-invalid-time = not a time of day
+syntax-help-invalid-time = times of day run from 00:00 to 24:00
+syntax-invalid-date = invalid date `{ $text }`
+syntax-label-invalid-date = no such day
+syntax-help-invalid-date = dates are written YYYY-MM-DD
+syntax-too-complex = condition too complex
+syntax-label-too-complex = { $count } operators, { $depth } levels of parentheses
+syntax-help-too-complex = a condition may have at most 64 `and`/`or`/`not` and 16 levels of parentheses; split it, e.g. into several states or a tag
+syntax-manager-chain = `manager of` repeated { $count } times
+syntax-label-manager-chain = too many `manager of`
+syntax-help-manager-chain = a recipient may go up at most 8 managers, e.g. `manager of manager of sales`
+syntax-unmatched-paren = unmatched `)`
+syntax-label-unmatched-paren = this `)` closes no `(`
+syntax-help-unmatched-paren = remove it, or add the `(` it should close
+syntax-unclosed-paren = unclosed `(`
+syntax-label-unclosed-paren = this `(` is never closed
+syntax-help-unclosed-paren = close it with `)` where the grouped condition ends
+syntax-duration-no-unit = a duration needs a unit
+syntax-help-duration-no-unit = write `{ $text }h` or `{ $text }d`; units are m, h, d, w
+syntax-duration-unknown-unit = `{ $unit }` is not a unit
+syntax-help-duration-units = units are m (minutes), h (hours), d (days), w (weeks)
+syntax-too-large = too large
+syntax-help-fullwidth-semicolon = `；` is full-width punctuation with no role in a rule file: remove it (items and clauses need no separator), or write `,` between the entries of a list
+syntax-help-fullwidth-unread = `{ $mark }` is full-width punctuation, which the rule language does not read: write it in ASCII (`{ $ascii }`), with the input method in half-width mode
+syntax-help-block-open = a block is still open: close it with `{"}"}`
+syntax-help-item-starts = an item starts with { $keywords }
+syntax-help-reserved = `{ $word }` is reserved and cannot be used as a name
+syntax-help-no-comma-cc = no comma goes before `cc` or the message
+syntax-one-of = { $items } or { $last }
+noun-end-of-file = end of file
+noun-something-else = something else
+noun-a-name = a name
+noun-an-item = an item
+noun-a-string = a string
+noun-a-duration = a duration
+noun-a-number = a number
+noun-a-whole-number = a whole number
+noun-a-percentage = a percentage
+noun-a-date = a date
+noun-a-time-of-day = a time of day
+noun-a-weekday = a weekday
+noun-a-comparison = a comparison
+noun-a-condition = a condition
+noun-a-recipient = a recipient
+
+## check: files and includes
+
+check-io-not-found = no such file
+check-io-permission = permission denied
+check-io-not-utf8 = not UTF-8 text
+check-not-utf8 = `{ $path }` is not UTF-8 text
+check-label-not-utf8 = byte { $byte } at offset { $offset } (line { $line }) is not UTF-8
+check-help-not-utf8 = save the file as UTF-8; rule files are read as UTF-8 only
+check-help-not-utf8-utf16 = save the file as UTF-8 (it looks like UTF-16); rule files are read as UTF-8 only
+check-help-not-utf8-gbk = save the file as UTF-8 (it looks like GBK/GB18030, what Chinese Windows saves by default); rule files are read as UTF-8 only
+check-fullwidth = full-width `{ $mark }` read as `{ $ascii }`
+check-label-fullwidth = full-width punctuation
+check-help-fullwidth = the rule language's punctuation is ASCII: write `{ $ascii }` (`salesflow fmt` rewrites it)
+check-include-unreadable = cannot read included file `{ $path }`
+check-include-cycle = include cycle: `{ $path }` includes this file again
+check-label-include-cycle = this include closes the cycle
+check-label-includes = includes `{ $path }`
+check-help-include-cycle = the chain is { $chain }
+
+## check: items
+
+check-label-not-a-kind = not a declared event kind
+check-empty-keyword = empty keyword
+check-label-matches-every-text = matches every text
+check-help-empty-keyword = remove it or write the phrase to look for
+check-risk-no-keywords = risk `{ $name }` has no keywords
+check-label-never-matches = never matches
+check-help-risk-no-keywords = add a line such as `keywords "法务", "合规审查"`
+check-tags-from-text = tags are read from text fields, `customer.{ $name }` is { $ty }
+check-unknown-metric = unknown metric `{ $name }`
+check-label-not-a-metric = not a journey metric
+check-second-goal = a second goal for `{ $name }`
+check-label-has-goal = already has a goal
+check-help-second-goal = keep one goal per metric
+check-goal-range = a goal lies between 0% and 100%
+check-label-out-of-range = out of range
+check-help-goal-range = write a share such as `goal { $name } >= 80%`
+check-goal-percent = a goal is a percentage
+check-help-goal-percent = write it with `%`, as in `goal node_coverage >= 80%`
+check-not-update-field = `{ $name }` is not a field of an update
+check-label-unknown = unknown
+check-no-pipeline = the flow has no `pipeline`
+check-help-no-pipeline = declare the stages: `pipeline {"{"} lead "线索"  signed "签约" won {"}"}`
+check-won-and-lost = stage `{ $name }` is both won and lost
+check-label-won-here = won here
+check-help-won-and-lost = a stage ends a deal one way: keep `won` or `lost`
+check-no-won-stage = the pipeline has no `won` stage
+check-label-no-won-stage = no stage is marked `won`
+check-help-no-won-stage = mark the stage that closes a deal, e.g. `signed "合同签署" won`
+check-two-severities = risk `{ $name }` has two severities
+check-label-second-severity = second severity
+check-help-two-severities = keep one `severity` line
+check-no-severity = risk `{ $name }` has no severity
+check-label-no-severity = no `severity`
+check-help-no-severity = add `severity STATE`, naming a health state such as `yellow`
+check-unknown-severity = severity `{ $name }` names no health state
+noun-metric = metric
+noun-update-field = update field

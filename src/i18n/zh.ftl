@@ -660,3 +660,238 @@ cli-demo-exit =
     退出码：
       0  演示项目已生成（并已介绍）
       2  用法错误、--dir 不是空文件夹，或文件无法写入
+
+## explain：条件行
+
+explain-state-holds = { $name } "{ $label }" 成立
+explain-state-fails = { $name } "{ $label }" 不成立
+explain-state-otherwise = { $name } "{ $label }" 其余情况（otherwise）
+explain-value-never = 从未
+explain-value-working = { $duration } 工作时间
+explain-value-no-event = { $duration }（没有此类事件：从客户创建时起算）
+explain-value-none = （无）
+explain-value-not-set = （未设置）
+
+## check: diagnostics of conditions
+
+check-help-did-you-mean = 是不是要写 `{ $name }`？
+check-help-none-declared = 没有声明任何{ $what }
+check-help-declared-are = 已声明的{ $what }有 { $names }
+check-health-no-state = `health` 没有声明任何状态
+check-label-empty = 为空
+check-help-health-no-state = 在列表末尾加一个兜底状态，例如 `green "正常推进" otherwise`
+check-last-state-otherwise = 最后一个健康状态必须是 `otherwise`
+check-label-may-match-no-state = 客户可能一个状态都不符合
+check-help-last-state-otherwise = 在 `{ $name }` 之后加一个总是成立的状态，例如 `green "正常推进" otherwise`
+check-is-not-a-name-type = `is` 只能判断阶段、健康状态或客户分层，不能判断{ $ty }
+check-label-this-is = 这是{ $ty }
+check-help-compare-with-eq = 比较值请用 `==`
+check-not-a-condition = `{ $text }` 是{ $ty }，不是条件
+check-help-compare-duration = 请拿它做比较，例如 `{ $text } > 14d`
+check-help-test-name = 请用 is 判断，例如 `{ $text } is 名称`
+check-help-compare-number = 请拿它做比较，例如 `{ $text } > 0`
+check-bare-name-alone = 单独一个 `{ $name }` 不是条件
+check-label-bare-name = 裸名称
+check-help-bare-name-alone = 请拿某个值和它比较，例如 `stage is { $name }` 或 `tagged { $name }`
+check-bare-names-compared = 两个裸名称之间无法比较
+check-help-bare-names-compared = 其中一边必须是值，例如 `stage`、`health` 或 `customer.字段`
+check-label-another-bare-name = 另一个裸名称
+check-op-not-ordered = `{ $op }` 不能用于{ $ty }
+check-label-no-order = { $ty }没有大小顺序
+check-help-use-eq = 请用 `==` 或 `!=`
+check-cannot-compare = { $ty }不能和{ $other }比较
+check-bare-name-not-type = `{ $name }` 不是{ $ty }
+check-help-bare-name-stands-for = 裸名称表示阶段、健康状态、客户分层或文本；文本请加引号，写成 `"…"`
+check-label-not-a-stage = 流水线中没有这个阶段
+check-label-not-a-state = `health` 中没有这个状态
+check-label-not-a-segment = 没有声明这个客户分层
+check-label-not-a-risk = 没有声明这个风险
+check-label-not-a-tag = 没有声明这个标签
+check-label-not-a-role = 没有声明这个角色
+check-label-not-a-calendar = 没有声明这个日历
+check-label-not-a-template = 没有声明这个模板
+check-unknown-name = 未知{ $kind } `{ $name }`
+check-label-not-a-kind-or-group = 不是事件类型或事件组
+check-help-declare-field = 请先声明：`field { $name }: text`
+check-unknown-field = 未知字段 `customer.{ $name }`
+check-label-not-a-field = 不是已声明的字段，也不是内置字段
+check-weeks-under-clock = `w` 不是 `{ $name }` 计时的单位
+check-label-weeks-under-clock = 按日历计时时不能用周
+check-help-weeks-under-clock = 按日历计时时 `d` 表示工作日：请写 `{ $days }d`
+check-help-mismatch-duration = 请给数字加上单位，例如 `14d` 或 `48h`
+check-help-mismatch-percent = 两边都写成百分比，例如 `80%`
+check-help-mismatch-date = `2026-03-02` 这样的日期只能和 `date` 字段或 `customer.created_at` 这样的时间点比较
+check-help-mismatch = 比较的两边必须是同一种类型；这里一边是{ $ty }，一边是{ $other }
+
+## nouns: kinds of things named in diagnostics
+
+noun-stage = 阶段
+noun-health-state = 健康状态
+noun-segment = 客户分层
+noun-risk = 风险
+noun-tag = 标签
+noun-role = 角色
+noun-calendar = 日历
+noun-template = 模板
+noun-event-kind = 事件类型
+noun-field = 字段
+noun-variable = 变量
+noun-attribute = 属性
+noun-filter = 过滤器
+noun-time-zone = 时区
+noun-duration = 时长 (duration)
+noun-number = 数字 (number)
+noun-money = 金额 (money)
+noun-percent = 百分比 (percent)
+noun-bool = 布尔值 (bool)
+noun-text = 文本 (text)
+noun-date = 日期 (date)
+noun-time = 时间点 (time)
+
+## check: declarations
+
+check-declared-twice = { $what } `{ $name }` 声明了两次
+check-label-declared-again = 在这里再次声明
+check-label-first-declared = 首次声明在这里
+check-help-declared-twice = 名称在文件及其 include 的文件中全局有效；请改名或删掉其中一个 `{ $name }`
+check-item-twice = 一个规则流只能有一个 `{ $kind }`
+check-label-second-one = 第二个在这里
+check-label-first-one = 第一个在这里
+check-help-item-twice = 把两个 `{ $kind }` 合并成一个
+check-flow-not-first = `flow` 必须是第一项
+check-label-not-first = 不在第一项
+check-help-flow-not-first = 把 `flow "…"` 移到主文件的最前面
+check-help-iana = 请用 IANA 时区名，例如 `Asia/Shanghai`
+check-unknown-timezone = 未知时区 `{ $name }`
+check-label-not-iana = 不是 IANA 时区
+check-unknown-field-type = 未知字段类型 `{ $name }`
+check-label-not-a-type = 不是类型
+check-builtin = `{ $name }` 是内置{ $what }
+check-label-builtin = 内置
+check-help-builtin = 不要声明它：{ $why }
+check-why-owner = 每个客户都有 `owner`
+check-why-builtin-kind = 它由 salesflow 自己记录
+check-why-builtin-field = 每个客户都有这个字段
+noun-field-type = 字段类型
+noun-event-kind-or-group = 事件类型或事件组
+noun-escalation = 升级规则
+
+## syntax errors
+
+syntax-unexpected = 意外的 { $found }
+syntax-label-expected = 这里应为 { $expected }
+syntax-unterminated-string = 字符串没有结束
+syntax-label-unterminated-string = 这个字符串没有闭合
+syntax-help-unterminated-string = 在同一行用 `"` 结束字符串；多行文本请用 `"""…"""`
+syntax-unterminated-block = 文本块没有结束
+syntax-label-unterminated-block = 这个文本块没有闭合
+syntax-help-unterminated-block = 用 `"""` 结束文本块
+syntax-invalid-escape = 未知的转义 `{ $escape }`
+syntax-label-invalid-escape = 不是转义字符
+syntax-help-invalid-escape = 可用的转义有 `\"`、`\\`、`\n` 和 `\u{"{"}4E2D{"}"}`
+syntax-invalid-duration = 无效的时长 `{ $text }`
+syntax-invalid-number = 无效的数字 `{ $text }`
+syntax-invalid-time = 无效的时刻 `{ $text }`
+syntax-label-invalid-time = 不是一天中的时刻
+syntax-help-invalid-time = 时刻的范围是 00:00 到 24:00
+syntax-invalid-date = 无效的日期 `{ $text }`
+syntax-label-invalid-date = 没有这一天
+syntax-help-invalid-date = 日期写作 YYYY-MM-DD
+syntax-too-complex = 条件过于复杂
+syntax-label-too-complex = { $count } 个运算符，{ $depth } 层括号
+syntax-help-too-complex = 一个条件最多 64 个 `and`/`or`/`not`、16 层括号；请拆开，例如拆成几个状态或一个标签
+syntax-manager-chain = `manager of` 重复了 { $count } 次
+syntax-label-manager-chain = `manager of` 太多
+syntax-help-manager-chain = 接收人最多向上找 8 级上级，例如 `manager of manager of sales`
+syntax-unmatched-paren = 多余的 `)`
+syntax-label-unmatched-paren = 这个 `)` 没有对应的 `(`
+syntax-help-unmatched-paren = 删掉它，或补上它要闭合的 `(`
+syntax-unclosed-paren = `(` 没有闭合
+syntax-label-unclosed-paren = 这个 `(` 没有闭合
+syntax-help-unclosed-paren = 在分组条件结束处用 `)` 闭合
+syntax-duration-no-unit = 时长需要单位
+syntax-help-duration-no-unit = 请写 `{ $text }h` 或 `{ $text }d`；单位有 m、h、d、w
+syntax-duration-unknown-unit = `{ $unit }` 不是单位
+syntax-help-duration-units = 单位有 m（分钟）、h（小时）、d（天）、w（周）
+syntax-too-large = 太大
+syntax-help-fullwidth-semicolon = `；` 是全角标点，规则文件里没有它的用处：请删掉（各项和子句之间不需要分隔符），列表项之间请写 `,`
+syntax-help-fullwidth-unread = `{ $mark }` 是全角标点，规则语言不认：请把输入法切到半角，写成 ASCII 的 `{ $ascii }`
+syntax-help-block-open = 还有代码块没有闭合：请用 `{"}"}` 结束
+syntax-help-item-starts = 每一项以 { $keywords } 开头
+syntax-help-reserved = `{ $word }` 是保留字，不能用作名称
+syntax-help-no-comma-cc = `cc` 和消息内容前面不加逗号
+syntax-one-of = { $items } 或 { $last }
+noun-end-of-file = 文件结尾
+noun-something-else = 其他内容
+noun-a-name = 名称
+noun-an-item = 一项定义
+noun-a-string = 字符串
+noun-a-duration = 时长
+noun-a-number = 数字
+noun-a-whole-number = 整数
+noun-a-percentage = 百分比
+noun-a-date = 日期
+noun-a-time-of-day = 时刻
+noun-a-weekday = 星期几
+noun-a-comparison = 比较运算符
+noun-a-condition = 条件
+noun-a-recipient = 接收人
+
+## check: files and includes
+
+check-io-not-found = 没有这个文件
+check-io-permission = 没有权限
+check-io-not-utf8 = 不是 UTF-8 文本
+check-not-utf8 = `{ $path }` 不是 UTF-8 文本
+check-label-not-utf8 = 偏移 { $offset }（第 { $line } 行）处的字节 { $byte } 不是 UTF-8
+check-help-not-utf8 = 请把文件另存为 UTF-8；规则文件只按 UTF-8 读取
+check-help-not-utf8-utf16 = 请把文件另存为 UTF-8（它看起来是 UTF-16）；规则文件只按 UTF-8 读取
+check-help-not-utf8-gbk = 请把文件另存为 UTF-8（它看起来是 GBK/GB18030，即中文 Windows 默认的编码）；规则文件只按 UTF-8 读取
+check-fullwidth = 全角 `{ $mark }` 已按 `{ $ascii }` 读取
+check-label-fullwidth = 全角标点
+check-help-fullwidth = 规则语言的标点是 ASCII 半角：请写 `{ $ascii }`（`salesflow fmt` 会自动改写）
+check-include-unreadable = 无法读取 include 的文件 `{ $path }`
+check-include-cycle = 循环 include：`{ $path }` 又 include 了这个文件
+check-label-include-cycle = 这个 include 形成了循环
+check-label-includes = include 了 `{ $path }`
+check-help-include-cycle = include 链为 { $chain }
+
+## check: items
+
+check-label-not-a-kind = 没有声明这个事件类型
+check-empty-keyword = 空关键词
+check-label-matches-every-text = 会匹配所有文本
+check-help-empty-keyword = 删掉它，或写上要查找的词
+check-risk-no-keywords = 风险 `{ $name }` 没有关键词
+check-label-never-matches = 永远不会命中
+check-help-risk-no-keywords = 加一行，例如 `keywords "法务", "合规审查"`
+check-tags-from-text = 标签只从文本字段读取，`customer.{ $name }` 是{ $ty }
+check-unknown-metric = 未知指标 `{ $name }`
+check-label-not-a-metric = 不是客户旅程指标
+check-second-goal = `{ $name }` 有第二个目标
+check-label-has-goal = 已经有目标了
+check-help-second-goal = 每个指标只保留一个目标
+check-goal-range = 目标必须在 0% 到 100% 之间
+check-label-out-of-range = 超出范围
+check-help-goal-range = 请写一个比例，例如 `goal { $name } >= 80%`
+check-goal-percent = 目标必须是百分比
+check-help-goal-percent = 请带上 `%`，例如 `goal node_coverage >= 80%`
+check-not-update-field = `{ $name }` 不是周报（update）的字段
+check-label-unknown = 未知
+check-no-pipeline = 规则流没有 `pipeline`
+check-help-no-pipeline = 请声明阶段：`pipeline {"{"} lead "线索"  signed "签约" won {"}"}`
+check-won-and-lost = 阶段 `{ $name }` 同时标了 won 和 lost
+check-label-won-here = 这里标了 won
+check-help-won-and-lost = 一个阶段只能以一种方式结束商机：保留 `won` 或 `lost` 之一
+check-no-won-stage = 流水线没有 `won` 阶段
+check-label-no-won-stage = 没有阶段标为 `won`
+check-help-no-won-stage = 请标出成交的阶段，例如 `signed "合同签署" won`
+check-two-severities = 风险 `{ $name }` 有两个 severity
+check-label-second-severity = 第二个 severity
+check-help-two-severities = 只保留一行 `severity`
+check-no-severity = 风险 `{ $name }` 没有 severity
+check-label-no-severity = 缺少 `severity`
+check-help-no-severity = 加上 `severity 状态`，写一个健康状态，例如 `yellow`
+check-unknown-severity = severity `{ $name }` 不是任何健康状态
+noun-metric = 指标
+noun-update-field = 周报字段
