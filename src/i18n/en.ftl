@@ -975,3 +975,96 @@ check-help-no-severity = add `severity STATE`, naming a health state such as `ye
 check-unknown-severity = severity `{ $name }` names no health state
 noun-metric = metric
 noun-update-field = update field
+
+## check: lints
+
+check-no-otherwise-segment = no segment is `otherwise`
+check-label-may-have-no-segment = a customer may have no segment
+check-help-no-otherwise-segment = add a last segment such as `segment new "新客首触" otherwise`
+check-unused-template = template `{ $name }` is never used
+check-label-unused = unused
+check-help-unused-template = use it with `template { $name }` in a `notify` or `message`, or remove it
+check-unreachable = { $what } `{ $name }` can never be reached
+check-label-unreachable = unreachable
+check-label-always-holds = `{ $name }` always holds before it
+check-help-unreachable = states are tried in order; move `{ $name }` last
+check-duplicate-keyword = keyword `{ $keyword }` is in risks `{ $risk }` and `{ $other }`
+check-label-same-keyword = the same keyword again
+check-overlapping-keyword = keyword `{ $keyword }` of risk `{ $risk }` contains `{ $contained }` of risk `{ $other }`
+check-label-contains-keyword = contains another risk's keyword
+check-label-first-here = first here
+check-label-keyword-contained = the keyword it contains
+check-help-keyword-overlap = one text would raise both signals; keep the keyword in one risk
+check-what-shared-keyword = risks share a keyword
+check-what-contained-keyword = keywords contain another risk's keyword
+check-more-pairs = { $incomplete ->
+    [yes] at least { $more } more pairs where { $what } (at least { $total }, { $shown } shown)
+   *[no] { $more } more pairs where { $what } ({ $total } in all, { $shown } shown)
+}
+check-label-first-not-shown = the first one not shown
+check-help-more-pairs = fix the pairs shown; `check` then lists the next ones
+
+## check: escalations and actions
+
+check-two-clauses = escalation `{ $name }` has two `{ $clause }` clauses
+check-help-two-clauses = combine them into one `{ $clause }` with `and` or `or`
+check-steps-order = steps of escalation `{ $name }` are not in increasing order
+check-label-step-not-later = this step is not later
+check-label-than-this = than this one
+check-help-steps-order = write the `after` steps from the earliest to the latest
+check-zero-period = an `every` period must be longer than zero
+check-label-zero = zero
+check-help-zero-period = write a period such as `every 24h after 48h`
+check-no-when = escalation `{ $name }` has no `when`
+check-label-never-starts = never starts
+check-help-no-when = add the condition that starts the timer, e.g. `when health is yellow`
+check-no-steps = escalation `{ $name }` has no steps
+check-label-does-nothing = does nothing
+check-help-no-steps = add a step such as `after 48h {"{"} notify owner template reminder {"}"}`
+check-read-only = `customer.{ $name }` cannot be set
+check-label-computed = computed by salesflow
+check-help-read-only = stage changes are recorded with `salesflow move`; health and segment follow the rules
+check-set-not-condition = `customer.{ $name }` is { $ty }, not a condition
+check-label-a-condition = a condition
+check-help-set-value = set a value of the field's type
+
+## check: calendars, labels, team
+
+check-hours-overlap = hours { $range } overlap { $existing } on `{ $day }`
+check-label-hours-overlap = overlaps earlier hours
+check-help-hours-overlap = each minute of a day is listed once; merge or split the ranges
+check-label-hours-inverted = the end is not after the start
+check-label-hours-not-one-day = not within one day
+check-help-invalid-hours = a range runs from its start to a later end, at most 24:00; split hours past midnight over two days
+check-empty-calendar = calendar `{ $name }` has no working hours
+check-label-no-hours = no `hours` line
+check-help-empty-calendar = add e.g. `hours mon-fri 09:00-18:00`; durations on this clock would never elapse
+check-off-and-work = { $date } is both `off` and `work`
+check-label-set-here = set here
+check-help-off-and-work = a date is either a day off or a working day; remove one of the two
+check-label-other-way = and the other way here
+check-inverted-range = date range { $from }..{ $to } ends before it starts
+check-label-inverted-range = ends before it starts
+check-help-inverted-range = write the earlier date first: `{ $to }..{ $from }`
+check-label-invalid-range = invalid range
+check-help-invalid-range = split it into shorter ranges
+check-holiday-unreadable = cannot read holiday file `{ $path }`
+check-holiday-malformed = holiday file `{ $path }` is malformed
+check-help-holiday-utf8 = save the holiday file as UTF-8 JSON
+check-help-holiday-format = the holiday-cn format is `{"{"}"year": 2026, "days": [{"{"}"name": "春节", "date": "2026-02-17", "isOffDay": true{"}"}]{"}"}`
+check-label-is-other-name = label `{ $label }` of { $what } `{ $own }` is also the name of { $what } `{ $other }`
+check-label-is-other-label = label `{ $label }` of { $what } `{ $own }` is also the label of { $what } `{ $other }`
+check-label-this-label = this label
+check-label-same-name = the same name here
+check-label-same-label = the same label here
+check-help-ambiguous-label = a { $what } may be named by its label, so labels must differ from the other { $what }s' names and labels; rename one
+check-help-nobody-role = nobody in the team has the role `{ $role }`; give someone that role or add `defaults: {"{"} { $role }: ID {"}"}`
+check-help-nobody-person = add `{ $id }` to the team file
+check-help-nobody-manager = give the people it names a `manager` in the team file
+check-unresolvable-recipient = recipient `{ $recipient }` resolves to nobody in the team
+check-label-nobody = nobody
+
+## check: clauses
+
+check-label-second-clause = second one
+check-label-first-clause = first one

@@ -895,3 +895,96 @@ check-help-no-severity = 加上 `severity 状态`，写一个健康状态，例�
 check-unknown-severity = severity `{ $name }` 不是任何健康状态
 noun-metric = 指标
 noun-update-field = 周报字段
+
+## check: lints
+
+check-no-otherwise-segment = 没有 `otherwise` 的客户分层
+check-label-may-have-no-segment = 客户可能不属于任何分层
+check-help-no-otherwise-segment = 在最后加一个兜底分层，例如 `segment new "新客首触" otherwise`
+check-unused-template = 模板 `{ $name }` 从未使用
+check-label-unused = 未使用
+check-help-unused-template = 在 `notify` 或 `message` 中用 `template { $name }` 引用它，或删掉
+check-unreachable = { $what } `{ $name }` 永远不会被用到
+check-label-unreachable = 不可达
+check-label-always-holds = 它前面的 `{ $name }` 总是成立
+check-help-unreachable = 状态按顺序判断；请把 `{ $name }` 移到最后
+check-duplicate-keyword = 关键词 `{ $keyword }` 同时出现在风险 `{ $risk }` 和 `{ $other }` 中
+check-label-same-keyword = 同一个关键词又出现了
+check-overlapping-keyword = 风险 `{ $risk }` 的关键词 `{ $keyword }` 包含风险 `{ $other }` 的 `{ $contained }`
+check-label-contains-keyword = 包含另一个风险的关键词
+check-label-first-here = 第一次出现在这里
+check-label-keyword-contained = 被包含的关键词
+check-help-keyword-overlap = 同一段文本会触发两个信号；请只在一个风险中保留这个关键词
+check-what-shared-keyword = 风险共用关键词
+check-what-contained-keyword = 关键词包含另一个风险的关键词
+check-more-pairs = { $incomplete ->
+    [yes] 另有至少 { $more } 对{ $what }（至少共 { $total } 对，已列出 { $shown } 对）
+   *[no] 另有 { $more } 对{ $what }（共 { $total } 对，已列出 { $shown } 对）
+}
+check-label-first-not-shown = 第一处未列出的
+check-help-more-pairs = 先修好已列出的这些；`check` 随后会列出其余的
+
+## check: escalations and actions
+
+check-two-clauses = 升级规则 `{ $name }` 有两个 `{ $clause }` 子句
+check-help-two-clauses = 用 `and` 或 `or` 合并成一个 `{ $clause }`
+check-steps-order = 升级规则 `{ $name }` 的步骤没有按时间先后排列
+check-label-step-not-later = 这一步并不更晚
+check-label-than-this = 比这一步
+check-help-steps-order = 请把 `after` 步骤按从早到晚的顺序写
+check-zero-period = `every` 的周期必须大于零
+check-label-zero = 为零
+check-help-zero-period = 请写一个周期，例如 `every 24h after 48h`
+check-no-when = 升级规则 `{ $name }` 没有 `when`
+check-label-never-starts = 永远不会启动
+check-help-no-when = 请加上启动计时的条件，例如 `when health is yellow`
+check-no-steps = 升级规则 `{ $name }` 没有步骤
+check-label-does-nothing = 什么也不做
+check-help-no-steps = 请加一个步骤，例如 `after 48h {"{"} notify owner template reminder {"}"}`
+check-read-only = `customer.{ $name }` 不能被设置
+check-label-computed = 由 salesflow 计算
+check-help-read-only = 阶段变化用 `salesflow move` 记录；健康度和客户分层由规则决定
+check-set-not-condition = `customer.{ $name }` 是{ $ty }，不是条件
+check-label-a-condition = 条件
+check-help-set-value = 请设置一个与字段类型相符的值
+
+## check: calendars, labels, team
+
+check-hours-overlap = `{ $day }` 的工作时间 { $range } 与 { $existing } 重叠
+check-label-hours-overlap = 与前面的工作时间重叠
+check-help-hours-overlap = 一天中的每一分钟只能列一次；请合并或拆分时间段
+check-label-hours-inverted = 结束时间不晚于开始时间
+check-label-hours-not-one-day = 不在同一天之内
+check-help-invalid-hours = 时间段从开始时刻到更晚的结束时刻，最晚 24:00；跨过午夜的请拆成两天
+check-empty-calendar = 日历 `{ $name }` 没有工作时间
+check-label-no-hours = 没有 `hours` 行
+check-help-empty-calendar = 请加上例如 `hours mon-fri 09:00-18:00`；否则按这个日历计的时长永远不会走完
+check-off-and-work = { $date } 同时被设为 `off` 和 `work`
+check-label-set-here = 在这里设置
+check-help-off-and-work = 一天要么休息要么上班；请删掉其中一个
+check-label-other-way = 这里又设成了另一种
+check-inverted-range = 日期范围 { $from }..{ $to } 的结束早于开始
+check-label-inverted-range = 结束早于开始
+check-help-inverted-range = 请把较早的日期写在前面：`{ $to }..{ $from }`
+check-label-invalid-range = 无效的范围
+check-help-invalid-range = 请拆成较短的范围
+check-holiday-unreadable = 无法读取节假日文件 `{ $path }`
+check-holiday-malformed = 节假日文件 `{ $path }` 格式不对
+check-help-holiday-utf8 = 请把节假日文件另存为 UTF-8 编码的 JSON
+check-help-holiday-format = holiday-cn 的格式是 `{"{"}"year": 2026, "days": [{"{"}"name": "春节", "date": "2026-02-17", "isOffDay": true{"}"}]{"}"}`
+check-label-is-other-name = { $what } `{ $own }` 的标签 `{ $label }` 同时也是{ $what } `{ $other }` 的名称
+check-label-is-other-label = { $what } `{ $own }` 的标签 `{ $label }` 同时也是{ $what } `{ $other }` 的标签
+check-label-this-label = 这个标签
+check-label-same-name = 这里有同样的名称
+check-label-same-label = 这里有同样的标签
+check-help-ambiguous-label = { $what }可以用标签来指代，所以标签不能与其他{ $what }的名称或标签相同；请改掉其中一个
+check-help-nobody-role = 团队中没有人担任角色 `{ $role }`；请给某人分配这个角色，或加上 `defaults: {"{"} { $role }: ID {"}"}`
+check-help-nobody-person = 请把 `{ $id }` 加入团队文件
+check-help-nobody-manager = 请在团队文件中给涉及的人员设置 `manager`
+check-unresolvable-recipient = 接收人 `{ $recipient }` 在团队中找不到任何人
+check-label-nobody = 没有人
+
+## check: clauses
+
+check-label-second-clause = 第二个
+check-label-first-clause = 第一个
