@@ -739,14 +739,14 @@ noun-variable = 变量
 noun-attribute = 属性
 noun-filter = 过滤器
 noun-time-zone = 时区
-noun-duration = 时长 (duration)
-noun-number = 数字 (number)
-noun-money = 金额 (money)
-noun-percent = 百分比 (percent)
-noun-bool = 布尔值 (bool)
-noun-text = 文本 (text)
-noun-date = 日期 (date)
-noun-time = 时间点 (time)
+noun-duration = 时长（duration）
+noun-number = 数字（number）
+noun-money = 金额（money）
+noun-percent = 百分比（percent）
+noun-bool = 布尔值（bool）
+noun-text = 文本（text）
+noun-date = 日期（date）
+noun-time = 时间点（time）
 
 ## check: declarations
 
@@ -778,7 +778,7 @@ noun-escalation = 升级规则
 
 ## syntax errors
 
-syntax-unexpected = 意外的 { $found }
+syntax-unexpected = 此处不应出现 { $found }
 syntax-label-expected = 这里应为 { $expected }
 syntax-unterminated-string = 字符串没有结束
 syntax-label-unterminated-string = 这个字符串没有闭合
