@@ -1068,3 +1068,33 @@ check-label-nobody = nobody
 
 check-label-second-clause = second one
 check-label-first-clause = first one
+
+## salesflow test: the human report
+
+test-signal-context = { $risk } `{ $keyword }` matched in event { $event } of `{ $customer }` at { $at }
+test-explain-at = explain { $customer } at { $at }:
+test-state-mismatch = { $key } of `{ $customer }`: expected `{ $want }`, actual `{ $actual }`
+test-stage-visits = stage visits:
+test-stage-visit = { $stage } from { $from }
+test-stage-visit-left = { $stage } from { $from } to { $to }
+test-set-missing = missing { $items }
+test-set-unexpected = unexpected { $items }
+test-list-missing-of = { $missing } of { $expected } expected not found of `{ $customer }`
+test-list-missing-any = { $missing } of { $expected } expected not found of any customer
+test-list-extra = { $extra } more than expected (exactly)
+test-coverage-of = coverage of { $rules }: { $covered } of { $total } ({ $percent })
+test-threshold-met = , threshold { $threshold }%: met
+test-threshold-not-met = , threshold { $threshold }%: { $verdict }
+test-not-met = not met
+test-coverage = coverage: { $covered } of { $total } ({ $percent })
+test-unreadable = { $files } test { $files ->
+    [one] file
+   *[other] files
+} could not run
+test-skipped = , { $skipped } skipped
+test-summary = { $passed } passed, { $failed } failed
+test-file-error = error: { $place }: { $message }
+test-error = error: { $error }
+test-at = { $whose }at { $when }
+test-at-shown = { $whose }at { $when } = { $at }
+test-decided-by = decided by:

@@ -988,3 +988,30 @@ check-label-nobody = 没有人
 
 check-label-second-clause = 第二个
 check-label-first-clause = 第一个
+
+## salesflow test: the human report
+
+test-signal-context = { $risk }：`{ $customer }` 的事件 { $event } 命中 `{ $keyword }`，时间 { $at }
+test-explain-at = explain { $customer }，时间 { $at }：
+test-state-mismatch = `{ $customer }` 的 { $key }：预期 `{ $want }`，实际 `{ $actual }`
+test-stage-visits = 阶段经历：
+test-stage-visit = { $stage }，自 { $from }
+test-stage-visit-left = { $stage }，自 { $from } 至 { $to }
+test-set-missing = 缺少 { $items }
+test-set-unexpected = 多出 { $items }
+test-list-missing-of = `{ $customer }` 的 { $expected } 项预期中有 { $missing } 项没有找到
+test-list-missing-any = 所有客户中，{ $expected } 项预期有 { $missing } 项没有找到
+test-list-extra = 比预期多 { $extra } 项（要求完全一致）
+test-coverage-of = { $rules } 的覆盖率：{ $covered }/{ $total }（{ $percent }）
+test-threshold-met = ，门槛 { $threshold }%：达到
+test-threshold-not-met = ，门槛 { $threshold }%：{ $verdict }
+test-not-met = 未达到
+test-coverage = 覆盖率：{ $covered }/{ $total }（{ $percent }）
+test-unreadable = { $files } 个测试文件无法运行
+test-skipped = ，跳过 { $skipped } 个
+test-summary = 通过 { $passed } 个，失败 { $failed } 个
+test-file-error = 错误：{ $place }：{ $message }
+test-error = 错误：{ $error }
+test-at = { $whose }在 { $when }
+test-at-shown = { $whose }在 { $when } = { $at }
+test-decided-by = 判定依据：
