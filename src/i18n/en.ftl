@@ -1098,3 +1098,49 @@ test-error = error: { $error }
 test-at = { $whose }at { $when }
 test-at-shown = { $whose }at { $when } = { $at }
 test-decided-by = decided by:
+
+## import: refused rows
+
+import-at-row = { $file } row { $row }:{" "}
+import-at-item = { $file } item { $item }:{" "}
+import-at-column = column `{ $column }`:{" "}
+import-column-twice = the column appears twice
+import-column-missing = missing required column
+import-unknown-column = unknown column{ $hint }
+import-missing-value = missing value
+import-listed-twice = { $what } `{ $id }` is listed twice (first at { $first })
+import-unknown-id = unknown { $what } `{ $id }`{ $hint }
+import-did-you-mean = {" "}(did you mean `{ $name }`?)
+import-time = the import's time: { $reason }
+import-new-needs-created = missing value (a new customer needs `created_at`)
+import-evidence-without-stage = evidence is for the initial `stage`; none is given
+import-stage-only-for-change = `stage` is only for `kind: stage_change`, not `{ $kind }`
+import-update-requires = an `update` must carry `{ $column }` (the rules say `update requires`)
+import-not-a-verdict = `{ $value }` is not a verdict: write `confirmed` or `false`
+import-due-before-created = due before it was created
+import-not-a-time = `{ $value }` is not a time: write `2026-03-02 09:00` or RFC 3339
+import-time-does-not-exist = `{ $value }` does not exist in { $tz }
+import-not-a-serial = `{ $value }` is not a time: a number here must be a spreadsheet date (days since 1900)
+import-not-a-number = `{ $value }` is not a number
+import-not-an-amount = `{ $value }` is not an amount
+import-not-a-date-forms = `{ $value }` is not a date: write `2026-03-02`, `2026/3/2` or `2026年3月2日`
+import-not-a-date = `{ $value }` is not a date: write `2026-03-02`
+import-date-has-time = `{ $value }` is not a date: it has a time of day (the field is a `date`)
+import-not-a-bool = `{ $value }` is not true or false: write `是`/`否`, `有`/`无`, `true`/`false`, `Y`/`N` or `1`/`0`
+noun-customer = customer
+noun-person = person
+
+## import: places
+
+import-place-line = line { $n }
+import-place-row = row { $n }
+import-place-item = item { $n }
+
+## times as typed
+
+time-why = `{ $text }` { $why }
+time-dst-gap = `{ $text }` does not exist in { $tz } (a daylight-saving gap)
+time-not-a-time = is not a time: write `2026-03-02 09:00`, `2026/3/2 9:00`, `2026年3月2日` or RFC 3339
+time-no-month = is not a date: there is no month { $month }
+time-month-days = is not a date: { $month } has { $days } days
+time-past-midnight = is not a time of day: `{ $time }` is past 23:59:59

@@ -1015,3 +1015,49 @@ test-error = 错误：{ $error }
 test-at = { $whose }在 { $when }
 test-at-shown = { $whose }在 { $when } = { $at }
 test-decided-by = 判定依据：
+
+## import: refused rows
+
+import-at-row = { $file } 第 { $row } 行：
+import-at-item = { $file } 第 { $item } 项：
+import-at-column = 列 `{ $column }`：
+import-column-twice = 这一列出现了两次
+import-column-missing = 缺少必需的列
+import-unknown-column = 未知的列{ $hint }
+import-missing-value = 缺少值
+import-listed-twice = { $what } `{ $id }` 列了两次（第一次在 { $first }）
+import-unknown-id = 未知{ $what } `{ $id }`{ $hint }
+import-did-you-mean = （是不是要写 `{ $name }`？）
+import-time = 导入时间：{ $reason }
+import-new-needs-created = 缺少值（新客户需要 `created_at`）
+import-evidence-without-stage = evidence 是给初始 `stage` 用的，但没有给出 stage
+import-stage-only-for-change = `stage` 只用于 `kind: stage_change`，不能用于 `{ $kind }`
+import-update-requires = `update` 必须填写 `{ $column }`（规则中写了 `update requires`）
+import-not-a-verdict = `{ $value }` 不是判定结果：请写 `confirmed` 或 `false`
+import-due-before-created = 截止时间早于创建时间
+import-not-a-time = `{ $value }` 不是时间：请写 `2026-03-02 09:00` 或 RFC 3339 格式
+import-time-does-not-exist = `{ $value }` 在 { $tz } 时区中不存在
+import-not-a-serial = `{ $value }` 不是时间：这里的数字必须是表格的日期序列号（自 1900 年起的天数）
+import-not-a-number = `{ $value }` 不是数字
+import-not-an-amount = `{ $value }` 不是金额
+import-not-a-date-forms = `{ $value }` 不是日期：请写 `2026-03-02`、`2026/3/2` 或 `2026年3月2日`
+import-not-a-date = `{ $value }` 不是日期：请写 `2026-03-02`
+import-date-has-time = `{ $value }` 不是日期：它带有时刻（这个字段是 `date`）
+import-not-a-bool = `{ $value }` 不是“是/否”：请写 `是`/`否`、`有`/`无`、`true`/`false`、`Y`/`N` 或 `1`/`0`
+noun-customer = 客户
+noun-person = 人员
+
+## import: places
+
+import-place-line = 第 { $n } 行
+import-place-row = 第 { $n } 行
+import-place-item = 第 { $n } 项
+
+## times as typed
+
+time-why = `{ $text }` { $why }
+time-dst-gap = `{ $text }` 在 { $tz } 时区中不存在（夏令时跳过的时段）
+time-not-a-time = 不是时间：请写 `2026-03-02 09:00`、`2026/3/2 9:00`、`2026年3月2日` 或 RFC 3339 格式
+time-no-month = 不是日期：没有 { $month } 月
+time-month-days = 不是日期：{ $month } 只有 { $days } 天
+time-past-midnight = 不是一天中的时刻：`{ $time }` 超过了 23:59:59
