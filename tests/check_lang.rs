@@ -62,6 +62,10 @@ both_languages! {
     unreachable_state,
     overlapping_keywords,
     escalation_without_steps,
+    // Templates.
+    template_unknown_variable,
+    template_maybe_undefined,
+    template_unknown_filter,
 }
 
 #[test]

@@ -1144,3 +1144,43 @@ time-not-a-time = is not a time: write `2026-03-02 09:00`, `2026/3/2 9:00`, `202
 time-no-month = is not a date: there is no month { $month }
 time-month-days = is not a date: { $month } has { $days } days
 time-past-midnight = is not a time of day: `{ $time }` is past 23:59:59
+
+## check: templates
+
+check-inline-text = inline text
+check-template-named = template `{ $name }`
+check-site-escalation = an escalation step
+check-site-block = an `on` block
+check-site-block-no-task = an `on` block without a task
+check-template-too-large = { $what } is too large ({ $kb } KB)
+check-label-too-large = too large
+check-help-template-too-large = a template may have at most { $kb } KB; a message longer than that is never read
+check-template-too-complex = { $what } has a tag with { $operators } operators
+check-label-too-many-operators = too many operators in one tag
+check-help-template-too-complex = one `{"{{"} … {"}}"}` or `{"{"}% … %{"}"}` may have at most { $max } operators (`|`, `.`, `-`, `not`, …); split it
+check-template-line = {" "}(line { $line } of the template)
+check-template-syntax = { $what } is not a valid template
+check-help-template-syntax = templates use Jinja syntax: `{"{{"} customer.name {"}}"}`, `{"{{"} due | date {"}}"}`
+check-help-site-provides = { $site } provides { $names }
+check-template-unknown-variable = { $what } uses `{ $name }`, which { $site } does not provide
+check-label-unknown-here = unknown here
+check-label-used-here = used here
+check-help-no-attributes = `{ $name }` has no attributes
+check-help-attributes = `{ $name }` has { $attributes }
+check-template-unknown-attribute = { $what } uses `{ $name }`, which does not exist
+check-label-unknown-attribute = unknown attribute
+
+## check: template lints
+
+check-help-filters = salesflow adds `date`, `datetime` and `in_workdays(n)` to MiniJinja's filters (`default`, `upper`, `round`, …)
+check-help-tests = tests are MiniJinja's: `is defined`, `is none`, `is number`, …
+check-template-unknown-function = { $what } uses the { $word } `{ $name }`, which does not exist
+check-label-unknown-function = unknown { $word }
+check-template-maybe-undefined = { $what } reads `{ $path }`, which is undefined { $why }
+check-label-not-guarded = not guarded
+check-help-maybe-undefined = rendering fails where it is undefined: give a default, `{"{{"} { $path } | default("…") {"}}"}`, or guard it, `{"{"}% if { $path } %{"}"}…{"{"}% endif %{"}"}`
+check-why-no-blocker = for a customer with no blocker recorded
+check-why-no-contact = for a customer imported without it
+check-why-blank-field = for a customer whose field is blank
+check-why-no-person-attr = for a person the team file gives none
+noun-test = test

@@ -1061,3 +1061,43 @@ time-not-a-time = 不是时间：请写 `2026-03-02 09:00`、`2026/3/2 9:00`、`
 time-no-month = 不是日期：没有 { $month } 月
 time-month-days = 不是日期：{ $month } 只有 { $days } 天
 time-past-midnight = 不是一天中的时刻：`{ $time }` 超过了 23:59:59
+
+## check: templates
+
+check-inline-text = 内联文本
+check-template-named = 模板 `{ $name }`
+check-site-escalation = 升级步骤
+check-site-block = `on` 块
+check-site-block-no-task = 没有任务的 `on` 块
+check-template-too-large = { $what } 太大（{ $kb } KB）
+check-label-too-large = 太大
+check-help-template-too-large = 模板最多 { $kb } KB；再长的消息没有人会读
+check-template-too-complex = { $what } 中有一个标签含 { $operators } 个运算符
+check-label-too-many-operators = 一个标签里的运算符太多
+check-help-template-too-complex = 一个 `{"{{"} … {"}}"}` 或 `{"{"}% … %{"}"}` 最多 { $max } 个运算符（`|`、`.`、`-`、`not` 等）；请拆开
+check-template-line = （模板第 { $line } 行）
+check-template-syntax = { $what } 不是有效的模板
+check-help-template-syntax = 模板使用 Jinja 语法：`{"{{"} customer.name {"}}"}`、`{"{{"} due | date {"}}"}`
+check-help-site-provides = { $site }提供 { $names }
+check-template-unknown-variable = { $what } 用到了 `{ $name }`，但{ $site }不提供它
+check-label-unknown-here = 这里不认识
+check-label-used-here = 在这里使用
+check-help-no-attributes = `{ $name }` 没有属性
+check-help-attributes = `{ $name }` 有 { $attributes }
+check-template-unknown-attribute = { $what } 用到了 `{ $name }`，但它不存在
+check-label-unknown-attribute = 未知属性
+
+## check: template lints
+
+check-help-filters = salesflow 在 MiniJinja 的过滤器（`default`、`upper`、`round` 等）之外还提供 `date`、`datetime` 和 `in_workdays(n)`
+check-help-tests = 测试使用 MiniJinja 自带的：`is defined`、`is none`、`is number` 等
+check-template-unknown-function = { $what } 用到了{ $word } `{ $name }`，但它不存在
+check-label-unknown-function = 未知{ $word }
+check-template-maybe-undefined = { $what } 读取了 `{ $path }`，但{ $why }它没有定义
+check-label-not-guarded = 没有保护
+check-help-maybe-undefined = 未定义时渲染会失败：请给默认值 `{"{{"} { $path } | default("…") {"}}"}`，或加判断 `{"{"}% if { $path } %{"}"}…{"{"}% endif %{"}"}`
+check-why-no-blocker = 对没有记录阻碍的客户，
+check-why-no-contact = 对导入时没有这一项的客户，
+check-why-blank-field = 对这个字段为空的客户，
+check-why-no-person-attr = 对团队文件中没有填写这一项的人员，
+noun-test = 测试
