@@ -29,7 +29,7 @@ impl Checker<'_> {
                         match self.kind_id(&m.name) {
                             Some(k) => kinds.push(k),
                             None => {
-                                self.unknown_event_kind(m, &crate::t!("check-label-not-a-kind"))
+                                self.unknown_event_kind(m, &crate::t!("check-label-not-a-kind"));
                             }
                         }
                     }

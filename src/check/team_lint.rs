@@ -18,7 +18,7 @@ impl Checker<'_> {
                 Recipient::Role(r) => {
                     crate::t!("check-help-nobody-role", role = self.flow.roles[r.index()])
                 }
-                Recipient::Person(id) => crate::t!("check-help-nobody-person", id = id.to_string()),
+                Recipient::Person(id) => crate::t!("check-help-nobody-person", id = id),
                 _ => crate::t!("check-help-nobody-manager"),
             };
             let d = Diagnostic::new(

@@ -147,7 +147,7 @@ pub fn title(file: &FileReport, test: &TestReport) -> String {
 pub fn failure_lines(file: &FileReport, test: &TestReport) -> Vec<String> {
     let mut out = Vec::new();
     for e in &test.errors {
-        out.push(crate::t!("test-error", error = e.to_string()));
+        out.push(crate::t!("test-error", error = e));
     }
     for exp in test.expectations.iter().filter(|e| !e.passed) {
         out.push(format!(
@@ -156,10 +156,7 @@ pub fn failure_lines(file: &FileReport, test: &TestReport) -> Vec<String> {
             expectation_name(exp)
         ));
         if let Some(e) = &exp.error {
-            out.push(format!(
-                "  {}",
-                crate::t!("test-error", error = e.to_string())
-            ));
+            out.push(format!("  {}", crate::t!("test-error", error = e)));
         }
         for m in &exp.mismatches {
             out.extend(mismatch_lines(m).into_iter().map(|l| format!("  {l}")));
