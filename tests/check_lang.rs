@@ -58,6 +58,8 @@ both_languages! {
     fullwidth_semicolon,
     not_utf8,
     include_cycle,
+    include_not_found,
+    refused_path,
     // Warnings.
     unreachable_state,
     overlapping_keywords,

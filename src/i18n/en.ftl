@@ -1184,3 +1184,23 @@ check-why-no-contact = for a customer imported without it
 check-why-blank-field = for a customer whose field is blank
 check-why-no-person-attr = for a person the team file gives none
 noun-test = test
+
+## check: files refused
+
+check-refused-name = not a `*.{ $ext }` file
+check-refused-outside = outside the project
+check-refused-not-a-file = { $what }, not a regular file
+check-refused-too-large = { $size } over the limit of { $limit }
+check-help-include-relative = include paths are relative to the including file; this one resolves to `{ $path }`
+check-help-holiday-relative = holiday paths are relative to the rule file; this one resolves to `{ $path }`
+check-help-refused-flow = only rule files are included: name it `*.flow`
+check-help-refused-json = holiday files are holiday-cn JSON files named `*.json`
+check-help-refused-outside = a flow reads files inside its project (`{ $project }`); list other folders under `allow_paths:` in salesflow.yaml
+check-help-refused-not-a-file = name a regular `*.{ $ext }` file
+check-help-refused-too-large = a `*.{ $ext }` file may have at most { $limit }
+check-file-fifo = a FIFO
+check-file-device = a device
+check-file-socket = a socket
+check-file-directory = a directory
+check-file-not-regular = not a regular file
+check-size-bytes = { $n } bytes

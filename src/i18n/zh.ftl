@@ -1101,3 +1101,23 @@ check-why-no-contact = 对导入时没有这一项的客户，
 check-why-blank-field = 对这个字段为空的客户，
 check-why-no-person-attr = 对团队文件中没有填写这一项的人员，
 noun-test = 测试
+
+## check: files refused
+
+check-refused-name = 不是 `*.{ $ext }` 文件
+check-refused-outside = 在项目之外
+check-refused-not-a-file = { $what }，不是普通文件
+check-refused-too-large = { $size }，超过了 { $limit } 的上限
+check-help-include-relative = include 路径相对于写 include 的文件；这一个解析为 `{ $path }`
+check-help-holiday-relative = 节假日文件路径相对于规则文件；这一个解析为 `{ $path }`
+check-help-refused-flow = 只能 include 规则文件：请命名为 `*.flow`
+check-help-refused-json = 节假日文件是 holiday-cn 格式的 JSON，文件名为 `*.json`
+check-help-refused-outside = 规则流只读取项目（`{ $project }`）内的文件；其他文件夹请列在 salesflow.yaml 的 `allow_paths:` 下
+check-help-refused-not-a-file = 请指定一个普通的 `*.{ $ext }` 文件
+check-help-refused-too-large = `*.{ $ext }` 文件最大 { $limit }
+check-file-fifo = 命名管道（FIFO）
+check-file-device = 设备文件
+check-file-socket = 套接字
+check-file-directory = 文件夹
+check-file-not-regular = 不是普通文件
+check-size-bytes = { $n } 字节
