@@ -1204,3 +1204,10 @@ check-file-socket = a socket
 check-file-directory = a directory
 check-file-not-regular = not a regular file
 check-size-bytes = { $n } bytes
+
+## explain: timer states
+
+timer-running = running
+timer-met = met
+timer-met-late = met_late
+timer-cancelled = cancelled

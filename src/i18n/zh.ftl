@@ -1121,3 +1121,10 @@ check-file-socket = 套接字
 check-file-directory = 文件夹
 check-file-not-regular = 不是普通文件
 check-size-bytes = { $n } 字节
+
+## explain: timer states
+
+timer-running = 计时中 (running)
+timer-met = 已达成 (met)
+timer-met-late = 逾期后达成 (met_late)
+timer-cancelled = 已取消 (cancelled)
