@@ -86,7 +86,16 @@ impl Checker<'_> {
                         self.report(
                             Code::InvalidHours,
                             span,
-                            e.to_string(),
+                            match &e {
+                                HoursError::Inverted { range } => {
+                                    crate::t!("check-hours-inverted", range = range.to_string())
+                                }
+                                HoursError::PastMidnight { range } => crate::t!(
+                                    "check-hours-past-midnight",
+                                    range = range.to_string()
+                                ),
+                                HoursError::Overlaps { .. } => e.to_string(),
+                            },
                             match e {
                                 HoursError::Inverted { .. } => {
                                     crate::t!("check-label-hours-inverted")
@@ -215,7 +224,15 @@ impl Checker<'_> {
                 self.report(
                     Code::InvertedDateRange,
                     span,
-                    e.to_string(),
+                    match &e {
+                        CalendarError::TooLong { from, to } => crate::t!(
+                            "check-off-range-too-long",
+                            from = from.to_string(),
+                            to = to.to_string(),
+                            max = crate::calendar::MAX_OFF_DAYS.to_string()
+                        ),
+                        _ => e.to_string(),
+                    },
                     crate::t!("check-label-invalid-range"),
                 )
                 .help = Some(crate::t!("check-help-invalid-range"));

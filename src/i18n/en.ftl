@@ -1211,3 +1211,9 @@ timer-running = running
 timer-met = met
 timer-met-late = met_late
 timer-cancelled = cancelled
+
+## check: calendar errors
+
+check-hours-inverted = hours { $range } end before they start
+check-hours-past-midnight = hours { $range } end after 24:00
+check-off-range-too-long = off range { $from }..{ $to } is longer than { $max } days

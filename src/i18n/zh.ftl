@@ -1128,3 +1128,9 @@ timer-running = 计时中 (running)
 timer-met = 已达成 (met)
 timer-met-late = 逾期后达成 (met_late)
 timer-cancelled = 已取消 (cancelled)
+
+## check: calendar errors
+
+check-hours-inverted = 工作时间 { $range } 的结束早于开始
+check-hours-past-midnight = 工作时间 { $range } 的结束晚于 24:00
+check-off-range-too-long = 休息日范围 { $from }..{ $to } 超过了 { $max } 天
