@@ -1217,3 +1217,10 @@ timer-cancelled = cancelled
 check-hours-inverted = hours { $range } end before they start
 check-hours-past-midnight = hours { $range } end after 24:00
 check-off-range-too-long = off range { $from }..{ $to } is longer than { $max } days
+
+## plan: triggers
+
+plan-trigger-enter = enter { $stage }
+plan-trigger-exit = exit { $stage }
+plan-trigger-enter-segment = enter segment { $segment }
+plan-trigger-exit-segment = exit segment { $segment }

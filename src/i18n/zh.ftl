@@ -1134,3 +1134,10 @@ timer-cancelled = 已取消 (cancelled)
 check-hours-inverted = 工作时间 { $range } 的结束早于开始
 check-hours-past-midnight = 工作时间 { $range } 的结束晚于 24:00
 check-off-range-too-long = 休息日范围 { $from }..{ $to } 超过了 { $max } 天
+
+## plan: triggers
+
+plan-trigger-enter = 进入 { $stage }
+plan-trigger-exit = 离开 { $stage }
+plan-trigger-enter-segment = 进入客户分层 { $segment }
+plan-trigger-exit-segment = 离开客户分层 { $segment }
