@@ -1224,3 +1224,18 @@ plan-trigger-enter = enter { $stage }
 plan-trigger-exit = exit { $stage }
 plan-trigger-enter-segment = enter segment { $segment }
 plan-trigger-exit-segment = exit segment { $segment }
+
+## salesflow test: test files
+
+test-cannot-read = cannot read `{ $path }`: { $reason }
+test-rules-do-not-check = the rules `{ $rules }` do not check
+test-unknown-guess = unknown { $what } `{ $name }`: did you mean `{ $guess }`?
+test-unknown-none = unknown { $what } `{ $name }`: there is none
+test-unknown-known = unknown { $what } `{ $name }`; known: { $known }
+test-customer-twice = customer `{ $id }` is listed twice
+test-customer-needs = a customer needs `{ $key }`
+
+## nouns: test files
+
+noun-customer-column = customer column
+noun-step = step

@@ -1141,3 +1141,18 @@ plan-trigger-enter = 进入 { $stage }
 plan-trigger-exit = 离开 { $stage }
 plan-trigger-enter-segment = 进入客户分层 { $segment }
 plan-trigger-exit-segment = 离开客户分层 { $segment }
+
+## salesflow test: test files
+
+test-cannot-read = 无法读取 `{ $path }`：{ $reason }
+test-rules-do-not-check = 规则 `{ $rules }` 没有通过检查
+test-unknown-guess = 未知{ $what } `{ $name }`：是不是要写 `{ $guess }`？
+test-unknown-none = 未知{ $what } `{ $name }`：一个都没有
+test-unknown-known = 未知{ $what } `{ $name }`；已知的有 { $known }
+test-customer-twice = 客户 `{ $id }` 列了两次
+test-customer-needs = 客户需要填写 `{ $key }`
+
+## nouns: test files
+
+noun-customer-column = 客户列
+noun-step = 步骤
