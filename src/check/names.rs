@@ -98,7 +98,7 @@ pub fn suggest<'a>(
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&crate::t!("list-separator"))
         )),
         _ => None,
     }
