@@ -148,3 +148,40 @@ fn sarif_and_github_stay_english_under_a_chinese_locale() {
         assert!(!text.contains("未知阶段"), "{format}: {text}");
     }
 }
+
+/// A file large enough to be parsed in parts on several threads, with syntax
+/// errors in every part: each message is in the chosen language, whichever
+/// thread found it (the language is process-wide, not per thread).
+#[test]
+fn the_language_holds_on_the_checkers_worker_threads() {
+    let dir = cli_common::scratch("check-lang", "threads");
+    let mut text = String::from("pipeline {\n  lead \"线索\"\n  won \"签约\" won\n}\n");
+    text.push_str("health {\n  red \"高危\" when stage is lead\n  green \"正常\" otherwise\n}\n");
+    let mut n = 0;
+    while text.len() < 512 * 1024 {
+        n += 1;
+        // A risk per block; every 200th one has an escape the language lacks.
+        let escape = if n % 200 == 0 { "\\q" } else { "" };
+        text.push_str(&format!(
+            "risk r{n} {{\n  severity red\n  keywords \"关键词{n}{escape}\", \"第{n}号\"\n}}\n"
+        ));
+    }
+    std::fs::write(dir.join("big.flow"), &text).unwrap();
+    let out = sf(&dir)
+        .args(["check", "big.flow", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let messages: Vec<&str> = err
+        .lines()
+        .filter(|l| l.trim_start().starts_with('×'))
+        .collect();
+    assert!(messages.len() > 10, "{err}");
+    for m in &messages {
+        assert!(
+            m.contains("未知的转义"),
+            "an English or unexpected message: {m}"
+        );
+    }
+    assert!(err.contains("help: 可用的转义有"), "{err}");
+}
