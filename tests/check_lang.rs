@@ -5,6 +5,7 @@
 
 mod cli_common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use cli_common::salesflow as sf;
@@ -162,9 +163,10 @@ fn the_language_holds_on_the_checkers_worker_threads() {
         n += 1;
         // A risk per block; every 200th one has an escape the language lacks.
         let escape = if n % 200 == 0 { "\\q" } else { "" };
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "risk r{n} {{\n  severity red\n  keywords \"关键词{n}{escape}\", \"第{n}号\"\n}}\n"
-        ));
+        );
     }
     std::fs::write(dir.join("big.flow"), &text).unwrap();
     let out = sf(&dir)
