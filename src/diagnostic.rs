@@ -217,12 +217,17 @@ impl Diagnostic {
             })
             .collect();
         let code = Code::from(e);
+        let (message, label, help) = e.localized();
+        let mut labels = labels;
+        if let (Some(first), Some(text)) = (labels.first_mut(), label) {
+            first.text = text;
+        }
         Self {
             code,
             severity: code.severity(),
-            message: e.to_string(),
+            message,
             labels,
-            help: e.help().map(|h| h.to_string()),
+            help,
         }
     }
 

@@ -23,11 +23,11 @@ pub fn parse_instant(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(&ascii) {
         return Ok(t.with_timezone(&Utc));
     }
-    let naive = parse_local(&ascii).map_err(|why| format!("`{text}` {why}"))?;
+    let naive = parse_local(&ascii).map_err(|why| crate::t!("time-why", text = text, why = why))?;
     tz.from_local_datetime(&naive)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| format!("`{text}` does not exist in {tz} (a daylight-saving gap)"))
+        .ok_or_else(|| crate::t!("time-dst-gap", text = text, tz = tz.to_string()))
 }
 
 /// Parses a local date with an optional time of day (midnight when absent):
@@ -44,10 +44,9 @@ pub fn parse_local(text: &str) -> Result<NaiveDateTime, String> {
     Ok(date.and_time(time))
 }
 
-const HINT: &str = "write `2026-03-02 09:00`, `2026/3/2 9:00`, `2026年3月2日` or RFC 3339";
-
-fn not_a_time() -> String {
-    format!("is not a time: {HINT}")
+/// What follows a text that is no time at all (`is not a time: write …`).
+pub fn not_a_time() -> String {
+    crate::t!("time-not-a-time")
 }
 
 /// A date at the start of `text` (`2026-03-02`, `2026/3/2`, `2026.3.2`,
@@ -71,7 +70,7 @@ fn parse_date(text: &str) -> Result<(NaiveDate, &str), String> {
     }
     let year = i32::try_from(year).map_err(|_| not_a_time())?;
     if !(1..=12).contains(&month) {
-        return Err(format!("is not a date: there is no month {month}"));
+        return Err(crate::t!("time-no-month", month = month.to_string()));
     }
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         let next = if month == 12 {
@@ -80,7 +79,11 @@ fn parse_date(text: &str) -> Result<(NaiveDate, &str), String> {
             NaiveDate::from_ymd_opt(year, month + 1, 1)
         };
         let days = next.and_then(|d| d.pred_opt()).map_or(31, |d| d.day());
-        format!("is not a date: {year}-{month:02} has {days} days")
+        crate::t!(
+            "time-month-days",
+            month = format!("{year}-{month:02}"),
+            days = days.to_string()
+        )
     })?;
     Ok((date, rest))
 }
@@ -107,7 +110,10 @@ fn parse_time_of_day(text: &str) -> Result<NaiveTime, String> {
         None => return Err(not_a_time()),
     };
     NaiveTime::from_hms_nano_opt(hour, minute, second, nanos).ok_or_else(|| {
-        format!("is not a time of day: `{hour}:{minute:02}:{second:02}` is past 23:59:59")
+        crate::t!(
+            "time-past-midnight",
+            time = format!("{hour}:{minute:02}:{second:02}")
+        )
     })
 }
 

@@ -206,3 +206,24 @@ fn machine_formats_stay_english_unless_a_language_is_chosen() {
             .starts_with("checked")
     );
 }
+
+#[test]
+fn refused_import_rows_and_a_broken_rule_in_english_and_chinese() {
+    let dir = shop("import-rows");
+    std::fs::write(
+        dir.join("events.csv"),
+        "customer,at,kind,actor,stage\n\
+         c9,2026-03-05 10:00,visit,zhang,\n\
+         c1,2026-03-05 10:00,vist,zhang,\n\
+         c1,yesterday,visit,zhang,\n\
+         c1,2026-03-05 10:00,call,zhang,demo\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.flow"), "pipeline {\n  lead \"线索\"\n  won \"签约\" won\n}\nhealth {\n  red \"高危\" when stage is leed\n  green \"正常\" otherwise\n}\n").unwrap();
+    for lang in ["en", "zh"] {
+        let import = run(&dir, &["import", "events", "events.csv", "--lang", lang]);
+        insta::assert_snapshot!(format!("import_rows_{lang}"), import);
+        let check = run(&dir, &["check", "broken.flow", "--lang", lang]);
+        insta::assert_snapshot!(format!("check_broken_{lang}"), check);
+    }
+}

@@ -249,3 +249,22 @@ fn the_sample_diagnostic_is_what_check_prints() {
         "README's sample diagnostic is not what check prints:\n{diagnostic}"
     );
 }
+
+#[test]
+fn the_chinese_sample_diagnostic_is_what_check_prints_with_lang_zh() {
+    let fixture = repo_path("tests/fixtures/readme");
+    let args = ["check", "rules/main.flow", "--lang", "zh"].map(String::from);
+    let out = run(&fixture, &args);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let diagnostic = stderr
+        .lines()
+        .take_while(|l| !l.starts_with("已检查 "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(diagnostic.contains("未知阶段 `pco`"), "{diagnostic}");
+    assert!(
+        readme().contains(&format!("```text\n{}\n```", diagnostic.trim_end())),
+        "README's Chinese sample diagnostic is not what check prints:\n{diagnostic}"
+    );
+}

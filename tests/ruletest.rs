@@ -297,3 +297,47 @@ fn a_passing_folder_with_coverage_as_people_read_it() {
     assert_eq!(code, 0, "{out}{err}");
     insta::assert_snapshot!("passing_human", out);
 }
+
+/// Runs `test ARGS…` under a Chinese locale: exit code and stdout.
+fn run_zh(args: &[&str]) -> (i32, String) {
+    let out = salesflow()
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("test")
+        .args(args)
+        .output()
+        .expect("salesflow runs");
+    (
+        out.status.code().expect("an exit code"),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+    )
+}
+
+#[test]
+fn the_human_report_in_chinese_failing_and_with_coverage() {
+    let (code, out) = run_zh(&["--lang", "zh", &format!("{FIXTURES}/failing")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.ends_with("\n通过 0 个，失败 1 个\n"), "{out}");
+    assert!(
+        out.contains("- green\n") && out.contains("+ yellow\n"),
+        "{out}"
+    );
+    assert!(out.contains("→ yellow \"需关注\" 成立"), "{out}");
+    insta::assert_snapshot!("failing_human_zh", out);
+
+    // The locale alone is enough for people.
+    let (code, out) = run_zh(&[&format!("{FIXTURES}/multi"), "--coverage"]);
+    assert_eq!(code, 0, "{out}");
+    insta::assert_snapshot!("passing_human_zh", out);
+}
+
+#[test]
+fn junit_stays_english_under_a_chinese_locale_unless_a_language_is_chosen() {
+    let failing = format!("{FIXTURES}/failing");
+    let (_, out) = run_zh(&["--format", "junit", &failing]);
+    assert!(out.contains("expected `green`, actual `yellow`"), "{out}");
+    assert!(!out.contains("预期"), "{out}");
+    let (_, out) = run_zh(&["--format", "junit", "--lang", "zh", &failing]);
+    assert!(out.contains("预期 `green`，实际 `yellow`"), "{out}");
+}

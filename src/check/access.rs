@@ -25,7 +25,7 @@ pub enum ReadError {
     /// The file system said no (missing, permission denied, …).
     Io(io::Error),
     /// Not a regular file: what it is ("a directory", "a FIFO", …).
-    NotAFile(&'static str),
+    NotAFile(String),
     /// Larger than the limit (its size when known, else at least the limit).
     TooLarge(u64),
 }
@@ -120,24 +120,24 @@ impl Loader for DiskLoader {
 }
 
 /// What a kind of file looks like to `file`.
-fn file_type_name(t: std::fs::FileType) -> &'static str {
+fn file_type_name(t: std::fs::FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a FIFO";
+            return crate::t!("check-file-fifo");
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return crate::t!("check-file-device");
         }
         if t.is_socket() {
-            return "a socket";
+            return crate::t!("check-file-socket");
         }
     }
     if t.is_dir() {
-        "a directory"
+        crate::t!("check-file-directory")
     } else {
-        "not a regular file"
+        crate::t!("check-file-not-regular")
     }
 }
 
@@ -230,7 +230,7 @@ pub enum Refusal {
         project: PathBuf,
     },
     /// Not a regular file.
-    NotAFile(&'static str),
+    NotAFile(String),
     /// Over the size limit.
     TooLarge {
         /// Its size (or at least this).
@@ -254,13 +254,13 @@ impl Refusal {
     pub fn label(&self) -> String {
         match self {
             Refusal::Io(e) => io_reason(e),
-            Refusal::WrongName(kind) => format!("not a `*.{}` file", kind.extension()),
-            Refusal::Outside { .. } => "outside the project".into(),
-            Refusal::NotAFile(what) => format!("{what}, not a regular file"),
-            Refusal::TooLarge { size, limit } => format!(
-                "{} over the limit of {}",
-                human_size(*size),
-                human_size(*limit)
+            Refusal::WrongName(kind) => crate::t!("check-refused-name", ext = kind.extension()),
+            Refusal::Outside { .. } => crate::t!("check-refused-outside"),
+            Refusal::NotAFile(what) => crate::t!("check-refused-not-a-file", what = what),
+            Refusal::TooLarge { size, limit } => crate::t!(
+                "check-refused-too-large",
+                size = human_size(*size),
+                limit = human_size(*limit)
             ),
         }
     }
@@ -268,33 +268,29 @@ impl Refusal {
     /// Advice, given the path as resolved.
     pub fn help(&self, kind: FileKind, resolved: &Path) -> String {
         match self {
-            Refusal::Io(_) => format!(
-                "{} are relative to the {}; this one resolves to `{}`",
-                match kind {
-                    FileKind::Rules => "include paths",
-                    FileKind::Holidays => "holiday paths",
-                },
-                match kind {
-                    FileKind::Rules => "including file",
-                    FileKind::Holidays => "rule file",
-                },
-                resolved.display()
+            Refusal::Io(_) => match kind {
+                FileKind::Rules => crate::t!(
+                    "check-help-include-relative",
+                    path = resolved.display().to_string()
+                ),
+                FileKind::Holidays => crate::t!(
+                    "check-help-holiday-relative",
+                    path = resolved.display().to_string()
+                ),
+            },
+            Refusal::WrongName(FileKind::Rules) => crate::t!("check-help-refused-flow"),
+            Refusal::WrongName(FileKind::Holidays) => crate::t!("check-help-refused-json"),
+            Refusal::Outside { project } => crate::t!(
+                "check-help-refused-outside",
+                project = project.display().to_string()
             ),
-            Refusal::WrongName(FileKind::Rules) => {
-                "only rule files are included: name it `*.flow`".into()
+            Refusal::NotAFile(_) => {
+                crate::t!("check-help-refused-not-a-file", ext = kind.extension())
             }
-            Refusal::WrongName(FileKind::Holidays) => {
-                "holiday files are holiday-cn JSON files named `*.json`".into()
-            }
-            Refusal::Outside { project } => format!(
-                "a flow reads files inside its project (`{}`); list other folders under `allow_paths:` in salesflow.yaml",
-                project.display()
-            ),
-            Refusal::NotAFile(_) => format!("name a regular `*.{}` file", kind.extension()),
-            Refusal::TooLarge { limit, .. } => format!(
-                "a `*.{}` file may have at most {}",
-                kind.extension(),
-                human_size(*limit)
+            Refusal::TooLarge { limit, .. } => crate::t!(
+                "check-help-refused-too-large",
+                ext = kind.extension(),
+                limit = human_size(*limit)
             ),
         }
     }
@@ -314,7 +310,7 @@ impl Refusal {
 /// `12 MB`, `1 KB`, `17 bytes`: sizes for people.
 fn human_size(n: u64) -> String {
     match n {
-        0..1024 => format!("{n} bytes"),
+        0..1024 => crate::t!("check-size-bytes", n = n.to_string()),
         1024..0x10_0000 => format!("{} KB", n / 1024),
         _ => format!("{} MB", n >> 20),
     }

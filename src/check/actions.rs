@@ -79,13 +79,13 @@ impl Checker<'_> {
                     let file = self.file(self.cur).clone();
                     let d = crate::diagnostic::Diagnostic::new(
                         Code::RepeatedClause,
-                        format!("escalation `{}` has two `{k}` clauses", e.name.name),
+                        crate::t!("check-two-clauses", name = e.name.name, clause = k),
                         &file,
                         span,
-                        "second one",
+                        crate::t!("check-label-second-clause"),
                     )
-                    .with_label(&file, *first, "first one")
-                    .with_help(format!("combine them into one `{k}` with `and` or `or`"));
+                    .with_label(&file, *first, crate::t!("check-label-first-clause"))
+                    .with_help(crate::t!("check-help-two-clauses", clause = k));
                     self.diags.push(d);
                     continue;
                 }
@@ -104,16 +104,13 @@ impl Checker<'_> {
                             let file = self.file(self.cur).clone();
                             let diag = crate::diagnostic::Diagnostic::new(
                                 Code::StepsOutOfOrder,
-                                format!(
-                                    "steps of escalation `{}` are not in increasing order",
-                                    e.name.name
-                                ),
+                                crate::t!("check-steps-order", name = e.name.name),
                                 &file,
                                 d.span,
-                                "this step is not later",
+                                crate::t!("check-label-step-not-later"),
                             )
-                            .with_label(&file, prev_span, "than this one")
-                            .with_help("write the `after` steps from the earliest to the latest");
+                            .with_label(&file, prev_span, crate::t!("check-label-than-this"))
+                            .with_help(crate::t!("check-help-steps-order"));
                             self.diags.push(diag);
                         }
                     }
@@ -137,10 +134,10 @@ impl Checker<'_> {
                         self.report(
                             Code::ZeroDuration,
                             period.span,
-                            "an `every` period must be longer than zero".into(),
-                            "zero",
+                            crate::t!("check-zero-period"),
+                            crate::t!("check-label-zero"),
                         )
-                        .help = Some("write a period such as `every 24h after 48h`".into());
+                        .help = Some(crate::t!("check-help-zero-period"));
                     }
                     let a = self.duration(after, clock);
                     let actions = self.actions(actions, clock, TemplateSite::Escalation);
@@ -166,22 +163,19 @@ impl Checker<'_> {
             self.report(
                 Code::MissingWhen,
                 e.name.span,
-                format!("escalation `{}` has no `when`", e.name.name),
-                "never starts",
+                crate::t!("check-no-when", name = e.name.name),
+                crate::t!("check-label-never-starts"),
             )
-            .help = Some(
-                "add the condition that starts the timer, e.g. `when health is yellow`".into(),
-            );
+            .help = Some(crate::t!("check-help-no-when"));
         }
         if steps.is_empty() {
             self.report(
                 Code::EscalationWithoutSteps,
                 e.name.span,
-                format!("escalation `{}` has no steps", e.name.name),
-                "does nothing",
+                crate::t!("check-no-steps", name = e.name.name),
+                crate::t!("check-label-does-nothing"),
             )
-            .help =
-                Some("add a step such as `after 48h { notify owner template reminder }`".into());
+            .help = Some(crate::t!("check-help-no-steps"));
         }
         Escalation {
             name: e.name.name.clone(),
@@ -257,8 +251,13 @@ impl Checker<'_> {
                 .iter()
                 .any(|(n, _)| *n == field.name)
             {
-                self.report(Code::ReadOnlyField, field.span, format!("`customer.{}` cannot be set", field.name), "computed by salesflow")
-                    .help = Some("stage changes are recorded with `salesflow move`; health and segment follow the rules".into());
+                self.report(
+                    Code::ReadOnlyField,
+                    field.span,
+                    crate::t!("check-read-only", name = field.name),
+                    crate::t!("check-label-computed"),
+                )
+                .help = Some(crate::t!("check-help-read-only"));
             } else {
                 self.field_ref(field);
             }
@@ -274,14 +273,14 @@ impl Checker<'_> {
                 self.report(
                     Code::TypeMismatch,
                     value.span,
-                    format!(
-                        "`customer.{}` is {}, not a condition",
-                        field.name,
-                        ty.value_type()
+                    crate::t!(
+                        "check-set-not-condition",
+                        name = field.name,
+                        ty = crate::i18n::noun(&ty.value_type().to_string())
                     ),
-                    "a condition",
+                    crate::t!("check-label-a-condition"),
                 )
-                .help = Some("set a value of the field's type".into());
+                .help = Some(crate::t!("check-help-set-value"));
                 return None;
             };
             let probe = ast::Expr {

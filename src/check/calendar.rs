@@ -72,31 +72,38 @@ impl Checker<'_> {
                         self.report(
                             Code::OverlappingHours,
                             span,
-                            format!(
-                                "hours {range} overlap {existing} on `{}`",
-                                day.to_string().to_lowercase()
+                            crate::t!(
+                                "check-hours-overlap",
+                                range = range.to_string(),
+                                existing = existing.to_string(),
+                                day = day.to_string().to_lowercase()
                             ),
-                            "overlaps earlier hours",
+                            crate::t!("check-label-hours-overlap"),
                         )
-                        .help = Some(
-                            "each minute of a day is listed once; merge or split the ranges".into(),
-                        );
+                        .help = Some(crate::t!("check-help-hours-overlap"));
                     }
                     Err(e) => {
                         self.report(
                             Code::InvalidHours,
                             span,
-                            e.to_string(),
+                            match &e {
+                                HoursError::Inverted { range } => {
+                                    crate::t!("check-hours-inverted", range = range.to_string())
+                                }
+                                HoursError::PastMidnight { range } => crate::t!(
+                                    "check-hours-past-midnight",
+                                    range = range.to_string()
+                                ),
+                                HoursError::Overlaps { .. } => e.to_string(),
+                            },
                             match e {
-                                HoursError::Inverted { .. } => "the end is not after the start",
-                                _ => "not within one day",
+                                HoursError::Inverted { .. } => {
+                                    crate::t!("check-label-hours-inverted")
+                                }
+                                _ => crate::t!("check-label-hours-not-one-day"),
                             },
                         )
-                        .help = Some(
-                            "a range runs from its start to a later end, at most 24:00; \
-                             split hours past midnight over two days"
-                                .into(),
-                        );
+                        .help = Some(crate::t!("check-help-invalid-hours"));
                     }
                 }
             }
@@ -110,13 +117,10 @@ impl Checker<'_> {
             self.report(
                 Code::EmptyCalendar,
                 decl.name.span,
-                format!("calendar `{}` has no working hours", decl.name.name),
-                "no `hours` line",
+                crate::t!("check-empty-calendar", name = decl.name.name),
+                crate::t!("check-label-no-hours"),
             )
-            .help = Some(
-                "add e.g. `hours mon-fri 09:00-18:00`; durations on this clock would never elapse"
-                    .into(),
-            );
+            .help = Some(crate::t!("check-help-empty-calendar"));
         }
         let mut calendar = Calendar::new(self.flow.timezone, weekly);
         for line in &decl.lines {
@@ -188,14 +192,14 @@ impl Checker<'_> {
                 let file = self.file(self.cur).clone();
                 let mut d = Diagnostic::new(
                     Code::OffAndWork,
-                    format!("{date} is both `off` and `work`"),
+                    crate::t!("check-off-and-work", date = date.to_string()),
                     &file,
                     span,
-                    "set here",
+                    crate::t!("check-label-set-here"),
                 )
-                .with_help("a date is either a day off or a working day; remove one of the two");
+                .with_help(crate::t!("check-help-off-and-work"));
                 if let Some(other) = other {
-                    d = d.with_label(&file, other, "and the other way here");
+                    d = d.with_label(&file, other, crate::t!("check-label-other-way"));
                 }
                 self.diags.push(d);
             }
@@ -203,19 +207,35 @@ impl Checker<'_> {
                 self.report(
                     Code::InvertedDateRange,
                     span,
-                    format!("date range {from}..{to} ends before it starts"),
-                    "ends before it starts",
+                    crate::t!(
+                        "check-inverted-range",
+                        from = from.to_string(),
+                        to = to.to_string()
+                    ),
+                    crate::t!("check-label-inverted-range"),
                 )
-                .help = Some(format!("write the earlier date first: `{to}..{from}`"));
+                .help = Some(crate::t!(
+                    "check-help-inverted-range",
+                    from = from.to_string(),
+                    to = to.to_string()
+                ));
             }
             Err(e) => {
                 self.report(
                     Code::InvertedDateRange,
                     span,
-                    e.to_string(),
-                    "invalid range",
+                    match &e {
+                        CalendarError::TooLong { from, to } => crate::t!(
+                            "check-off-range-too-long",
+                            from = from.to_string(),
+                            to = to.to_string(),
+                            max = crate::calendar::MAX_OFF_DAYS.to_string()
+                        ),
+                        _ => e.to_string(),
+                    },
+                    crate::t!("check-label-invalid-range"),
                 )
-                .help = Some("split it into shorter ranges".into());
+                .help = Some(crate::t!("check-help-invalid-range"));
             }
         }
     }
@@ -228,7 +248,7 @@ impl Checker<'_> {
                 self.report(
                     refusal.code(Code::HolidayFileMissing),
                     lit.span,
-                    format!("cannot read holiday file `{}`", lit.value),
+                    crate::t!("check-holiday-unreadable", path = lit.value),
                     refusal.label(),
                 )
                 .help = Some(refusal.help(FileKind::Holidays, &path));
@@ -240,17 +260,22 @@ impl Checker<'_> {
             self.report(
                 Code::HolidayFileMalformed,
                 lit.span,
-                format!("holiday file `{}` is malformed", lit.value),
-                "not UTF-8 text",
+                crate::t!("check-holiday-malformed", path = lit.value),
+                crate::t!("check-io-not-utf8"),
             )
-            .help = Some("save the holiday file as UTF-8 JSON".into());
+            .help = Some(crate::t!("check-help-holiday-utf8"));
             return;
         };
         match parse_holiday_file(&text) {
             Ok(days) => calendar.add_holidays(&days),
             Err(e) => {
-                self.report(Code::HolidayFileMalformed, lit.span, format!("holiday file `{}` is malformed", lit.value), unquoted(&e.to_string()))
-                    .help = Some("the holiday-cn format is `{\"year\": 2026, \"days\": [{\"name\": \"春节\", \"date\": \"2026-02-17\", \"isOffDay\": true}]}`".into());
+                self.report(
+                    Code::HolidayFileMalformed,
+                    lit.span,
+                    crate::t!("check-holiday-malformed", path = lit.value),
+                    unquoted(&e.to_string()),
+                )
+                .help = Some(crate::t!("check-help-holiday-format"));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use super::Checker;
-use super::names::{Site, suggest};
+use super::names::{Site, did_you_mean, suggest};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{BUILTIN_EVENT_KINDS, BuiltinField, FieldDef, FieldType, Stage, StateDef};
 use crate::source::Span;
@@ -34,13 +34,17 @@ impl<'a> Checker<'a> {
                 if let Some(first) = singletons.get(kind).copied() {
                     let d = Diagnostic::new(
                         Code::DuplicateItem,
-                        format!("a flow has one `{kind}`"),
+                        crate::t!("check-item-twice", kind = kind),
                         self.file(*file),
                         item.span(),
-                        "second one here",
+                        crate::t!("check-label-second-one"),
                     )
-                    .with_label(self.file(first.0), first.1, "first one here")
-                    .with_help(format!("merge the two `{kind}` items into one"));
+                    .with_label(
+                        self.file(first.0),
+                        first.1,
+                        crate::t!("check-label-first-one"),
+                    )
+                    .with_help(crate::t!("check-help-item-twice", kind = kind));
                     self.diags.push(d);
                     continue;
                 }
@@ -58,28 +62,24 @@ impl<'a> Checker<'a> {
                     self.report(
                         Code::FlowNotFirst,
                         *span,
-                        "`flow` must be the first item".into(),
-                        "not first",
+                        crate::t!("check-flow-not-first"),
+                        crate::t!("check-label-not-first"),
                     )
-                    .help = Some("move `flow \"…\"` to the top of the root file".into());
+                    .help = Some(crate::t!("check-help-flow-not-first"));
                 }
                 self.flow.name = Some(name.value.clone());
             }
             Item::Timezone(name, _) => match chrono_tz::Tz::from_str(&name.value) {
                 Ok(tz) => self.flow.timezone = tz,
                 Err(_) => {
-                    let help = suggest(
-                        &name.value,
-                        chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()),
-                        "time zone",
-                    )
-                    .filter(|h| h.starts_with("did"))
-                    .unwrap_or_else(|| "use an IANA name such as `Asia/Shanghai`".into());
+                    let help =
+                        did_you_mean(&name.value, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()))
+                            .unwrap_or_else(|| crate::t!("check-help-iana"));
                     self.report(
                         Code::UnknownTimezone,
                         name.span,
-                        format!("unknown time zone `{}`", name.value),
-                        "not an IANA time zone",
+                        crate::t!("check-unknown-timezone", name = name.value),
+                        crate::t!("check-label-not-iana"),
                     )
                     .help = Some(help);
                 }
@@ -90,7 +90,7 @@ impl<'a> Checker<'a> {
             Item::Roles(roles, _) => {
                 for r in roles {
                     if r.name == "owner" {
-                        self.builtin(r, "role", "every customer has an `owner`");
+                        self.builtin(r, "role", &crate::t!("check-why-owner"));
                     } else if self.declare_name("role", r, Names::Roles) {
                         self.flow.roles.push(r.name.clone());
                     }
@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
             Item::Events(kinds, _) => {
                 for k in kinds {
                     if BUILTIN_EVENT_KINDS.contains(&k.name.as_str()) {
-                        self.builtin(k, "event kind", "it is recorded by salesflow itself");
+                        self.builtin(k, "event kind", &crate::t!("check-why-builtin-kind"));
                     } else if self.declare_name("event kind", k, Names::Kinds) {
                         self.flow.event_kinds.push(k.name.clone());
                     }
@@ -107,14 +107,14 @@ impl<'a> Checker<'a> {
             }
             Item::EventGroup(g) => {
                 if BUILTIN_EVENT_KINDS.contains(&g.name.name.as_str()) {
-                    self.builtin(&g.name, "event kind", "it is recorded by salesflow itself");
+                    self.builtin(&g.name, "event kind", &crate::t!("check-why-builtin-kind"));
                 } else {
                     self.declare_name("event kind or group", &g.name, Names::Kinds);
                 }
             }
             Item::Field(f) => {
                 if BuiltinField::ALL.iter().any(|(n, _)| *n == f.name.name) {
-                    self.builtin(&f.name, "field", "every customer has it");
+                    self.builtin(&f.name, "field", &crate::t!("check-why-builtin-field"));
                     return;
                 }
                 let ty = FieldType::ALL
@@ -130,8 +130,8 @@ impl<'a> Checker<'a> {
                     self.report(
                         Code::UnknownFieldType,
                         f.ty.span,
-                        format!("unknown field type `{}`", f.ty.name),
-                        "not a type",
+                        crate::t!("check-unknown-field-type", name = f.ty.name),
+                        crate::t!("check-label-not-a-type"),
                     )
                     .help = help;
                     return;
@@ -231,10 +231,14 @@ impl<'a> Checker<'a> {
         self.report(
             Code::BuiltinRedeclared,
             ident.span,
-            format!("`{}` is a built-in {what}", ident.name),
-            "built in",
+            crate::t!(
+                "check-builtin",
+                name = ident.name,
+                what = crate::i18n::noun(what)
+            ),
+            crate::t!("check-label-builtin"),
         )
-        .help = Some(format!("do not declare it: {why}"));
+        .help = Some(crate::t!("check-help-builtin", why = why));
     }
 
     /// Adds a template (named or inline) and returns its id.

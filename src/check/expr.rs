@@ -38,24 +38,21 @@ impl Checker<'_> {
                         self.report(
                             Code::MissingOtherwise,
                             *span,
-                            "`health` declares no state".into(),
-                            "empty",
+                            crate::t!("check-health-no-state"),
+                            crate::t!("check-label-empty"),
                         )
-                        .help = Some(
-                            "end the list with a state such as `green \"正常推进\" otherwise`"
-                                .into(),
-                        );
+                        .help = Some(crate::t!("check-help-health-no-state"));
                     } else if states.last().is_some_and(|s| s.when.is_some()) {
                         let last = states.last().expect("not empty");
                         self.report(
                             Code::MissingOtherwise,
                             last.span,
-                            "the last health state must be `otherwise`".into(),
-                            "a customer may match no state",
+                            crate::t!("check-last-state-otherwise"),
+                            crate::t!("check-label-may-match-no-state"),
                         )
-                        .help = Some(format!(
-                            "end with a state that always holds, e.g. `green \"正常推进\" otherwise` after `{}`",
-                            last.name.name
+                        .help = Some(crate::t!(
+                            "check-help-last-state-otherwise",
+                            name = last.name.name
                         ));
                     }
                     for s in states {
@@ -119,10 +116,16 @@ impl Checker<'_> {
                     self.report(
                         Code::TypeMismatch,
                         v.span,
-                        format!("`is` tests a stage, a health state or a segment, not {ty}"),
-                        format!("this is {ty}"),
+                        crate::t!(
+                            "check-is-not-a-name-type",
+                            ty = crate::i18n::noun(&ty.to_string())
+                        ),
+                        crate::t!(
+                            "check-label-this-is",
+                            ty = crate::i18n::noun(&ty.to_string())
+                        ),
                     )
-                    .help = Some("compare values with `==`".into());
+                    .help = Some(crate::t!("check-help-compare-with-eq"));
                     return None;
                 }
                 let rhs = self.resolve_name(name, ty)?;
@@ -157,15 +160,22 @@ impl Checker<'_> {
                         self.report(
                             Code::NotACondition,
                             v.span,
-                            format!("`{text}` is {ty}, not a condition"),
-                            format!("this is {ty}"),
+                            crate::t!(
+                                "check-not-a-condition",
+                                text = text,
+                                ty = crate::i18n::noun(&ty.to_string())
+                            ),
+                            crate::t!(
+                                "check-label-this-is",
+                                ty = crate::i18n::noun(&ty.to_string())
+                            ),
                         )
                         .help = Some(match ty {
-                            Type::Duration => format!("compare it, e.g. `{text} > 14d`"),
+                            Type::Duration => crate::t!("check-help-compare-duration", text = text),
                             Type::Stage | Type::State | Type::Segment => {
-                                format!("test it, e.g. `{text} is NAME`")
+                                crate::t!("check-help-test-name", text = text)
                             }
-                            _ => format!("compare it, e.g. `{text} > 0`"),
+                            _ => crate::t!("check-help-compare-number", text = text),
                         });
                         None
                     }
@@ -173,13 +183,10 @@ impl Checker<'_> {
                         self.report(
                             Code::BareName,
                             n.span,
-                            format!("`{}` alone is not a condition", n.name),
-                            "a bare name",
+                            crate::t!("check-bare-name-alone", name = n.name),
+                            crate::t!("check-label-bare-name"),
                         )
-                        .help = Some(format!(
-                            "test something against it, e.g. `stage is {}` or `tagged {}`",
-                            n.name, n.name
-                        ));
+                        .help = Some(crate::t!("check-help-bare-name-alone", name = n.name));
                         None
                     }
                 }
@@ -191,14 +198,14 @@ impl Checker<'_> {
         let file = self.file(self.cur).clone();
         let mut d = Diagnostic::new(
             Code::BareName,
-            "a bare name cannot be tested against another name",
+            crate::t!("check-bare-names-compared"),
             &file,
             a,
-            "a bare name",
+            crate::t!("check-label-bare-name"),
         )
-        .with_help("one side must be a value such as `stage`, `health` or `customer.FIELD`");
+        .with_help(crate::t!("check-help-bare-names-compared"));
         if b != a {
-            d = d.with_label(&file, b, "another bare name");
+            d = d.with_label(&file, b, crate::t!("check-label-another-bare-name"));
         }
         self.diags.push(d);
         None
@@ -249,10 +256,17 @@ impl Checker<'_> {
             self.report(
                 Code::TypeMismatch,
                 span,
-                format!("`{}` does not apply to {lty}", op.as_str()),
-                format!("{lty} has no order"),
+                crate::t!(
+                    "check-op-not-ordered",
+                    op = op.as_str(),
+                    ty = crate::i18n::noun(&lty.to_string())
+                ),
+                crate::t!(
+                    "check-label-no-order",
+                    ty = crate::i18n::noun(&lty.to_string())
+                ),
             )
-            .help = Some("use `==` or `!=`".into());
+            .help = Some(crate::t!("check-help-use-eq"));
             return None;
         }
         Some(Cond::Compare(lop, op.into(), rop, span))
@@ -283,12 +297,26 @@ impl Checker<'_> {
                 let file = self.file(self.cur).clone();
                 let d = Diagnostic::new(
                     Code::TypeMismatch,
-                    format!("cannot compare {ty} with {oty}"),
+                    crate::t!(
+                        "check-cannot-compare",
+                        ty = crate::i18n::noun(&ty.to_string()),
+                        other = crate::i18n::noun(&oty.to_string())
+                    ),
                     &file,
                     span,
-                    format!("this is {ty}"),
+                    crate::t!(
+                        "check-label-this-is",
+                        ty = crate::i18n::noun(&ty.to_string())
+                    ),
                 )
-                .with_label(&file, other_span, format!("this is {oty}"))
+                .with_label(
+                    &file,
+                    other_span,
+                    crate::t!(
+                        "check-label-this-is",
+                        ty = crate::i18n::noun(&oty.to_string())
+                    ),
+                )
                 .with_help(mismatch_help(ty, oty));
                 self.diags.push(d);
                 None
@@ -336,8 +364,17 @@ impl Checker<'_> {
             Type::Segment => Const::Segment(SegmentId(self.lookup(n, Lookup::Segment)?)),
             Type::Text => Const::Text(n.name.clone()),
             other => {
-                self.report(Code::BareName, n.span, format!("`{}` is not {other}", n.name), "a bare name")
-                    .help = Some("a bare name stands for a stage, a health state, a segment or text; quote text as `\"…\"`".into());
+                self.report(
+                    Code::BareName,
+                    n.span,
+                    crate::t!(
+                        "check-bare-name-not-type",
+                        name = n.name,
+                        ty = crate::i18n::noun(&other.to_string())
+                    ),
+                    crate::t!("check-label-bare-name"),
+                )
+                .help = Some(crate::t!("check-help-bare-name-stands-for"));
                 return None;
             }
         };
@@ -350,44 +387,49 @@ impl Checker<'_> {
                 &self.stages,
                 Code::UnknownStage,
                 "stage",
-                "not a stage of the pipeline",
+                crate::t!("check-label-not-a-stage"),
             ),
             Lookup::State => (
                 &self.states,
                 Code::UnknownState,
                 "health state",
-                "not a state of `health`",
+                crate::t!("check-label-not-a-state"),
             ),
             Lookup::Segment => (
                 &self.segments,
                 Code::UnknownSegment,
                 "segment",
-                "not a declared segment",
+                crate::t!("check-label-not-a-segment"),
             ),
             Lookup::Risk => (
                 &self.risks,
                 Code::UnknownRisk,
                 "risk",
-                "not a declared risk",
+                crate::t!("check-label-not-a-risk"),
             ),
-            Lookup::Tag => (&self.tags, Code::UnknownTag, "tag", "not a declared tag"),
+            Lookup::Tag => (
+                &self.tags,
+                Code::UnknownTag,
+                "tag",
+                crate::t!("check-label-not-a-tag"),
+            ),
             Lookup::Role => (
                 &self.roles,
                 Code::UnknownRole,
                 "role",
-                "not a declared role",
+                crate::t!("check-label-not-a-role"),
             ),
             Lookup::Calendar => (
                 &self.calendars,
                 Code::UnknownCalendar,
                 "calendar",
-                "not a declared calendar",
+                crate::t!("check-label-not-a-calendar"),
             ),
             Lookup::Template => (
                 &self.templates,
                 Code::UnknownTemplate,
                 "template",
-                "not a declared template",
+                crate::t!("check-label-not-a-template"),
             ),
         };
         // Stages, states and segments are also named by their labels.
@@ -399,8 +441,12 @@ impl Checker<'_> {
             return Some(i);
         }
         let help = names.suggest(&n.name, kind);
-        self.report(code, n.span, format!("unknown {kind} `{}`", n.name), label)
-            .help = help;
+        let message = crate::t!(
+            "check-unknown-name",
+            kind = crate::i18n::noun(kind),
+            name = n.name
+        );
+        self.report(code, n.span, message, label).help = help;
         None
     }
 
@@ -487,7 +533,7 @@ impl Checker<'_> {
         {
             g.kinds.clone()
         } else {
-            self.unknown_event_kind(&f.kind, "not an event kind or group");
+            self.unknown_event_kind(&f.kind, &crate::t!("check-label-not-a-kind-or-group"));
             return None;
         };
         let mut tests = Vec::new();
@@ -507,7 +553,11 @@ impl Checker<'_> {
         self.report(
             Code::UnknownEventKind,
             name.span,
-            format!("unknown event kind `{}`", name.name),
+            crate::t!(
+                "check-unknown-name",
+                kind = crate::i18n::noun("event kind"),
+                name = name.name
+            ),
             label,
         )
         .help = help;
@@ -527,14 +577,13 @@ impl Checker<'_> {
             .map(|(n, _)| *n)
             .chain(self.fields.order.iter().map(|(n, _)| *n))
             .collect();
-        let help = super::names::suggest(&f.name, candidates.iter().copied(), "field")
-            .filter(|h| h.starts_with("did"))
-            .unwrap_or_else(|| format!("declare it: `field {}: text`", f.name));
+        let help = super::names::did_you_mean(&f.name, candidates.iter().copied())
+            .unwrap_or_else(|| crate::t!("check-help-declare-field", name = f.name));
         self.report(
             Code::UnknownField,
             f.span,
-            format!("unknown field `customer.{}`", f.name),
-            "not a declared or built-in field",
+            crate::t!("check-unknown-field", name = f.name),
+            crate::t!("check-label-not-a-field"),
         )
         .help = Some(help);
         None
@@ -579,12 +628,12 @@ impl Checker<'_> {
                     self.report(
                         Code::WeeksUnderClock,
                         d.span,
-                        format!("`w` is not a unit of the `{name}` clock"),
-                        "weeks under a calendar clock",
+                        crate::t!("check-weeks-under-clock", name = name),
+                        crate::t!("check-label-weeks-under-clock"),
                     )
-                    .help = Some(format!(
-                        "under a calendar clock `d` counts working days: say `{}d`",
-                        amount * 5
+                    .help = Some(crate::t!(
+                        "check-help-weeks-under-clock",
+                        days = (amount * 5).to_string()
                     ));
                 }
             }
@@ -624,14 +673,18 @@ pub(super) enum Lookup {
 fn mismatch_help(a: Type, b: Type) -> String {
     match (a, b) {
         (Type::Duration, Type::Number) | (Type::Number, Type::Duration) => {
-            "give the number a unit, e.g. `14d` or `48h`".into()
+            crate::t!("check-help-mismatch-duration")
         }
         (Type::Percent, _) | (_, Type::Percent) => {
-            "write both sides as percentages, e.g. `80%`".into()
+            crate::t!("check-help-mismatch-percent")
         }
         (Type::Date, _) | (_, Type::Date) => {
-            "a date such as `2026-03-02` compares with a `date` field or an instant such as `customer.created_at`".into()
+            crate::t!("check-help-mismatch-date")
         }
-        _ => format!("both sides of a comparison must have one type; here they are {a} and {b}"),
+        _ => crate::t!(
+            "check-help-mismatch",
+            ty = crate::i18n::noun(&a.to_string()),
+            other = crate::i18n::noun(&b.to_string())
+        ),
     }
 }

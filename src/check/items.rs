@@ -28,7 +28,9 @@ impl Checker<'_> {
                     for m in &g.members {
                         match self.kind_id(&m.name) {
                             Some(k) => kinds.push(k),
-                            None => self.unknown_event_kind(m, "not a declared event kind"),
+                            None => {
+                                self.unknown_event_kind(m, &crate::t!("check-label-not-a-kind"));
+                            }
                         }
                     }
                     if self.kinds.is_declared_at(&g.name.name, (file, g.name.span)) {
@@ -48,20 +50,20 @@ impl Checker<'_> {
                             self.report(
                                 Code::EmptyKeyword,
                                 k.span,
-                                "empty keyword".into(),
-                                "matches every text",
+                                crate::t!("check-empty-keyword"),
+                                crate::t!("check-label-matches-every-text"),
                             )
-                            .help = Some("remove it or write the phrase to look for".into());
+                            .help = Some(crate::t!("check-help-empty-keyword"));
                         }
                     }
                     if r.keywords.is_empty() {
                         self.report(
                             Code::MissingKeywords,
                             r.name.span,
-                            format!("risk `{}` has no keywords", r.name.name),
-                            "never matches",
+                            crate::t!("check-risk-no-keywords", name = r.name.name),
+                            crate::t!("check-label-never-matches"),
                         )
-                        .help = Some("add a line such as `keywords \"法务\", \"合规审查\"`".into());
+                        .help = Some(crate::t!("check-help-risk-no-keywords"));
                     }
                     self.flow.risks.push(Risk {
                         name: r.name.name.clone(),
@@ -86,11 +88,15 @@ impl Checker<'_> {
                                 self.report(
                                     Code::TypeMismatch,
                                     f.span,
-                                    format!(
-                                        "tags are read from text fields, `customer.{}` is {ty}",
-                                        f.name
+                                    crate::t!(
+                                        "check-tags-from-text",
+                                        name = f.name,
+                                        ty = crate::i18n::noun(&ty.to_string())
                                     ),
-                                    format!("this is {ty}"),
+                                    crate::t!(
+                                        "check-label-this-is",
+                                        ty = crate::i18n::noun(&ty.to_string())
+                                    ),
                                 );
                             }
                             Some(field)
@@ -102,8 +108,8 @@ impl Checker<'_> {
                                 self.report(
                                     Code::EmptyKeyword,
                                     w.span,
-                                    "empty keyword".into(),
-                                    "matches every text",
+                                    crate::t!("check-empty-keyword"),
+                                    crate::t!("check-label-matches-every-text"),
                                 );
                             }
                         }
@@ -131,8 +137,8 @@ impl Checker<'_> {
                         self.report(
                             Code::UnknownGoalMetric,
                             g.metric.span,
-                            format!("unknown metric `{}`", g.metric.name),
-                            "not a journey metric",
+                            crate::t!("check-unknown-metric", name = g.metric.name),
+                            crate::t!("check-label-not-a-metric"),
                         )
                         .help = help;
                         continue;
@@ -141,10 +147,10 @@ impl Checker<'_> {
                         self.report(
                             Code::DuplicateItem,
                             g.span,
-                            format!("a second goal for `{}`", g.metric.name),
-                            "already has a goal",
+                            crate::t!("check-second-goal", name = g.metric.name),
+                            crate::t!("check-label-has-goal"),
                         )
-                        .help = Some("keep one goal per metric".into());
+                        .help = Some(crate::t!("check-help-second-goal"));
                         continue;
                     }
                     goals_seen.push(metric);
@@ -154,24 +160,20 @@ impl Checker<'_> {
                             self.report(
                                 Code::GoalOutOfRange,
                                 g.value.span,
-                                "a goal lies between 0% and 100%".into(),
-                                "out of range",
+                                crate::t!("check-goal-range"),
+                                crate::t!("check-label-out-of-range"),
                             )
-                            .help = Some(format!(
-                                "write a share such as `goal {} >= 80%`",
-                                g.metric.name
-                            ));
+                            .help = Some(crate::t!("check-help-goal-range", name = g.metric.name));
                             continue;
                         }
                         _ => {
                             self.report(
                                 Code::TypeMismatch,
                                 g.value.span,
-                                "a goal is a percentage".into(),
-                                "this is a number",
+                                crate::t!("check-goal-percent"),
+                                crate::t!("check-label-this-is", ty = crate::i18n::noun("number")),
                             )
-                            .help =
-                                Some("write it with `%`, as in `goal node_coverage >= 80%`".into());
+                            .help = Some(crate::t!("check-help-goal-percent"));
                             continue;
                         }
                     };
@@ -194,8 +196,8 @@ impl Checker<'_> {
                                 self.report(
                                     Code::UnknownUpdateField,
                                     n.span,
-                                    format!("`{}` is not a field of an update", n.name),
-                                    "unknown",
+                                    crate::t!("check-not-update-field", name = n.name),
+                                    crate::t!("check-label-unknown"),
                                 )
                                 .help = help;
                             }
@@ -211,12 +213,10 @@ impl Checker<'_> {
             self.report(
                 Code::MissingPipeline,
                 span,
-                "the flow has no `pipeline`".into(),
+                crate::t!("check-no-pipeline"),
                 "",
             )
-            .help = Some(
-                "declare the stages: `pipeline { lead \"线索\"  signed \"签约\" won }`".into(),
-            );
+            .help = Some(crate::t!("check-help-no-pipeline"));
         }
     }
 
@@ -235,10 +235,10 @@ impl Checker<'_> {
                     self.report(
                         Code::WonAndLost,
                         w,
-                        format!("stage `{}` is both won and lost", s.name.name),
-                        "won here",
+                        crate::t!("check-won-and-lost", name = s.name.name),
+                        crate::t!("check-label-won-here"),
                     )
-                    .help = Some("a stage ends a deal one way: keep `won` or `lost`".into());
+                    .help = Some(crate::t!("check-help-won-and-lost"));
                     None
                 }
                 (Some(_), None) => Some(Outcome::Won),
@@ -255,11 +255,10 @@ impl Checker<'_> {
             self.report(
                 Code::NoWonStage,
                 span,
-                "the pipeline has no `won` stage".into(),
-                "no stage is marked `won`",
+                crate::t!("check-no-won-stage"),
+                crate::t!("check-label-no-won-stage"),
             )
-            .help =
-                Some("mark the stage that closes a deal, e.g. `signed \"合同签署\" won`".into());
+            .help = Some(crate::t!("check-help-no-won-stage"));
         }
     }
 
@@ -268,19 +267,19 @@ impl Checker<'_> {
             self.report(
                 Code::RepeatedClause,
                 r.severity[1].span,
-                format!("risk `{}` has two severities", r.name.name),
-                "second severity",
+                crate::t!("check-two-severities", name = r.name.name),
+                crate::t!("check-label-second-severity"),
             )
-            .help = Some("keep one `severity` line".into());
+            .help = Some(crate::t!("check-help-two-severities"));
         }
         let Some(sev) = r.severity.first() else {
             self.report(
                 Code::MissingSeverity,
                 r.name.span,
-                format!("risk `{}` has no severity", r.name.name),
-                "no `severity`",
+                crate::t!("check-no-severity", name = r.name.name),
+                crate::t!("check-label-no-severity"),
             )
-            .help = Some("add `severity STATE`, naming a health state such as `yellow`".into());
+            .help = Some(crate::t!("check-help-no-severity"));
             return None;
         };
         match self.states.get_or_label(&sev.name) {
@@ -290,8 +289,8 @@ impl Checker<'_> {
                 self.report(
                     Code::UnknownSeverity,
                     sev.span,
-                    format!("severity `{}` names no health state", sev.name),
-                    "not a state of `health`",
+                    crate::t!("check-unknown-severity", name = sev.name),
+                    crate::t!("check-label-not-a-state"),
                 )
                 .help = help;
                 None

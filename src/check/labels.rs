@@ -30,21 +30,39 @@ impl Checker<'_> {
             {
                 let d = Diagnostic::new(
                     Code::AmbiguousLabel,
-                    format!(
-                        "label `{label}` of {what} `{own}` is also the {} of {what} `{other}`",
-                        if other_is_name { "name" } else { "label" }
-                    ),
+                    if other_is_name {
+                        crate::t!(
+                            "check-label-is-other-name",
+                            label = label,
+                            what = crate::i18n::noun(what),
+                            own = own,
+                            other = other
+                        )
+                    } else {
+                        crate::t!(
+                            "check-label-is-other-label",
+                            label = label,
+                            what = crate::i18n::noun(what),
+                            own = own,
+                            other = other
+                        )
+                    },
                     &self.files[site.0].source,
                     site.1,
-                    "this label",
+                    crate::t!("check-label-this-label"),
                 )
                 .with_label(
                     &self.files[other_site.0].source,
                     other_site.1,
-                    if other_is_name { "the same name here" } else { "the same label here" },
+                    if other_is_name {
+                        crate::t!("check-label-same-name")
+                    } else {
+                        crate::t!("check-label-same-label")
+                    },
                 )
-                .with_help(format!(
-                    "a {what} may be named by its label, so labels must differ from the other {what}s' names and labels; rename one"
+                .with_help(crate::t!(
+                    "check-help-ambiguous-label",
+                    what = crate::i18n::noun(what)
                 ));
                 self.diags.push(d);
             }

@@ -36,11 +36,10 @@ impl Checker<'_> {
                 self.report(
                     Code::SegmentWithoutOtherwise,
                     last.span,
-                    "no segment is `otherwise`".into(),
-                    "a customer may have no segment",
+                    crate::t!("check-no-otherwise-segment"),
+                    crate::t!("check-label-may-have-no-segment"),
                 )
-                .help =
-                    Some("add a last segment such as `segment new \"新客首触\" otherwise`".into());
+                .help = Some(crate::t!("check-help-no-otherwise-segment"));
             }
         }
         self.keyword_overlaps(&items);
@@ -65,12 +64,10 @@ impl Checker<'_> {
                 self.report(
                     Code::UnusedTemplate,
                     span,
-                    format!("template `{name}` is never used"),
-                    "unused",
+                    crate::t!("check-unused-template", name = name),
+                    crate::t!("check-label-unused"),
                 )
-                .help = Some(format!(
-                    "use it with `template {name}` in a `notify` or `message`, or remove it"
-                ));
+                .help = Some(crate::t!("check-help-unused-template", name = name));
             }
         }
     }
@@ -84,20 +81,21 @@ impl Checker<'_> {
         for (file, s) in &states[pos + 1..] {
             let d = Diagnostic::new(
                 Code::UnreachableState,
-                format!("{what} `{}` can never be reached", s.name.name),
+                crate::t!(
+                    "check-unreachable",
+                    what = crate::i18n::noun(what),
+                    name = s.name.name
+                ),
                 self.file(*file),
                 s.name.span,
-                "unreachable",
+                crate::t!("check-label-unreachable"),
             )
             .with_label(
                 self.file(cover_file),
                 cover.clause_span,
-                format!("`{}` always holds before it", cover.name.name),
+                crate::t!("check-label-always-holds", name = cover.name.name),
             )
-            .with_help(format!(
-                "states are tried in order; move `{}` last",
-                cover.name.name
-            ));
+            .with_help(crate::t!("check-help-unreachable", name = cover.name.name));
             self.diags.push(d);
         }
     }
@@ -147,16 +145,25 @@ impl Checker<'_> {
                 let (code, message, label) = if identical {
                     (
                         Code::DuplicateKeyword,
-                        format!("keyword `{raw}` is in risks `{risk}` and `{other_risk}`"),
-                        "the same keyword again",
+                        crate::t!(
+                            "check-duplicate-keyword",
+                            keyword = raw,
+                            risk = risk,
+                            other = other_risk
+                        ),
+                        crate::t!("check-label-same-keyword"),
                     )
                 } else {
                     (
                         Code::OverlappingKeywords,
-                        format!(
-                            "keyword `{raw}` of risk `{risk}` contains `{other_raw}` of risk `{other_risk}`"
+                        crate::t!(
+                            "check-overlapping-keyword",
+                            keyword = raw,
+                            risk = risk,
+                            contained = other_raw,
+                            other = other_risk
                         ),
-                        "contains another risk's keyword",
+                        crate::t!("check-label-contains-keyword"),
                     )
                 };
                 let (primary, secondary) = if identical {
@@ -172,37 +179,37 @@ impl Checker<'_> {
                         self.file(secondary.0),
                         secondary.1,
                         if identical {
-                            "first here"
+                            crate::t!("check-label-first-here")
                         } else {
-                            "the keyword it contains"
+                            crate::t!("check-label-keyword-contained")
                         },
                     )
-                    .with_help("one text would raise both signals; keep the keyword in one risk");
+                    .with_help(crate::t!("check-help-keyword-overlap"));
                 self.diags.push(d);
             }
         }
         for (code, (total, first)) in limit.over() {
             let what = if code == Code::DuplicateKeyword {
-                "risks share a keyword"
+                crate::t!("check-what-shared-keyword")
             } else {
-                "keywords contain another risk's keyword"
+                crate::t!("check-what-contained-keyword")
             };
-            let (more, all) = if limit.incomplete {
-                ("at least ", format!("at least {total}"))
-            } else {
-                ("", format!("{total} in all"))
-            };
+            let incomplete = if limit.incomplete { "yes" } else { "no" };
             let d = Diagnostic::new(
                 code,
-                format!(
-                    "{more}{} more pairs where {what} ({all}, {MAX_PAIRS} shown)",
-                    total - MAX_PAIRS
+                crate::t!(
+                    "check-more-pairs",
+                    incomplete = incomplete,
+                    more = (total - MAX_PAIRS).to_string(),
+                    total = total.to_string(),
+                    shown = MAX_PAIRS.to_string(),
+                    what = what
                 ),
                 self.file(first.0),
                 first.1,
-                "the first one not shown",
+                crate::t!("check-label-first-not-shown"),
             )
-            .with_help("fix the pairs shown; `check` then lists the next ones");
+            .with_help(crate::t!("check-help-more-pairs"));
             self.diags.push(d);
         }
     }

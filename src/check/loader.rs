@@ -31,9 +31,9 @@ pub struct Loaded<'l> {
 /// on every platform for the common cases.
 pub(super) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::InvalidData => "not UTF-8 text".into(),
+        io::ErrorKind::NotFound => crate::t!("check-io-not-found"),
+        io::ErrorKind::PermissionDenied => crate::t!("check-io-permission"),
+        io::ErrorKind::InvalidData => crate::t!("check-io-not-utf8"),
         _ => e.to_string(),
     }
 }
@@ -101,14 +101,21 @@ fn text_of(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, (Arc<SourceFi
             let (line, _) = source.line_col(at);
             let d = Diagnostic::new(
                 Code::NotUtf8,
-                format!("`{}` is not UTF-8 text", path.display()),
+                crate::t!("check-not-utf8", path = path.display().to_string()),
                 &source,
                 Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()),
-                format!("byte 0x{bad:02X} at offset {at} (line {line}) is not UTF-8"),
+                crate::t!(
+                    "check-label-not-utf8",
+                    byte = format!("0x{bad:02X}"),
+                    offset = at.to_string(),
+                    line = line.to_string()
+                ),
             )
-            .with_help(format!(
-                "save the file as UTF-8{looks}; rule files are read as UTF-8 only"
-            ));
+            .with_help(match looks {
+                Looks::Utf16 => crate::t!("check-help-not-utf8-utf16"),
+                Looks::Gbk => crate::t!("check-help-not-utf8-gbk"),
+                Looks::Unknown => crate::t!("check-help-not-utf8"),
+            });
             Err((source, d))
         }
     }
@@ -124,27 +131,30 @@ fn fullwidth_warning(source: &Arc<SourceFile>, span: Span) -> Diagnostic {
         .unwrap_or(' ');
     Diagnostic::new(
         Code::FullwidthPunctuation,
-        format!("full-width `{mark}` read as `{ascii}`"),
+        crate::t!("check-fullwidth", mark = mark, ascii = ascii.to_string()),
         source,
         span,
-        "full-width punctuation",
+        crate::t!("check-label-fullwidth"),
     )
-    .with_help(format!(
-        "the rule language's punctuation is ASCII: write `{ascii}` (`salesflow fmt` rewrites it)"
-    ))
+    .with_help(crate::t!("check-help-fullwidth", ascii = ascii.to_string()))
 }
 
 /// A guess at the encoding a file is in, for the help text.
-fn looks_like(bytes: &[u8], at: usize) -> &'static str {
+fn looks_like(bytes: &[u8], at: usize) -> Looks {
     match bytes {
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => " (it looks like UTF-16)",
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Looks::Utf16,
         _ => match (bytes[at], bytes.get(at + 1)) {
-            (0x81..=0xFE, Some(0x40..=0xFE)) => {
-                " (it looks like GBK/GB18030, what Chinese Windows saves by default)"
-            }
-            _ => "",
+            (0x81..=0xFE, Some(0x40..=0xFE)) => Looks::Gbk,
+            _ => Looks::Unknown,
         },
     }
+}
+
+/// The encoding a file that is not UTF-8 seems to be in.
+enum Looks {
+    Utf16,
+    Gbk,
+    Unknown,
 }
 
 struct State<'l> {
@@ -230,7 +240,7 @@ impl<'l> State<'l> {
                 Err(refusal) => {
                     let d = Diagnostic::new(
                         refusal.code(Code::IncludeNotFound),
-                        format!("cannot read included file `{rel}`"),
+                        crate::t!("check-include-unreadable", path = rel),
                         source,
                         span,
                         refusal.label(),
@@ -245,22 +255,27 @@ impl<'l> State<'l> {
     fn cycle(&mut self, source: &Arc<SourceFile>, span: Span, rel: &str, chain: &[ChainLink]) {
         let mut d = Diagnostic::new(
             Code::IncludeCycle,
-            format!("include cycle: `{rel}` includes this file again"),
+            crate::t!("check-include-cycle", path = rel),
             source,
             span,
-            "this include closes the cycle",
+            crate::t!("check-label-include-cycle"),
         );
         let mut names = Vec::new();
         for (i, (file, at, _)) in chain.iter().enumerate() {
             let next = chain.get(i + 1).map_or(source, |(f, _, _)| f);
-            d = d.with_label(file, *at, format!("includes `{}`", next.name()));
+            d = d.with_label(
+                file,
+                *at,
+                crate::t!("check-label-includes", path = next.name()),
+            );
             names.push(file.name());
         }
         names.push(source.name());
         names.push(names[0].clone());
-        self.loaded
-            .diagnostics
-            .push(d.with_help(format!("the chain is {}", names.join(" → "))));
+        self.loaded.diagnostics.push(d.with_help(crate::t!(
+            "check-help-include-cycle",
+            chain = names.join(" → ")
+        )));
     }
 }
 

@@ -260,15 +260,21 @@ impl<'a> Checker<'a> {
     fn duplicate(&mut self, what: &str, name: &str, span: Span, first: Site) {
         let d = Diagnostic::new(
             Code::DuplicateName,
-            format!("{what} `{name}` is declared twice"),
+            crate::t!(
+                "check-declared-twice",
+                what = crate::i18n::noun(what),
+                name = name
+            ),
             self.file(self.cur),
             span,
-            "declared again here",
+            crate::t!("check-label-declared-again"),
         )
-        .with_label(self.file(first.0), first.1, "first declared here")
-        .with_help(format!(
-            "names are global across a file and its includes; rename or remove one `{name}`"
-        ));
+        .with_label(
+            self.file(first.0),
+            first.1,
+            crate::t!("check-label-first-declared"),
+        )
+        .with_help(crate::t!("check-help-declared-twice", name = name));
         self.diags.push(d);
     }
 

@@ -64,13 +64,9 @@ impl<'a> Names<'a> {
     /// A help text suggesting the closest declared name (else the closest label),
     /// or listing a few names.
     pub fn suggest(&self, name: &str, what: &str) -> Option<String> {
-        let by_name = suggest(name, self.order.iter().map(|(n, _)| *n), what);
-        if by_name.as_deref().is_some_and(|h| h.starts_with("did")) {
-            return by_name;
-        }
-        suggest(name, self.label_order.iter().map(|(n, _, _)| *n), what)
-            .filter(|h| h.starts_with("did"))
-            .or(by_name)
+        did_you_mean(name, self.order.iter().map(|(n, _)| *n))
+            .or_else(|| did_you_mean(name, self.label_order.iter().map(|(n, _, _)| *n)))
+            .or_else(|| suggest(name, self.order.iter().map(|(n, _)| *n), what))
     }
 
     /// Every label with its site and the index of its name, in declaration order.
@@ -86,28 +82,37 @@ pub fn suggest<'a>(
     candidates: impl Iterator<Item = &'a str> + Clone,
     what: &str,
 ) -> Option<String> {
+    if let Some(guess) = did_you_mean(name, candidates.clone()) {
+        return Some(guess);
+    }
+    let all: Vec<&str> = candidates.collect();
+    match all.len() {
+        0 => Some(crate::t!(
+            "check-help-none-declared",
+            what = crate::i18n::noun(what)
+        )),
+        1..=8 => Some(crate::t!(
+            "check-help-declared-are",
+            what = crate::i18n::noun(what),
+            names = all
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(&crate::t!("list-separator"))
+        )),
+        _ => None,
+    }
+}
+
+/// "did you mean `x`?" for the candidate closest to `name`, when one is close.
+pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let len = name.chars().count();
-    let best = candidates
-        .clone()
+    candidates
         .map(|c| (strsim::osa_distance(name, c), c))
         .filter(|(d, c)| {
             let longest = len.max(c.chars().count());
             *d <= (longest / 3).max(1) && *d < longest
         })
-        .min_by_key(|(d, _)| *d);
-    if let Some((_, c)) = best {
-        return Some(format!("did you mean `{c}`?"));
-    }
-    let all: Vec<&str> = candidates.collect();
-    match all.len() {
-        0 => Some(format!("no {what} is declared")),
-        1..=8 => Some(format!(
-            "the declared {what}s are {}",
-            all.iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        _ => None,
-    }
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| crate::t!("check-help-did-you-mean", name = c))
 }

@@ -15,20 +15,18 @@ impl Checker<'_> {
             }
             let text = self.file(file).slice(span).to_string();
             let help = match &recipient {
-                Recipient::Role(r) => format!(
-                    "nobody in the team has the role `{}`; give someone that role or add `defaults: {{ {}: ID }}`",
-                    self.flow.roles[r.index()],
-                    self.flow.roles[r.index()]
-                ),
-                Recipient::Person(id) => format!("add `{id}` to the team file"),
-                _ => "give the people it names a `manager` in the team file".into(),
+                Recipient::Role(r) => {
+                    crate::t!("check-help-nobody-role", role = self.flow.roles[r.index()])
+                }
+                Recipient::Person(id) => crate::t!("check-help-nobody-person", id = id),
+                _ => crate::t!("check-help-nobody-manager"),
             };
             let d = Diagnostic::new(
                 Code::UnresolvableRecipient,
-                format!("recipient `{text}` resolves to nobody in the team"),
+                crate::t!("check-unresolvable-recipient", recipient = text),
                 self.file(file),
                 span,
-                "nobody",
+                crate::t!("check-label-nobody"),
             )
             .with_help(help);
             self.diags.push(d);

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Checker;
-use super::names::suggest;
+use super::names::did_you_mean;
 use super::template_facts::{Facts, Read};
 use super::templates::{PERSON_ATTRS, Place};
 use crate::diagnostic::Code;
@@ -114,29 +114,26 @@ impl Checker<'_> {
             if names.exists(function, name) {
                 continue;
             }
-            let (candidates, otherwise): (&[&str], &str) = match function {
-                Function::Filter => (
-                    &SUGGESTED_FILTERS,
-                    "salesflow adds `date`, `datetime` and `in_workdays(n)` to MiniJinja's filters (`default`, `upper`, `round`, …)",
-                ),
-                Function::Test => (
-                    &SUGGESTED_TESTS,
-                    "tests are MiniJinja's: `is defined`, `is none`, `is number`, …",
-                ),
+            let (candidates, otherwise): (&[&str], String) = match function {
+                Function::Filter => (&SUGGESTED_FILTERS, crate::t!("check-help-filters")),
+                Function::Test => (&SUGGESTED_TESTS, crate::t!("check-help-tests")),
             };
             let word = function.word();
-            let help = suggest(name, candidates.iter().copied(), word)
-                .filter(|h| h.starts_with("did"))
-                .unwrap_or_else(|| otherwise.into());
+            let help = did_you_mean(name, candidates.iter().copied()).unwrap_or(otherwise);
             let span = self.in_file(place, at).unwrap_or(place.lit.span);
             self.report(
                 Code::TemplateUnknownFilter,
                 span,
-                format!(
-                    "{} uses the {word} `{name}`, which does not exist",
-                    place.what()
+                crate::t!(
+                    "check-template-unknown-function",
+                    what = place.what(),
+                    word = crate::i18n::noun(word),
+                    name = name
                 ),
-                format!("unknown {word}"),
+                crate::t!(
+                    "check-label-unknown-function",
+                    word = crate::i18n::noun(word)
+                ),
             )
             .help = Some(help);
         }
@@ -154,31 +151,34 @@ impl Checker<'_> {
         self.report(
             Code::TemplateMaybeUndefined,
             span,
-            format!("{} reads `{path}`, which is undefined {why}", place.what()),
-            "not guarded",
+            crate::t!(
+                "check-template-maybe-undefined",
+                what = place.what(),
+                path = path,
+                why = why
+            ),
+            crate::t!("check-label-not-guarded"),
         )
-        .help = Some(format!(
-            "rendering fails where it is undefined: give a default, `{{{{ {path} | default(\"…\") }}}}`, or guard it, `{{% if {path} %}}…{{% endif %}}`"
-        ));
+        .help = Some(crate::t!("check-help-maybe-undefined", path = path));
     }
 
     /// When a variable that a place provides is undefined at run time anyway.
-    fn why_undefined(&self, path: &str) -> Option<&'static str> {
+    fn why_undefined(&self, path: &str) -> Option<String> {
         let (head, attr) = path
             .split_once('.')
             .map_or((path, None), |(h, a)| (h, Some(a)));
         match (head, attr) {
-            ("topic", None) => Some("for a customer with no blocker recorded"),
+            ("topic", None) => Some(crate::t!("check-why-no-blocker")),
             ("customer", Some(a)) if a.starts_with("contact_") => {
-                Some("for a customer imported without it")
+                Some(crate::t!("check-why-no-contact"))
             }
             ("customer", Some(a)) if self.flow.fields.iter().any(|f| f.name == a) => {
-                Some("for a customer whose field is blank")
+                Some(crate::t!("check-why-blank-field"))
             }
             ("owner" | "assignee", Some(a))
                 if OPTIONAL_PERSON_ATTRS.contains(&a) && PERSON_ATTRS.contains(&a) =>
             {
-                Some("for a person the team file gives none")
+                Some(crate::t!("check-why-no-person-attr"))
             }
             _ => None,
         }

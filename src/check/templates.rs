@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Checker;
-use super::names::suggest;
+use super::names::did_you_mean;
 use super::template_facts::{self, Facts, MAX_OPERATORS, MAX_TEMPLATE_BYTES, Problem, Read};
 use super::template_lints::Names;
 use crate::diagnostic::{Code, Diagnostic};
@@ -70,8 +70,10 @@ pub(super) struct Place<'t> {
 impl Place<'_> {
     /// "template `care`" or "inline text", for messages.
     pub fn what(&self) -> String {
-        self.name
-            .map_or_else(|| "inline text".to_string(), |n| format!("template `{n}`"))
+        self.name.map_or_else(
+            || crate::t!("check-inline-text"),
+            |n| crate::t!("check-template-named", name = n),
+        )
     }
 }
 
@@ -181,11 +183,11 @@ fn run(texts: &[&str]) -> Vec<Analysis> {
         .collect()
 }
 
-fn site_name(site: TemplateSite) -> &'static str {
+fn site_name(site: TemplateSite) -> String {
     match site {
-        TemplateSite::Escalation => "an escalation step",
-        TemplateSite::Block { has_due: true } => "an `on` block",
-        TemplateSite::Block { has_due: false } => "an `on` block without a task",
+        TemplateSite::Escalation => crate::t!("check-site-escalation"),
+        TemplateSite::Block { has_due: true } => crate::t!("check-site-block"),
+        TemplateSite::Block { has_due: false } => crate::t!("check-site-block-no-task"),
     }
 }
 
@@ -270,12 +272,16 @@ impl Checker<'_> {
                 self.report(
                     Code::TemplateTooLarge,
                     Span::new(start, start + quotes),
-                    format!("{what} is too large ({} KB)", bytes / 1024),
-                    "too large",
+                    crate::t!(
+                        "check-template-too-large",
+                        what = what,
+                        kb = (bytes / 1024).to_string()
+                    ),
+                    crate::t!("check-label-too-large"),
                 )
-                .help = Some(format!(
-                    "a template may have at most {} KB; a message longer than that is never read",
-                    MAX_TEMPLATE_BYTES / 1024
+                .help = Some(crate::t!(
+                    "check-help-template-too-large",
+                    kb = (MAX_TEMPLATE_BYTES / 1024).to_string()
                 ));
             }
             Problem::TooComplex { operators, at } => {
@@ -286,18 +292,23 @@ impl Checker<'_> {
                 self.report(
                     Code::TemplateTooComplex,
                     span,
-                    format!("{what} has a tag with {operators} operators"),
-                    "too many operators in one tag",
+                    crate::t!(
+                        "check-template-too-complex",
+                        what = what,
+                        operators = operators.to_string()
+                    ),
+                    crate::t!("check-label-too-many-operators"),
                 )
-                .help = Some(format!(
-                    "one `{{{{ … }}}}` or `{{% … %}}` may have at most {MAX_OPERATORS} operators (`|`, `.`, `-`, `not`, …); split it"
+                .help = Some(crate::t!(
+                    "check-help-template-too-complex",
+                    max = MAX_OPERATORS.to_string()
                 ));
             }
             Problem::Syntax(e) => {
                 let detail = e.detail().unwrap_or("syntax error").to_string();
                 let line = e
                     .line()
-                    .map(|l| format!(" (line {l} of the template)"))
+                    .map(|l| crate::t!("check-template-line", line = l.to_string()))
                     .unwrap_or_default();
                 let (span, label) = match e.range().and_then(|r| self.in_file(place, &r)) {
                     Some(span) => (span, detail),
@@ -306,12 +317,10 @@ impl Checker<'_> {
                 self.report(
                     Code::TemplateSyntax,
                     span,
-                    format!("{what} is not a valid template"),
+                    crate::t!("check-template-syntax", what = what),
                     label,
                 )
-                .help = Some(
-                    "templates use Jinja syntax: `{{ customer.name }}`, `{{ due | date }}`".into(),
-                );
+                .help = Some(crate::t!("check-help-template-syntax"));
             }
         }
     }
@@ -355,29 +364,45 @@ impl Checker<'_> {
             .map_or((var, None), |(h, a)| (h, Some(a)));
         if let Some(site) = sites.iter().find(|s| !variables(**s).contains(&head)) {
             let known = variables(*site);
-            let help = suggest(head, known.iter().copied(), "variable")
-                .filter(|h| h.starts_with("did"))
-                .map_or_else(
-                    || format!("{} provides {}", site_name(*site), list(known)),
-                    |h| format!("{h} {} provides {}", site_name(*site), list(known)),
-                );
+            let help = did_you_mean(head, known.iter().copied()).map_or_else(
+                || {
+                    crate::t!(
+                        "check-help-site-provides",
+                        site = site_name(*site),
+                        names = list(known)
+                    )
+                },
+                |h| {
+                    let provides = crate::t!(
+                        "check-help-site-provides",
+                        site = site_name(*site),
+                        names = list(known)
+                    );
+                    format!("{h} {provides}")
+                },
+            );
             let mut d = Diagnostic::new(
                 Code::TemplateUnknownVariable,
-                format!(
-                    "{} uses `{head}`, which {} does not provide",
-                    place.what(),
-                    site_name(*site)
+                crate::t!(
+                    "check-template-unknown-variable",
+                    what = place.what(),
+                    name = head,
+                    site = site_name(*site)
                 ),
                 self.file(self.cur),
                 self.read_span(place, &read.at, var),
-                "unknown here",
+                crate::t!("check-label-unknown-here"),
             )
             .with_help(help);
             if let Some((_, (use_file, use_span))) =
                 self.template_uses[place.id].iter().find(|(s, _)| s == site)
             {
                 if place.name.is_some() {
-                    d = d.with_label(self.file(*use_file), *use_span, "used here");
+                    d = d.with_label(
+                        self.file(*use_file),
+                        *use_span,
+                        crate::t!("check-label-used-here"),
+                    );
                 }
             }
             self.diags.push(d);
@@ -388,25 +413,28 @@ impl Checker<'_> {
         if allowed.clone().any(|a| a == attr) {
             return true;
         }
-        let help = suggest(attr, allowed.clone(), "attribute")
-            .filter(|h| h.starts_with("did"))
-            .unwrap_or_else(|| {
-                let all: Vec<&str> = allowed.collect();
-                if all.is_empty() {
-                    format!("`{head}` has no attributes")
-                } else {
-                    format!("`{head}` has {}", list(&all))
-                }
-            });
+        let help = did_you_mean(attr, allowed.clone()).unwrap_or_else(|| {
+            let all: Vec<&str> = allowed.collect();
+            if all.is_empty() {
+                crate::t!("check-help-no-attributes", name = head)
+            } else {
+                crate::t!(
+                    "check-help-attributes",
+                    name = head,
+                    attributes = list(&all)
+                )
+            }
+        });
         let span = self.read_span(place, &read.at, var);
         self.report(
             Code::TemplateUnknownVariable,
             span,
-            format!(
-                "{} uses `{head}.{attr}`, which does not exist",
-                place.what()
+            crate::t!(
+                "check-template-unknown-attribute",
+                what = place.what(),
+                name = format!("{head}.{attr}")
             ),
-            "unknown attribute",
+            crate::t!("check-label-unknown-attribute"),
         )
         .help = Some(help);
         false

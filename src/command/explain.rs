@@ -95,7 +95,11 @@ fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
     let _ = writeln!(out, "\n{}", t!("explain-segment", segment = segment));
     states(&mut out, &x.segments);
     if !e.tags.is_empty() {
-        let _ = writeln!(out, "\n{}", t!("explain-tags", tags = e.tags.join(", ")));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t!("explain-tags", tags = e.tags.join(&t!("list-separator")))
+        );
     }
     if !e.timers.is_empty() {
         let _ = writeln!(out, "\n{}", t!("explain-timers"));
@@ -104,7 +108,7 @@ fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
                 "explain-timer",
                 escalation = timer.escalation,
                 epoch = timer.epoch,
-                state = timer.state,
+                state = timer_state(&timer.state),
                 since = at(timer.started_at)
             );
             // `met_late`: the `until` held after a step had fired; both instants shown.
@@ -136,5 +140,16 @@ fn render(x: &Explanation, name: &str, flow: &Flow) -> String {
 fn states(out: &mut String, states: &[StateExplain]) {
     for line in crate::engine::explain::explain_lines(states) {
         let _ = writeln!(out, "{line}");
+    }
+}
+
+/// A timer's state for people: `running`, `met`, `met_late`, `cancelled`.
+fn timer_state(state: &str) -> String {
+    match state {
+        "running" => t!("timer-running"),
+        "met" => t!("timer-met"),
+        "met_late" => t!("timer-met-late"),
+        "cancelled" => t!("timer-cancelled"),
+        other => other.to_string(),
     }
 }

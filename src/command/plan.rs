@@ -189,7 +189,11 @@ fn describe(e: &Effect, flow: &Flow) -> String {
             event = *event
         ),
         Effect::StageAction { trigger, at: t, .. } => {
-            t!("plan-stage-action", trigger = trigger, at = at(*t))
+            t!(
+                "plan-stage-action",
+                trigger = trigger_text(trigger, flow),
+                at = at(*t)
+            )
         }
         Effect::Task {
             title,
@@ -249,5 +253,27 @@ fn suppressed_mark(suppressed: bool) -> String {
         format!("  {}", t!("plan-suppressed"))
     } else {
         String::new()
+    }
+}
+
+/// A block's trigger (`enter demo`, `exit segment dormant`) for people: the
+/// stage or segment with its label.
+fn trigger_text(trigger: &str, flow: &Flow) -> String {
+    let (enter, rest) = match trigger.split_once(' ') {
+        Some(("enter", rest)) => (true, rest),
+        Some(("exit", rest)) => (false, rest),
+        _ => return trigger.to_string(),
+    };
+    match (enter, rest.strip_prefix("segment ")) {
+        (true, Some(s)) => t!(
+            "plan-trigger-enter-segment",
+            segment = labels::segment(flow, s)
+        ),
+        (false, Some(s)) => t!(
+            "plan-trigger-exit-segment",
+            segment = labels::segment(flow, s)
+        ),
+        (true, None) => t!("plan-trigger-enter", stage = labels::stage(flow, rest)),
+        (false, None) => t!("plan-trigger-exit", stage = labels::stage(flow, rest)),
     }
 }

@@ -563,11 +563,14 @@ impl Ctx<'_, '_> {
         match self.operand(op).0 {
             Val::Num(n) => crate::timefmt::format_number(n),
             Val::Dec(d) => crate::money::text(d),
-            Val::Dur(None) => "never".into(),
+            Val::Dur(None) => crate::t!("explain-value-never"),
             Val::Dur(Some(s)) => {
                 let shown = match op {
                     Operand::Since(_, _, Some(_)) => {
-                        format!("{} working", crate::timefmt::format_working(s))
+                        crate::t!(
+                            "explain-value-working",
+                            duration = crate::timefmt::format_working(s)
+                        )
                     }
                     _ => crate::timefmt::format_seconds(s),
                 };
@@ -575,14 +578,14 @@ impl Ctx<'_, '_> {
                     Operand::Since(which, filter, _)
                         if self.since_event(*which, filter).is_none() =>
                     {
-                        format!("{shown} (no such event: since the customer was created)")
+                        crate::t!("explain-value-no-event", duration = shown)
                     }
                     _ => shown,
                 }
             }
             Val::Text(t) => format!("\"{t}\""),
             Val::Bool(b) => b.to_string(),
-            Val::Index(None) => "(none)".into(),
+            Val::Index(None) => crate::t!("explain-value-none"),
             Val::Index(Some(i)) => match op {
                 Operand::Health | Operand::Field(FieldRef::Builtin(BuiltinField::Health)) => {
                     flow.health[i].name.clone()
@@ -594,7 +597,7 @@ impl Ctx<'_, '_> {
             },
             Val::Time(t) => crate::timefmt::format_instant(t, flow.timezone),
             Val::Date(d) => d.to_string(),
-            Val::Missing => "(not set)".into(),
+            Val::Missing => crate::t!("explain-value-not-set"),
         }
     }
 }

@@ -122,11 +122,18 @@ pub fn explain_lines(states: &[StateExplain]) -> Vec<String> {
             " "
         };
         if s.branches.is_empty() {
-            out.push(format!("  {mark} {} \"{}\" otherwise", s.name, s.label));
+            out.push(format!(
+                "  {mark} {}",
+                crate::t!("explain-state-otherwise", name = s.name, label = s.label)
+            ));
             continue;
         }
-        let holds = if s.holds { "holds" } else { "does not hold" };
-        out.push(format!("  {mark} {} \"{}\" {holds}", s.name, s.label));
+        let line = if s.holds {
+            crate::t!("explain-state-holds", name = s.name, label = s.label)
+        } else {
+            crate::t!("explain-state-fails", name = s.name, label = s.label)
+        };
+        out.push(format!("  {mark} {line}"));
         for b in &s.branches {
             let tick = if b.holds { "✓" } else { "✗" };
             out.push(format!("      {tick} {}", b.text));

@@ -830,3 +830,501 @@ error-report-bad-compare = `--compare-to` value `{ $value }` is not `previous` o
 help-report-bad-compare = `--compare-to previous` compares with the period of the same length just before; `--compare-to 2026-02-01..2026-02-28` with those days
 error-report-unknown-calendar = the rules have no calendar `{ $name }`
 help-report-unknown-calendar = working days are counted on a `calendar` of the rules; without `--calendar`, on the first one declared
+## explain: condition lines
+
+explain-state-holds = { $name } "{ $label }" holds
+explain-state-fails = { $name } "{ $label }" does not hold
+explain-state-otherwise = { $name } "{ $label }" otherwise
+explain-value-never = never
+explain-value-working = { $duration } working
+explain-value-no-event = { $duration } (no such event: since the customer was created)
+explain-value-none = (none)
+explain-value-not-set = (not set)
+
+## check: diagnostics of conditions
+
+check-help-did-you-mean = did you mean `{ $name }`?
+check-help-none-declared = no { $what } is declared
+check-help-declared-are = the declared { $what }s are { $names }
+check-health-no-state = `health` declares no state
+check-label-empty = empty
+check-help-health-no-state = end the list with a state such as `green "正常推进" otherwise`
+check-last-state-otherwise = the last health state must be `otherwise`
+check-label-may-match-no-state = a customer may match no state
+check-help-last-state-otherwise = end with a state that always holds, e.g. `green "正常推进" otherwise` after `{ $name }`
+check-is-not-a-name-type = `is` tests a stage, a health state or a segment, not { $ty }
+check-label-this-is = this is { $ty }
+check-help-compare-with-eq = compare values with `==`
+check-not-a-condition = `{ $text }` is { $ty }, not a condition
+check-help-compare-duration = compare it, e.g. `{ $text } > 14d`
+check-help-test-name = test it, e.g. `{ $text } is NAME`
+check-help-compare-number = compare it, e.g. `{ $text } > 0`
+check-bare-name-alone = `{ $name }` alone is not a condition
+check-label-bare-name = a bare name
+check-help-bare-name-alone = test something against it, e.g. `stage is { $name }` or `tagged { $name }`
+check-bare-names-compared = a bare name cannot be tested against another name
+check-help-bare-names-compared = one side must be a value such as `stage`, `health` or `customer.FIELD`
+check-label-another-bare-name = another bare name
+check-op-not-ordered = `{ $op }` does not apply to { $ty }
+check-label-no-order = { $ty } has no order
+check-help-use-eq = use `==` or `!=`
+check-cannot-compare = cannot compare { $ty } with { $other }
+check-bare-name-not-type = `{ $name }` is not { $ty }
+check-help-bare-name-stands-for = a bare name stands for a stage, a health state, a segment or text; quote text as `"…"`
+check-label-not-a-stage = not a stage of the pipeline
+check-label-not-a-state = not a state of `health`
+check-label-not-a-segment = not a declared segment
+check-label-not-a-risk = not a declared risk
+check-label-not-a-tag = not a declared tag
+check-label-not-a-role = not a declared role
+check-label-not-a-calendar = not a declared calendar
+check-label-not-a-template = not a declared template
+check-unknown-name = unknown { $kind } `{ $name }`
+check-label-not-a-kind-or-group = not an event kind or group
+check-help-declare-field = declare it: `field { $name }: text`
+check-unknown-field = unknown field `customer.{ $name }`
+check-label-not-a-field = not a declared or built-in field
+check-weeks-under-clock = `w` is not a unit of the `{ $name }` clock
+check-label-weeks-under-clock = weeks under a calendar clock
+check-help-weeks-under-clock = under a calendar clock `d` counts working days: say `{ $days }d`
+check-help-mismatch-duration = give the number a unit, e.g. `14d` or `48h`
+check-help-mismatch-percent = write both sides as percentages, e.g. `80%`
+check-help-mismatch-date = a date such as `2026-03-02` compares with a `date` field or an instant such as `customer.created_at`
+check-help-mismatch = both sides of a comparison must have one type; here they are { $ty } and { $other }
+
+## nouns: kinds of things named in diagnostics
+
+noun-stage = stage
+noun-health-state = health state
+noun-segment = segment
+noun-risk = risk
+noun-tag = tag
+noun-role = role
+noun-calendar = calendar
+noun-template = template
+noun-event-kind = event kind
+noun-field = field
+noun-variable = variable
+noun-attribute = attribute
+noun-filter = filter
+noun-time-zone = time zone
+noun-duration = duration
+noun-number = number
+noun-money = money
+noun-percent = percent
+noun-bool = bool
+noun-text = text
+noun-date = date
+noun-time = time
+
+## check: declarations
+
+check-declared-twice = { $what } `{ $name }` is declared twice
+check-label-declared-again = declared again here
+check-label-first-declared = first declared here
+check-help-declared-twice = names are global across a file and its includes; rename or remove one `{ $name }`
+check-item-twice = a flow has one `{ $kind }`
+check-label-second-one = second one here
+check-label-first-one = first one here
+check-help-item-twice = merge the two `{ $kind }` items into one
+check-flow-not-first = `flow` must be the first item
+check-label-not-first = not first
+check-help-flow-not-first = move `flow "…"` to the top of the root file
+check-help-iana = use an IANA name such as `Asia/Shanghai`
+check-unknown-timezone = unknown time zone `{ $name }`
+check-label-not-iana = not an IANA time zone
+check-unknown-field-type = unknown field type `{ $name }`
+check-label-not-a-type = not a type
+check-builtin = `{ $name }` is a built-in { $what }
+check-label-builtin = built in
+check-help-builtin = do not declare it: { $why }
+check-why-owner = every customer has an `owner`
+check-why-builtin-kind = it is recorded by salesflow itself
+check-why-builtin-field = every customer has it
+noun-field-type = field type
+noun-event-kind-or-group = event kind or group
+noun-escalation = escalation
+
+## syntax errors
+
+syntax-unexpected = unexpected { $found }
+syntax-label-expected = expected { $expected }
+syntax-unterminated-string = unterminated string
+syntax-label-unterminated-string = this string is never closed
+syntax-help-unterminated-string = close the string with `"` on the same line, or use `"""…"""` for text over several lines
+syntax-unterminated-block = unterminated text block
+syntax-label-unterminated-block = this block is never closed
+syntax-help-unterminated-block = close the block with `"""`
+syntax-invalid-escape = unknown escape `{ $escape }`
+syntax-label-invalid-escape = not an escape
+syntax-help-invalid-escape = the escapes are `\"`, `\\`, `\n` and `\u{"{"}4E2D{"}"}`
+syntax-invalid-duration = invalid duration `{ $text }`
+syntax-invalid-number = invalid number `{ $text }`
+syntax-invalid-time = invalid time of day `{ $text }`
+syntax-label-invalid-time = not a time of day
+syntax-help-invalid-time = times of day run from 00:00 to 24:00
+syntax-invalid-date = invalid date `{ $text }`
+syntax-label-invalid-date = no such day
+syntax-help-invalid-date = dates are written YYYY-MM-DD
+syntax-too-complex = condition too complex
+syntax-label-too-complex = { $count } operators, { $depth } levels of parentheses
+syntax-help-too-complex = a condition may have at most 64 `and`/`or`/`not` and 16 levels of parentheses; split it, e.g. into several states or a tag
+syntax-manager-chain = `manager of` repeated { $count } times
+syntax-label-manager-chain = too many `manager of`
+syntax-help-manager-chain = a recipient may go up at most 8 managers, e.g. `manager of manager of sales`
+syntax-unmatched-paren = unmatched `)`
+syntax-label-unmatched-paren = this `)` closes no `(`
+syntax-help-unmatched-paren = remove it, or add the `(` it should close
+syntax-unclosed-paren = unclosed `(`
+syntax-label-unclosed-paren = this `(` is never closed
+syntax-help-unclosed-paren = close it with `)` where the grouped condition ends
+syntax-duration-no-unit = a duration needs a unit
+syntax-help-duration-no-unit = write `{ $text }h` or `{ $text }d`; units are m, h, d, w
+syntax-duration-unknown-unit = `{ $unit }` is not a unit
+syntax-help-duration-units = units are m (minutes), h (hours), d (days), w (weeks)
+syntax-too-large = too large
+syntax-help-fullwidth-semicolon = `；` is full-width punctuation with no role in a rule file: remove it (items and clauses need no separator), or write `,` between the entries of a list
+syntax-help-fullwidth-unread = `{ $mark }` is full-width punctuation, which the rule language does not read: write it in ASCII (`{ $ascii }`), with the input method in half-width mode
+syntax-help-block-open = a block is still open: close it with `{"}"}`
+syntax-help-item-starts = an item starts with { $keywords }
+syntax-help-reserved = `{ $word }` is reserved and cannot be used as a name
+syntax-help-no-comma-cc = no comma goes before `cc` or the message
+syntax-one-of = { $items } or { $last }
+noun-end-of-file = end of file
+noun-something-else = something else
+noun-a-name = a name
+noun-an-item = an item
+noun-a-string = a string
+noun-a-duration = a duration
+noun-a-number = a number
+noun-a-whole-number = a whole number
+noun-a-percentage = a percentage
+noun-a-date = a date
+noun-a-time-of-day = a time of day
+noun-a-weekday = a weekday
+noun-a-comparison = a comparison
+noun-a-condition = a condition
+noun-a-recipient = a recipient
+
+## check: files and includes
+
+check-io-not-found = no such file
+check-io-permission = permission denied
+check-io-not-utf8 = not UTF-8 text
+check-not-utf8 = `{ $path }` is not UTF-8 text
+check-label-not-utf8 = byte { $byte } at offset { $offset } (line { $line }) is not UTF-8
+check-help-not-utf8 = save the file as UTF-8; rule files are read as UTF-8 only
+check-help-not-utf8-utf16 = save the file as UTF-8 (it looks like UTF-16); rule files are read as UTF-8 only
+check-help-not-utf8-gbk = save the file as UTF-8 (it looks like GBK/GB18030, what Chinese Windows saves by default); rule files are read as UTF-8 only
+check-fullwidth = full-width `{ $mark }` read as `{ $ascii }`
+check-label-fullwidth = full-width punctuation
+check-help-fullwidth = the rule language's punctuation is ASCII: write `{ $ascii }` (`salesflow fmt` rewrites it)
+check-include-unreadable = cannot read included file `{ $path }`
+check-include-cycle = include cycle: `{ $path }` includes this file again
+check-label-include-cycle = this include closes the cycle
+check-label-includes = includes `{ $path }`
+check-help-include-cycle = the chain is { $chain }
+
+## check: items
+
+check-label-not-a-kind = not a declared event kind
+check-empty-keyword = empty keyword
+check-label-matches-every-text = matches every text
+check-help-empty-keyword = remove it or write the phrase to look for
+check-risk-no-keywords = risk `{ $name }` has no keywords
+check-label-never-matches = never matches
+check-help-risk-no-keywords = add a line such as `keywords "法务", "合规审查"`
+check-tags-from-text = tags are read from text fields, `customer.{ $name }` is { $ty }
+check-unknown-metric = unknown metric `{ $name }`
+check-label-not-a-metric = not a journey metric
+check-second-goal = a second goal for `{ $name }`
+check-label-has-goal = already has a goal
+check-help-second-goal = keep one goal per metric
+check-goal-range = a goal lies between 0% and 100%
+check-label-out-of-range = out of range
+check-help-goal-range = write a share such as `goal { $name } >= 80%`
+check-goal-percent = a goal is a percentage
+check-help-goal-percent = write it with `%`, as in `goal node_coverage >= 80%`
+check-not-update-field = `{ $name }` is not a field of an update
+check-label-unknown = unknown
+check-no-pipeline = the flow has no `pipeline`
+check-help-no-pipeline = declare the stages: `pipeline {"{"} lead "线索"  signed "签约" won {"}"}`
+check-won-and-lost = stage `{ $name }` is both won and lost
+check-label-won-here = won here
+check-help-won-and-lost = a stage ends a deal one way: keep `won` or `lost`
+check-no-won-stage = the pipeline has no `won` stage
+check-label-no-won-stage = no stage is marked `won`
+check-help-no-won-stage = mark the stage that closes a deal, e.g. `signed "合同签署" won`
+check-two-severities = risk `{ $name }` has two severities
+check-label-second-severity = second severity
+check-help-two-severities = keep one `severity` line
+check-no-severity = risk `{ $name }` has no severity
+check-label-no-severity = no `severity`
+check-help-no-severity = add `severity STATE`, naming a health state such as `yellow`
+check-unknown-severity = severity `{ $name }` names no health state
+noun-metric = metric
+noun-update-field = update field
+
+## check: lints
+
+check-no-otherwise-segment = no segment is `otherwise`
+check-label-may-have-no-segment = a customer may have no segment
+check-help-no-otherwise-segment = add a last segment such as `segment new "新客首触" otherwise`
+check-unused-template = template `{ $name }` is never used
+check-label-unused = unused
+check-help-unused-template = use it with `template { $name }` in a `notify` or `message`, or remove it
+check-unreachable = { $what } `{ $name }` can never be reached
+check-label-unreachable = unreachable
+check-label-always-holds = `{ $name }` always holds before it
+check-help-unreachable = states are tried in order; move `{ $name }` last
+check-duplicate-keyword = keyword `{ $keyword }` is in risks `{ $risk }` and `{ $other }`
+check-label-same-keyword = the same keyword again
+check-overlapping-keyword = keyword `{ $keyword }` of risk `{ $risk }` contains `{ $contained }` of risk `{ $other }`
+check-label-contains-keyword = contains another risk's keyword
+check-label-first-here = first here
+check-label-keyword-contained = the keyword it contains
+check-help-keyword-overlap = one text would raise both signals; keep the keyword in one risk
+check-what-shared-keyword = risks share a keyword
+check-what-contained-keyword = keywords contain another risk's keyword
+check-more-pairs = { $incomplete ->
+    [yes] at least { $more } more pairs where { $what } (at least { $total }, { $shown } shown)
+   *[no] { $more } more pairs where { $what } ({ $total } in all, { $shown } shown)
+}
+check-label-first-not-shown = the first one not shown
+check-help-more-pairs = fix the pairs shown; `check` then lists the next ones
+
+## check: escalations and actions
+
+check-two-clauses = escalation `{ $name }` has two `{ $clause }` clauses
+check-help-two-clauses = combine them into one `{ $clause }` with `and` or `or`
+check-steps-order = steps of escalation `{ $name }` are not in increasing order
+check-label-step-not-later = this step is not later
+check-label-than-this = than this one
+check-help-steps-order = write the `after` steps from the earliest to the latest
+check-zero-period = an `every` period must be longer than zero
+check-label-zero = zero
+check-help-zero-period = write a period such as `every 24h after 48h`
+check-no-when = escalation `{ $name }` has no `when`
+check-label-never-starts = never starts
+check-help-no-when = add the condition that starts the timer, e.g. `when health is yellow`
+check-no-steps = escalation `{ $name }` has no steps
+check-label-does-nothing = does nothing
+check-help-no-steps = add a step such as `after 48h {"{"} notify owner template reminder {"}"}`
+check-read-only = `customer.{ $name }` cannot be set
+check-label-computed = computed by salesflow
+check-help-read-only = stage changes are recorded with `salesflow move`; health and segment follow the rules
+check-set-not-condition = `customer.{ $name }` is { $ty }, not a condition
+check-label-a-condition = a condition
+check-help-set-value = set a value of the field's type
+
+## check: calendars, labels, team
+
+check-hours-overlap = hours { $range } overlap { $existing } on `{ $day }`
+check-label-hours-overlap = overlaps earlier hours
+check-help-hours-overlap = each minute of a day is listed once; merge or split the ranges
+check-label-hours-inverted = the end is not after the start
+check-label-hours-not-one-day = not within one day
+check-help-invalid-hours = a range runs from its start to a later end, at most 24:00; split hours past midnight over two days
+check-empty-calendar = calendar `{ $name }` has no working hours
+check-label-no-hours = no `hours` line
+check-help-empty-calendar = add e.g. `hours mon-fri 09:00-18:00`; durations on this clock would never elapse
+check-off-and-work = { $date } is both `off` and `work`
+check-label-set-here = set here
+check-help-off-and-work = a date is either a day off or a working day; remove one of the two
+check-label-other-way = and the other way here
+check-inverted-range = date range { $from }..{ $to } ends before it starts
+check-label-inverted-range = ends before it starts
+check-help-inverted-range = write the earlier date first: `{ $to }..{ $from }`
+check-label-invalid-range = invalid range
+check-help-invalid-range = split it into shorter ranges
+check-holiday-unreadable = cannot read holiday file `{ $path }`
+check-holiday-malformed = holiday file `{ $path }` is malformed
+check-help-holiday-utf8 = save the holiday file as UTF-8 JSON
+check-help-holiday-format = the holiday-cn format is `{"{"}"year": 2026, "days": [{"{"}"name": "春节", "date": "2026-02-17", "isOffDay": true{"}"}]{"}"}`
+check-label-is-other-name = label `{ $label }` of { $what } `{ $own }` is also the name of { $what } `{ $other }`
+check-label-is-other-label = label `{ $label }` of { $what } `{ $own }` is also the label of { $what } `{ $other }`
+check-label-this-label = this label
+check-label-same-name = the same name here
+check-label-same-label = the same label here
+check-help-ambiguous-label = a { $what } may be named by its label, so labels must differ from the other { $what }s' names and labels; rename one
+check-help-nobody-role = nobody in the team has the role `{ $role }`; give someone that role or add `defaults: {"{"} { $role }: ID {"}"}`
+check-help-nobody-person = add `{ $id }` to the team file
+check-help-nobody-manager = give the people it names a `manager` in the team file
+check-unresolvable-recipient = recipient `{ $recipient }` resolves to nobody in the team
+check-label-nobody = nobody
+
+## check: clauses
+
+check-label-second-clause = second one
+check-label-first-clause = first one
+
+## salesflow test: the human report
+
+test-signal-context = { $risk } `{ $keyword }` matched in event { $event } of `{ $customer }` at { $at }
+test-explain-at = explain { $customer } at { $at }:
+test-state-mismatch = { $key } of `{ $customer }`: expected `{ $want }`, actual `{ $actual }`
+test-stage-visits = stage visits:
+test-stage-visit = { $stage } from { $from }
+test-stage-visit-left = { $stage } from { $from } to { $to }
+test-set-missing = missing { $items }
+test-set-unexpected = unexpected { $items }
+test-list-missing-of = { $missing } of { $expected } expected not found of `{ $customer }`
+test-list-missing-any = { $missing } of { $expected } expected not found of any customer
+test-list-extra = { $extra } more than expected (exactly)
+test-coverage-of = coverage of { $rules }: { $covered } of { $total } ({ $percent })
+test-threshold-met = , threshold { $threshold }%: met
+test-threshold-not-met = , threshold { $threshold }%: { $verdict }
+test-not-met = not met
+test-coverage = coverage: { $covered } of { $total } ({ $percent })
+test-unreadable = { $files } test { $files ->
+    [one] file
+   *[other] files
+} could not run
+test-skipped = , { $skipped } skipped
+test-summary = { $passed } passed, { $failed } failed
+test-file-error = error: { $place }: { $message }
+test-error = error: { $error }
+test-at = { $whose }at { $when }
+test-at-shown = { $whose }at { $when } = { $at }
+test-decided-by = decided by:
+
+## import: refused rows
+
+import-at-row = { $file } row { $row }:{" "}
+import-at-item = { $file } item { $item }:{" "}
+import-at-column = column `{ $column }`:{" "}
+import-column-twice = the column appears twice
+import-column-missing = missing required column
+import-unknown-column = unknown column{ $hint }
+import-missing-value = missing value
+import-listed-twice = { $what } `{ $id }` is listed twice (first at { $first })
+import-unknown-id = unknown { $what } `{ $id }`{ $hint }
+import-did-you-mean = {" "}(did you mean `{ $name }`?)
+import-time = the import's time: { $reason }
+import-new-needs-created = missing value (a new customer needs `created_at`)
+import-evidence-without-stage = evidence is for the initial `stage`; none is given
+import-stage-only-for-change = `stage` is only for `kind: stage_change`, not `{ $kind }`
+import-update-requires = an `update` must carry `{ $column }` (the rules say `update requires`)
+import-not-a-verdict = `{ $value }` is not a verdict: write `confirmed` or `false`
+import-due-before-created = due before it was created
+import-not-a-time = `{ $value }` is not a time: write `2026-03-02 09:00` or RFC 3339
+import-time-does-not-exist = `{ $value }` does not exist in { $tz }
+import-not-a-serial = `{ $value }` is not a time: a number here must be a spreadsheet date (days since 1900)
+import-not-a-number = `{ $value }` is not a number
+import-not-an-amount = `{ $value }` is not an amount
+import-not-a-date-forms = `{ $value }` is not a date: write `2026-03-02`, `2026/3/2` or `2026年3月2日`
+import-not-a-date = `{ $value }` is not a date: write `2026-03-02`
+import-date-has-time = `{ $value }` is not a date: it has a time of day (the field is a `date`)
+import-not-a-bool = `{ $value }` is not true or false: write `是`/`否`, `有`/`无`, `true`/`false`, `Y`/`N` or `1`/`0`
+noun-customer = customer
+noun-person = person
+
+## import: places
+
+import-place-line = line { $n }
+import-place-row = row { $n }
+import-place-item = item { $n }
+
+## times as typed
+
+time-why = `{ $text }` { $why }
+time-dst-gap = `{ $text }` does not exist in { $tz } (a daylight-saving gap)
+time-not-a-time = is not a time: write `2026-03-02 09:00`, `2026/3/2 9:00`, `2026年3月2日` or RFC 3339
+time-no-month = is not a date: there is no month { $month }
+time-month-days = is not a date: { $month } has { $days } days
+time-past-midnight = is not a time of day: `{ $time }` is past 23:59:59
+
+## check: templates
+
+check-inline-text = inline text
+check-template-named = template `{ $name }`
+check-site-escalation = an escalation step
+check-site-block = an `on` block
+check-site-block-no-task = an `on` block without a task
+check-template-too-large = { $what } is too large ({ $kb } KB)
+check-label-too-large = too large
+check-help-template-too-large = a template may have at most { $kb } KB; a message longer than that is never read
+check-template-too-complex = { $what } has a tag with { $operators } operators
+check-label-too-many-operators = too many operators in one tag
+check-help-template-too-complex = one `{"{{"} … {"}}"}` or `{"{"}% … %{"}"}` may have at most { $max } operators (`|`, `.`, `-`, `not`, …); split it
+check-template-line = {" "}(line { $line } of the template)
+check-template-syntax = { $what } is not a valid template
+check-help-template-syntax = templates use Jinja syntax: `{"{{"} customer.name {"}}"}`, `{"{{"} due | date {"}}"}`
+check-help-site-provides = { $site } provides { $names }
+check-template-unknown-variable = { $what } uses `{ $name }`, which { $site } does not provide
+check-label-unknown-here = unknown here
+check-label-used-here = used here
+check-help-no-attributes = `{ $name }` has no attributes
+check-help-attributes = `{ $name }` has { $attributes }
+check-template-unknown-attribute = { $what } uses `{ $name }`, which does not exist
+check-label-unknown-attribute = unknown attribute
+
+## check: template lints
+
+check-help-filters = salesflow adds `date`, `datetime` and `in_workdays(n)` to MiniJinja's filters (`default`, `upper`, `round`, …)
+check-help-tests = tests are MiniJinja's: `is defined`, `is none`, `is number`, …
+check-template-unknown-function = { $what } uses the { $word } `{ $name }`, which does not exist
+check-label-unknown-function = unknown { $word }
+check-template-maybe-undefined = { $what } reads `{ $path }`, which is undefined { $why }
+check-label-not-guarded = not guarded
+check-help-maybe-undefined = rendering fails where it is undefined: give a default, `{"{{"} { $path } | default("…") {"}}"}`, or guard it, `{"{"}% if { $path } %{"}"}…{"{"}% endif %{"}"}`
+check-why-no-blocker = for a customer with no blocker recorded
+check-why-no-contact = for a customer imported without it
+check-why-blank-field = for a customer whose field is blank
+check-why-no-person-attr = for a person the team file gives none
+noun-test = test
+
+## check: files refused
+
+check-refused-name = not a `*.{ $ext }` file
+check-refused-outside = outside the project
+check-refused-not-a-file = { $what }, not a regular file
+check-refused-too-large = { $size } over the limit of { $limit }
+check-help-include-relative = include paths are relative to the including file; this one resolves to `{ $path }`
+check-help-holiday-relative = holiday paths are relative to the rule file; this one resolves to `{ $path }`
+check-help-refused-flow = only rule files are included: name it `*.flow`
+check-help-refused-json = holiday files are holiday-cn JSON files named `*.json`
+check-help-refused-outside = a flow reads files inside its project (`{ $project }`); list other folders under `allow_paths:` in salesflow.yaml
+check-help-refused-not-a-file = name a regular `*.{ $ext }` file
+check-help-refused-too-large = a `*.{ $ext }` file may have at most { $limit }
+check-file-fifo = a FIFO
+check-file-device = a device
+check-file-socket = a socket
+check-file-directory = a directory
+check-file-not-regular = not a regular file
+check-size-bytes = { $n } bytes
+
+## explain: timer states
+
+timer-running = running
+timer-met = met
+timer-met-late = met_late
+timer-cancelled = cancelled
+
+## check: calendar errors
+
+check-hours-inverted = hours { $range } end before they start
+check-hours-past-midnight = hours { $range } end after 24:00
+check-off-range-too-long = off range { $from }..{ $to } is longer than { $max } days
+
+## plan: triggers
+
+plan-trigger-enter = enter { $stage }
+plan-trigger-exit = exit { $stage }
+plan-trigger-enter-segment = enter segment { $segment }
+plan-trigger-exit-segment = exit segment { $segment }
+
+## salesflow test: test files
+
+test-cannot-read = cannot read `{ $path }`: { $reason }
+test-rules-do-not-check = the rules `{ $rules }` do not check
+test-unknown-guess = unknown { $what } `{ $name }`: did you mean `{ $guess }`?
+test-unknown-none = unknown { $what } `{ $name }`: there is none
+test-unknown-known = unknown { $what } `{ $name }`; known: { $known }
+test-customer-twice = customer `{ $id }` is listed twice
+test-customer-needs = a customer needs `{ $key }`
+
+## nouns: test files
+
+noun-customer-column = customer column
+noun-step = step

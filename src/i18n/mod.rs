@@ -198,6 +198,19 @@ fn build(lang: Lang) -> Bundle {
     bundle
 }
 
+/// A kind of thing named in a diagnostic (`stage`, `health state`, a type such
+/// as `duration`) in the current language: `noun-<word>` of the catalogue, the
+/// word itself when it has none.
+pub fn noun(word: &str) -> String {
+    let key = format!("noun-{}", word.replace(' ', "-"));
+    let lang = lang();
+    if has(lang, &key) {
+        tr_in(lang, &key, &Args::new())
+    } else {
+        word.to_string()
+    }
+}
+
 /// The weekday's short name: `Tue`, `周二`.
 pub fn weekday(day: chrono::Weekday) -> String {
     use chrono::Weekday;

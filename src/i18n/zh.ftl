@@ -750,3 +750,498 @@ error-report-bad-compare = `--compare-to` 的值 `{ $value }` 不是 `previous` 
 help-report-bad-compare = `--compare-to previous` 与紧邻其前、同样长度的区间对比；`--compare-to 2026-02-01..2026-02-28` 与这些日期对比
 error-report-unknown-calendar = 规则中没有日历 `{ $name }`
 help-report-unknown-calendar = 工作日按规则中的 `calendar` 计算；不加 `--calendar` 时用第一个声明的日历
+## explain：条件行
+
+explain-state-holds = { $name } "{ $label }" 成立
+explain-state-fails = { $name } "{ $label }" 不成立
+explain-state-otherwise = { $name } "{ $label }" 其余情况（otherwise）
+explain-value-never = 从未
+explain-value-working = { $duration } 工作时间
+explain-value-no-event = { $duration }（没有此类事件：从客户创建时起算）
+explain-value-none = （无）
+explain-value-not-set = （未设置）
+
+## check: diagnostics of conditions
+
+check-help-did-you-mean = 是不是要写 `{ $name }`？
+check-help-none-declared = 没有声明任何{ $what }
+check-help-declared-are = 已声明的{ $what }有 { $names }
+check-health-no-state = `health` 没有声明任何状态
+check-label-empty = 为空
+check-help-health-no-state = 在列表末尾加一个兜底状态，例如 `green "正常推进" otherwise`
+check-last-state-otherwise = 最后一个健康状态必须是 `otherwise`
+check-label-may-match-no-state = 客户可能一个状态都不符合
+check-help-last-state-otherwise = 在 `{ $name }` 之后加一个总是成立的状态，例如 `green "正常推进" otherwise`
+check-is-not-a-name-type = `is` 只能判断阶段、健康状态或客户分层，不能判断{ $ty }
+check-label-this-is = 这是{ $ty }
+check-help-compare-with-eq = 比较值请用 `==`
+check-not-a-condition = `{ $text }` 是{ $ty }，不是条件
+check-help-compare-duration = 请拿它做比较，例如 `{ $text } > 14d`
+check-help-test-name = 请用 is 判断，例如 `{ $text } is 名称`
+check-help-compare-number = 请拿它做比较，例如 `{ $text } > 0`
+check-bare-name-alone = 单独一个 `{ $name }` 不是条件
+check-label-bare-name = 裸名称
+check-help-bare-name-alone = 请拿某个值和它比较，例如 `stage is { $name }` 或 `tagged { $name }`
+check-bare-names-compared = 两个裸名称之间无法比较
+check-help-bare-names-compared = 其中一边必须是值，例如 `stage`、`health` 或 `customer.字段`
+check-label-another-bare-name = 另一个裸名称
+check-op-not-ordered = `{ $op }` 不能用于{ $ty }
+check-label-no-order = { $ty }没有大小顺序
+check-help-use-eq = 请用 `==` 或 `!=`
+check-cannot-compare = { $ty }不能和{ $other }比较
+check-bare-name-not-type = `{ $name }` 不是{ $ty }
+check-help-bare-name-stands-for = 裸名称表示阶段、健康状态、客户分层或文本；文本请加引号，写成 `"…"`
+check-label-not-a-stage = 流水线中没有这个阶段
+check-label-not-a-state = `health` 中没有这个状态
+check-label-not-a-segment = 没有声明这个客户分层
+check-label-not-a-risk = 没有声明这个风险
+check-label-not-a-tag = 没有声明这个标签
+check-label-not-a-role = 没有声明这个角色
+check-label-not-a-calendar = 没有声明这个日历
+check-label-not-a-template = 没有声明这个模板
+check-unknown-name = 未知{ $kind } `{ $name }`
+check-label-not-a-kind-or-group = 不是事件类型或事件组
+check-help-declare-field = 请先声明：`field { $name }: text`
+check-unknown-field = 未知字段 `customer.{ $name }`
+check-label-not-a-field = 不是已声明的字段，也不是内置字段
+check-weeks-under-clock = `w` 不是 `{ $name }` 计时的单位
+check-label-weeks-under-clock = 按日历计时时不能用周
+check-help-weeks-under-clock = 按日历计时时 `d` 表示工作日：请写 `{ $days }d`
+check-help-mismatch-duration = 请给数字加上单位，例如 `14d` 或 `48h`
+check-help-mismatch-percent = 两边都写成百分比，例如 `80%`
+check-help-mismatch-date = `2026-03-02` 这样的日期只能和 `date` 字段或 `customer.created_at` 这样的时间点比较
+check-help-mismatch = 比较的两边必须是同一种类型；这里一边是{ $ty }，一边是{ $other }
+
+## nouns: kinds of things named in diagnostics
+
+noun-stage = 阶段
+noun-health-state = 健康状态
+noun-segment = 客户分层
+noun-risk = 风险
+noun-tag = 标签
+noun-role = 角色
+noun-calendar = 日历
+noun-template = 模板
+noun-event-kind = 事件类型
+noun-field = 字段
+noun-variable = 变量
+noun-attribute = 属性
+noun-filter = 过滤器
+noun-time-zone = 时区
+noun-duration = 时长（duration）
+noun-number = 数字（number）
+noun-money = 金额（money）
+noun-percent = 百分比（percent）
+noun-bool = 布尔值（bool）
+noun-text = 文本（text）
+noun-date = 日期（date）
+noun-time = 时间点（time）
+
+## check: declarations
+
+check-declared-twice = { $what } `{ $name }` 声明了两次
+check-label-declared-again = 在这里再次声明
+check-label-first-declared = 首次声明在这里
+check-help-declared-twice = 名称在文件及其 include 的文件中全局有效；请改名或删掉其中一个 `{ $name }`
+check-item-twice = 一个规则流只能有一个 `{ $kind }`
+check-label-second-one = 第二个在这里
+check-label-first-one = 第一个在这里
+check-help-item-twice = 把两个 `{ $kind }` 合并成一个
+check-flow-not-first = `flow` 必须是第一项
+check-label-not-first = 不在第一项
+check-help-flow-not-first = 把 `flow "…"` 移到主文件的最前面
+check-help-iana = 请用 IANA 时区名，例如 `Asia/Shanghai`
+check-unknown-timezone = 未知时区 `{ $name }`
+check-label-not-iana = 不是 IANA 时区
+check-unknown-field-type = 未知字段类型 `{ $name }`
+check-label-not-a-type = 不是类型
+check-builtin = `{ $name }` 是内置{ $what }
+check-label-builtin = 内置
+check-help-builtin = 不要声明它：{ $why }
+check-why-owner = 每个客户都有 `owner`
+check-why-builtin-kind = 它由 salesflow 自己记录
+check-why-builtin-field = 每个客户都有这个字段
+noun-field-type = 字段类型
+noun-event-kind-or-group = 事件类型或事件组
+noun-escalation = 升级规则
+
+## syntax errors
+
+syntax-unexpected = 此处不应出现 { $found }
+syntax-label-expected = 这里应为 { $expected }
+syntax-unterminated-string = 字符串没有结束
+syntax-label-unterminated-string = 这个字符串没有闭合
+syntax-help-unterminated-string = 在同一行用 `"` 结束字符串；多行文本请用 `"""…"""`
+syntax-unterminated-block = 文本块没有结束
+syntax-label-unterminated-block = 这个文本块没有闭合
+syntax-help-unterminated-block = 用 `"""` 结束文本块
+syntax-invalid-escape = 未知的转义 `{ $escape }`
+syntax-label-invalid-escape = 不是转义字符
+syntax-help-invalid-escape = 可用的转义有 `\"`、`\\`、`\n` 和 `\u{"{"}4E2D{"}"}`
+syntax-invalid-duration = 无效的时长 `{ $text }`
+syntax-invalid-number = 无效的数字 `{ $text }`
+syntax-invalid-time = 无效的时刻 `{ $text }`
+syntax-label-invalid-time = 不是一天中的时刻
+syntax-help-invalid-time = 时刻的范围是 00:00 到 24:00
+syntax-invalid-date = 无效的日期 `{ $text }`
+syntax-label-invalid-date = 没有这一天
+syntax-help-invalid-date = 日期写作 YYYY-MM-DD
+syntax-too-complex = 条件过于复杂
+syntax-label-too-complex = { $count } 个运算符，{ $depth } 层括号
+syntax-help-too-complex = 一个条件最多 64 个 `and`/`or`/`not`、16 层括号；请拆开，例如拆成几个状态或一个标签
+syntax-manager-chain = `manager of` 重复了 { $count } 次
+syntax-label-manager-chain = `manager of` 太多
+syntax-help-manager-chain = 接收人最多向上找 8 级上级，例如 `manager of manager of sales`
+syntax-unmatched-paren = 多余的 `)`
+syntax-label-unmatched-paren = 这个 `)` 没有对应的 `(`
+syntax-help-unmatched-paren = 删掉它，或补上它要闭合的 `(`
+syntax-unclosed-paren = `(` 没有闭合
+syntax-label-unclosed-paren = 这个 `(` 没有闭合
+syntax-help-unclosed-paren = 在分组条件结束处用 `)` 闭合
+syntax-duration-no-unit = 时长需要单位
+syntax-help-duration-no-unit = 请写 `{ $text }h` 或 `{ $text }d`；单位有 m、h、d、w
+syntax-duration-unknown-unit = `{ $unit }` 不是单位
+syntax-help-duration-units = 单位有 m（分钟）、h（小时）、d（天）、w（周）
+syntax-too-large = 太大
+syntax-help-fullwidth-semicolon = `；` 是全角标点，规则文件里没有它的用处：请删掉（各项和子句之间不需要分隔符），列表项之间请写 `,`
+syntax-help-fullwidth-unread = `{ $mark }` 是全角标点，规则语言不认：请把输入法切到半角，写成 ASCII 的 `{ $ascii }`
+syntax-help-block-open = 还有代码块没有闭合：请用 `{"}"}` 结束
+syntax-help-item-starts = 每一项以 { $keywords } 开头
+syntax-help-reserved = `{ $word }` 是保留字，不能用作名称
+syntax-help-no-comma-cc = `cc` 和消息内容前面不加逗号
+syntax-one-of = { $items } 或 { $last }
+noun-end-of-file = 文件结尾
+noun-something-else = 其他内容
+noun-a-name = 名称
+noun-an-item = 一项定义
+noun-a-string = 字符串
+noun-a-duration = 时长
+noun-a-number = 数字
+noun-a-whole-number = 整数
+noun-a-percentage = 百分比
+noun-a-date = 日期
+noun-a-time-of-day = 时刻
+noun-a-weekday = 星期几
+noun-a-comparison = 比较运算符
+noun-a-condition = 条件
+noun-a-recipient = 接收人
+
+## check: files and includes
+
+check-io-not-found = 没有这个文件
+check-io-permission = 没有权限
+check-io-not-utf8 = 不是 UTF-8 文本
+check-not-utf8 = `{ $path }` 不是 UTF-8 文本
+check-label-not-utf8 = 偏移 { $offset }（第 { $line } 行）处的字节 { $byte } 不是 UTF-8
+check-help-not-utf8 = 请把文件另存为 UTF-8；规则文件只按 UTF-8 读取
+check-help-not-utf8-utf16 = 请把文件另存为 UTF-8（它看起来是 UTF-16）；规则文件只按 UTF-8 读取
+check-help-not-utf8-gbk = 请把文件另存为 UTF-8（它看起来是 GBK/GB18030，即中文 Windows 默认的编码）；规则文件只按 UTF-8 读取
+check-fullwidth = 全角 `{ $mark }` 已按 `{ $ascii }` 读取
+check-label-fullwidth = 全角标点
+check-help-fullwidth = 规则语言的标点是 ASCII 半角：请写 `{ $ascii }`（`salesflow fmt` 会自动改写）
+check-include-unreadable = 无法读取 include 的文件 `{ $path }`
+check-include-cycle = 循环 include：`{ $path }` 又 include 了这个文件
+check-label-include-cycle = 这个 include 形成了循环
+check-label-includes = include 了 `{ $path }`
+check-help-include-cycle = include 链为 { $chain }
+
+## check: items
+
+check-label-not-a-kind = 没有声明这个事件类型
+check-empty-keyword = 空关键词
+check-label-matches-every-text = 会匹配所有文本
+check-help-empty-keyword = 删掉它，或写上要查找的词
+check-risk-no-keywords = 风险 `{ $name }` 没有关键词
+check-label-never-matches = 永远不会命中
+check-help-risk-no-keywords = 加一行，例如 `keywords "法务", "合规审查"`
+check-tags-from-text = 标签只从文本字段读取，`customer.{ $name }` 是{ $ty }
+check-unknown-metric = 未知指标 `{ $name }`
+check-label-not-a-metric = 不是客户旅程指标
+check-second-goal = `{ $name }` 有第二个目标
+check-label-has-goal = 已经有目标了
+check-help-second-goal = 每个指标只保留一个目标
+check-goal-range = 目标必须在 0% 到 100% 之间
+check-label-out-of-range = 超出范围
+check-help-goal-range = 请写一个比例，例如 `goal { $name } >= 80%`
+check-goal-percent = 目标必须是百分比
+check-help-goal-percent = 请带上 `%`，例如 `goal node_coverage >= 80%`
+check-not-update-field = `{ $name }` 不是周报（update）的字段
+check-label-unknown = 未知
+check-no-pipeline = 规则流没有 `pipeline`
+check-help-no-pipeline = 请声明阶段：`pipeline {"{"} lead "线索"  signed "签约" won {"}"}`
+check-won-and-lost = 阶段 `{ $name }` 同时标了 won 和 lost
+check-label-won-here = 这里标了 won
+check-help-won-and-lost = 一个阶段只能以一种方式结束商机：保留 `won` 或 `lost` 之一
+check-no-won-stage = 流水线没有 `won` 阶段
+check-label-no-won-stage = 没有阶段标为 `won`
+check-help-no-won-stage = 请标出成交的阶段，例如 `signed "合同签署" won`
+check-two-severities = 风险 `{ $name }` 有两个 severity
+check-label-second-severity = 第二个 severity
+check-help-two-severities = 只保留一行 `severity`
+check-no-severity = 风险 `{ $name }` 没有 severity
+check-label-no-severity = 缺少 `severity`
+check-help-no-severity = 加上 `severity 状态`，写一个健康状态，例如 `yellow`
+check-unknown-severity = severity `{ $name }` 不是任何健康状态
+noun-metric = 指标
+noun-update-field = 周报字段
+
+## check: lints
+
+check-no-otherwise-segment = 没有 `otherwise` 的客户分层
+check-label-may-have-no-segment = 客户可能不属于任何分层
+check-help-no-otherwise-segment = 在最后加一个兜底分层，例如 `segment new "新客首触" otherwise`
+check-unused-template = 模板 `{ $name }` 从未使用
+check-label-unused = 未使用
+check-help-unused-template = 在 `notify` 或 `message` 中用 `template { $name }` 引用它，或删掉
+check-unreachable = { $what } `{ $name }` 永远不会被用到
+check-label-unreachable = 不可达
+check-label-always-holds = 它前面的 `{ $name }` 总是成立
+check-help-unreachable = 状态按顺序判断；请把 `{ $name }` 移到最后
+check-duplicate-keyword = 关键词 `{ $keyword }` 同时出现在风险 `{ $risk }` 和 `{ $other }` 中
+check-label-same-keyword = 同一个关键词又出现了
+check-overlapping-keyword = 风险 `{ $risk }` 的关键词 `{ $keyword }` 包含风险 `{ $other }` 的 `{ $contained }`
+check-label-contains-keyword = 包含另一个风险的关键词
+check-label-first-here = 第一次出现在这里
+check-label-keyword-contained = 被包含的关键词
+check-help-keyword-overlap = 同一段文本会触发两个信号；请只在一个风险中保留这个关键词
+check-what-shared-keyword = 风险共用关键词
+check-what-contained-keyword = 关键词包含另一个风险的关键词
+check-more-pairs = { $incomplete ->
+    [yes] 另有至少 { $more } 对{ $what }（至少共 { $total } 对，已列出 { $shown } 对）
+   *[no] 另有 { $more } 对{ $what }（共 { $total } 对，已列出 { $shown } 对）
+}
+check-label-first-not-shown = 第一处未列出的
+check-help-more-pairs = 先修好已列出的这些；`check` 随后会列出其余的
+
+## check: escalations and actions
+
+check-two-clauses = 升级规则 `{ $name }` 有两个 `{ $clause }` 子句
+check-help-two-clauses = 用 `and` 或 `or` 合并成一个 `{ $clause }`
+check-steps-order = 升级规则 `{ $name }` 的步骤没有按时间先后排列
+check-label-step-not-later = 这一步并不更晚
+check-label-than-this = 比这一步
+check-help-steps-order = 请把 `after` 步骤按从早到晚的顺序写
+check-zero-period = `every` 的周期必须大于零
+check-label-zero = 为零
+check-help-zero-period = 请写一个周期，例如 `every 24h after 48h`
+check-no-when = 升级规则 `{ $name }` 没有 `when`
+check-label-never-starts = 永远不会启动
+check-help-no-when = 请加上启动计时的条件，例如 `when health is yellow`
+check-no-steps = 升级规则 `{ $name }` 没有步骤
+check-label-does-nothing = 什么也不做
+check-help-no-steps = 请加一个步骤，例如 `after 48h {"{"} notify owner template reminder {"}"}`
+check-read-only = `customer.{ $name }` 不能被设置
+check-label-computed = 由 salesflow 计算
+check-help-read-only = 阶段变化用 `salesflow move` 记录；健康度和客户分层由规则决定
+check-set-not-condition = `customer.{ $name }` 是{ $ty }，不是条件
+check-label-a-condition = 条件
+check-help-set-value = 请设置一个与字段类型相符的值
+
+## check: calendars, labels, team
+
+check-hours-overlap = `{ $day }` 的工作时间 { $range } 与 { $existing } 重叠
+check-label-hours-overlap = 与前面的工作时间重叠
+check-help-hours-overlap = 一天中的每一分钟只能列一次；请合并或拆分时间段
+check-label-hours-inverted = 结束时间不晚于开始时间
+check-label-hours-not-one-day = 不在同一天之内
+check-help-invalid-hours = 时间段从开始时刻到更晚的结束时刻，最晚 24:00；跨过午夜的请拆成两天
+check-empty-calendar = 日历 `{ $name }` 没有工作时间
+check-label-no-hours = 没有 `hours` 行
+check-help-empty-calendar = 请加上例如 `hours mon-fri 09:00-18:00`；否则按这个日历计的时长永远不会走完
+check-off-and-work = { $date } 同时被设为 `off` 和 `work`
+check-label-set-here = 在这里设置
+check-help-off-and-work = 一天要么休息要么上班；请删掉其中一个
+check-label-other-way = 这里又设成了另一种
+check-inverted-range = 日期范围 { $from }..{ $to } 的结束早于开始
+check-label-inverted-range = 结束早于开始
+check-help-inverted-range = 请把较早的日期写在前面：`{ $to }..{ $from }`
+check-label-invalid-range = 无效的范围
+check-help-invalid-range = 请拆成较短的范围
+check-holiday-unreadable = 无法读取节假日文件 `{ $path }`
+check-holiday-malformed = 节假日文件 `{ $path }` 格式不对
+check-help-holiday-utf8 = 请把节假日文件另存为 UTF-8 编码的 JSON
+check-help-holiday-format = holiday-cn 的格式是 `{"{"}"year": 2026, "days": [{"{"}"name": "春节", "date": "2026-02-17", "isOffDay": true{"}"}]{"}"}`
+check-label-is-other-name = { $what } `{ $own }` 的标签 `{ $label }` 同时也是{ $what } `{ $other }` 的名称
+check-label-is-other-label = { $what } `{ $own }` 的标签 `{ $label }` 同时也是{ $what } `{ $other }` 的标签
+check-label-this-label = 这个标签
+check-label-same-name = 这里有同样的名称
+check-label-same-label = 这里有同样的标签
+check-help-ambiguous-label = { $what }可以用标签来指代，所以标签不能与其他{ $what }的名称或标签相同；请改掉其中一个
+check-help-nobody-role = 团队中没有人担任角色 `{ $role }`；请给某人分配这个角色，或加上 `defaults: {"{"} { $role }: ID {"}"}`
+check-help-nobody-person = 请把 `{ $id }` 加入团队文件
+check-help-nobody-manager = 请在团队文件中给涉及的人员设置 `manager`
+check-unresolvable-recipient = 接收人 `{ $recipient }` 在团队中找不到任何人
+check-label-nobody = 没有人
+
+## check: clauses
+
+check-label-second-clause = 第二个
+check-label-first-clause = 第一个
+
+## salesflow test: the human report
+
+test-signal-context = { $risk }：`{ $customer }` 的事件 { $event } 命中 `{ $keyword }`，时间 { $at }
+test-explain-at = explain { $customer }，时间 { $at }：
+test-state-mismatch = `{ $customer }` 的 { $key }：预期 `{ $want }`，实际 `{ $actual }`
+test-stage-visits = 阶段经历：
+test-stage-visit = { $stage }，自 { $from }
+test-stage-visit-left = { $stage }，自 { $from } 至 { $to }
+test-set-missing = 缺少 { $items }
+test-set-unexpected = 多出 { $items }
+test-list-missing-of = `{ $customer }` 的 { $expected } 项预期中有 { $missing } 项没有找到
+test-list-missing-any = 所有客户中，{ $expected } 项预期有 { $missing } 项没有找到
+test-list-extra = 比预期多 { $extra } 项（要求完全一致）
+test-coverage-of = { $rules } 的覆盖率：{ $covered }/{ $total }（{ $percent }）
+test-threshold-met = ，门槛 { $threshold }%：达到
+test-threshold-not-met = ，门槛 { $threshold }%：{ $verdict }
+test-not-met = 未达到
+test-coverage = 覆盖率：{ $covered }/{ $total }（{ $percent }）
+test-unreadable = { $files } 个测试文件无法运行
+test-skipped = ，跳过 { $skipped } 个
+test-summary = 通过 { $passed } 个，失败 { $failed } 个
+test-file-error = 错误：{ $place }：{ $message }
+test-error = 错误：{ $error }
+test-at = { $whose }在 { $when }
+test-at-shown = { $whose }在 { $when } = { $at }
+test-decided-by = 判定依据：
+
+## import: refused rows
+
+import-at-row = { $file } 第 { $row } 行：
+import-at-item = { $file } 第 { $item } 项：
+import-at-column = 列 `{ $column }`：
+import-column-twice = 这一列出现了两次
+import-column-missing = 缺少必需的列
+import-unknown-column = 未知的列{ $hint }
+import-missing-value = 缺少值
+import-listed-twice = { $what } `{ $id }` 列了两次（第一次在 { $first }）
+import-unknown-id = 未知{ $what } `{ $id }`{ $hint }
+import-did-you-mean = （是不是要写 `{ $name }`？）
+import-time = 导入时间：{ $reason }
+import-new-needs-created = 缺少值（新客户需要 `created_at`）
+import-evidence-without-stage = evidence 是给初始 `stage` 用的，但没有给出 stage
+import-stage-only-for-change = `stage` 只用于 `kind: stage_change`，不能用于 `{ $kind }`
+import-update-requires = `update` 必须填写 `{ $column }`（规则中写了 `update requires`）
+import-not-a-verdict = `{ $value }` 不是判定结果：请写 `confirmed` 或 `false`
+import-due-before-created = 截止时间早于创建时间
+import-not-a-time = `{ $value }` 不是时间：请写 `2026-03-02 09:00` 或 RFC 3339 格式
+import-time-does-not-exist = `{ $value }` 在 { $tz } 时区中不存在
+import-not-a-serial = `{ $value }` 不是时间：这里的数字必须是表格的日期序列号（自 1900 年起的天数）
+import-not-a-number = `{ $value }` 不是数字
+import-not-an-amount = `{ $value }` 不是金额
+import-not-a-date-forms = `{ $value }` 不是日期：请写 `2026-03-02`、`2026/3/2` 或 `2026年3月2日`
+import-not-a-date = `{ $value }` 不是日期：请写 `2026-03-02`
+import-date-has-time = `{ $value }` 不是日期：它带有时刻（这个字段是 `date`）
+import-not-a-bool = `{ $value }` 不是“是/否”：请写 `是`/`否`、`有`/`无`、`true`/`false`、`Y`/`N` 或 `1`/`0`
+noun-customer = 客户
+noun-person = 人员
+
+## import: places
+
+import-place-line = 第 { $n } 行
+import-place-row = 第 { $n } 行
+import-place-item = 第 { $n } 项
+
+## times as typed
+
+time-why = `{ $text }` { $why }
+time-dst-gap = `{ $text }` 在 { $tz } 时区中不存在（夏令时跳过的时段）
+time-not-a-time = 不是时间：请写 `2026-03-02 09:00`、`2026/3/2 9:00`、`2026年3月2日` 或 RFC 3339 格式
+time-no-month = 不是日期：没有 { $month } 月
+time-month-days = 不是日期：{ $month } 只有 { $days } 天
+time-past-midnight = 不是一天中的时刻：`{ $time }` 超过了 23:59:59
+
+## check: templates
+
+check-inline-text = 内联文本
+check-template-named = 模板 `{ $name }`
+check-site-escalation = 升级步骤
+check-site-block = `on` 块
+check-site-block-no-task = 没有任务的 `on` 块
+check-template-too-large = { $what } 太大（{ $kb } KB）
+check-label-too-large = 太大
+check-help-template-too-large = 模板最多 { $kb } KB；再长的消息没有人会读
+check-template-too-complex = { $what } 中有一个标签含 { $operators } 个运算符
+check-label-too-many-operators = 一个标签里的运算符太多
+check-help-template-too-complex = 一个 `{"{{"} … {"}}"}` 或 `{"{"}% … %{"}"}` 最多 { $max } 个运算符（`|`、`.`、`-`、`not` 等）；请拆开
+check-template-line = （模板第 { $line } 行）
+check-template-syntax = { $what } 不是有效的模板
+check-help-template-syntax = 模板使用 Jinja 语法：`{"{{"} customer.name {"}}"}`、`{"{{"} due | date {"}}"}`
+check-help-site-provides = { $site }提供 { $names }
+check-template-unknown-variable = { $what } 用到了 `{ $name }`，但{ $site }不提供它
+check-label-unknown-here = 这里不认识
+check-label-used-here = 在这里使用
+check-help-no-attributes = `{ $name }` 没有属性
+check-help-attributes = `{ $name }` 有 { $attributes }
+check-template-unknown-attribute = { $what } 用到了 `{ $name }`，但它不存在
+check-label-unknown-attribute = 未知属性
+
+## check: template lints
+
+check-help-filters = salesflow 在 MiniJinja 的过滤器（`default`、`upper`、`round` 等）之外还提供 `date`、`datetime` 和 `in_workdays(n)`
+check-help-tests = 测试使用 MiniJinja 自带的：`is defined`、`is none`、`is number` 等
+check-template-unknown-function = { $what } 用到了{ $word } `{ $name }`，但它不存在
+check-label-unknown-function = 未知{ $word }
+check-template-maybe-undefined = { $what } 读取了 `{ $path }`，但{ $why }它没有定义
+check-label-not-guarded = 没有保护
+check-help-maybe-undefined = 未定义时渲染会失败：请给默认值 `{"{{"} { $path } | default("…") {"}}"}`，或加判断 `{"{"}% if { $path } %{"}"}…{"{"}% endif %{"}"}`
+check-why-no-blocker = 对没有记录阻碍的客户，
+check-why-no-contact = 对导入时没有这一项的客户，
+check-why-blank-field = 对这个字段为空的客户，
+check-why-no-person-attr = 对团队文件中没有填写这一项的人员，
+noun-test = 测试
+
+## check: files refused
+
+check-refused-name = 不是 `*.{ $ext }` 文件
+check-refused-outside = 在项目之外
+check-refused-not-a-file = { $what }，不是普通文件
+check-refused-too-large = { $size }，超过了 { $limit } 的上限
+check-help-include-relative = include 路径相对于写 include 的文件；这一个解析为 `{ $path }`
+check-help-holiday-relative = 节假日文件路径相对于规则文件；这一个解析为 `{ $path }`
+check-help-refused-flow = 只能 include 规则文件：请命名为 `*.flow`
+check-help-refused-json = 节假日文件是 holiday-cn 格式的 JSON，文件名为 `*.json`
+check-help-refused-outside = 规则流只读取项目（`{ $project }`）内的文件；其他文件夹请列在 salesflow.yaml 的 `allow_paths:` 下
+check-help-refused-not-a-file = 请指定一个普通的 `*.{ $ext }` 文件
+check-help-refused-too-large = `*.{ $ext }` 文件最大 { $limit }
+check-file-fifo = 命名管道（FIFO）
+check-file-device = 设备文件
+check-file-socket = 套接字
+check-file-directory = 文件夹
+check-file-not-regular = 不是普通文件
+check-size-bytes = { $n } 字节
+
+## explain: timer states
+
+timer-running = 计时中 (running)
+timer-met = 已达成 (met)
+timer-met-late = 逾期后达成 (met_late)
+timer-cancelled = 已取消 (cancelled)
+
+## check: calendar errors
+
+check-hours-inverted = 工作时间 { $range } 的结束早于开始
+check-hours-past-midnight = 工作时间 { $range } 的结束晚于 24:00
+check-off-range-too-long = 休息日范围 { $from }..{ $to } 超过了 { $max } 天
+
+## plan: triggers
+
+plan-trigger-enter = 进入 { $stage }
+plan-trigger-exit = 离开 { $stage }
+plan-trigger-enter-segment = 进入客户分层 { $segment }
+plan-trigger-exit-segment = 离开客户分层 { $segment }
+
+## salesflow test: test files
+
+test-cannot-read = 无法读取 `{ $path }`：{ $reason }
+test-rules-do-not-check = 规则 `{ $rules }` 没有通过检查
+test-unknown-guess = 未知{ $what } `{ $name }`：是不是要写 `{ $guess }`？
+test-unknown-none = 未知{ $what } `{ $name }`：一个都没有
+test-unknown-known = 未知{ $what } `{ $name }`；已知的有 { $known }
+test-customer-twice = 客户 `{ $id }` 列了两次
+test-customer-needs = 客户需要填写 `{ $key }`
+
+## nouns: test files
+
+noun-customer-column = 客户列
+noun-step = 步骤

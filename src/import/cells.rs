@@ -27,16 +27,20 @@ pub fn time(cell: &Cell, tz: Tz) -> Result<DateTime<Utc>, String> {
             return in_range(t, &cell.to_string());
         }
         other => {
-            return Err(format!(
-                "`{other}` is not a time: write `2026-03-02 09:00` or RFC 3339"
-            ));
+            return Err(crate::t!("import-not-a-time", value = other.to_string()));
         }
     };
     let t = tz
         .from_local_datetime(&local)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| format!("`{cell}` does not exist in {tz}"))?;
+        .ok_or_else(|| {
+            crate::t!(
+                "import-time-does-not-exist",
+                value = cell.to_string(),
+                tz = tz.to_string()
+            )
+        })?;
     in_range(t, &cell.to_string())
 }
 
@@ -54,11 +58,7 @@ fn in_range(t: DateTime<Utc>, written: &str) -> Result<DateTime<Utc>, String> {
 /// A spreadsheet serial date (days since 1899-12-30, the fraction the time of
 /// day), as a date column shows when its cells lost their date format.
 fn excel_serial(serial: &str) -> Result<NaiveDateTime, String> {
-    let not = || {
-        format!(
-            "`{serial}` is not a time: a number here must be a spreadsheet date (days since 1900)"
-        )
-    };
+    let not = || crate::t!("import-not-a-serial", value = serial);
     let value = amount::number(serial).map_err(|_| not())?;
     // 1970-01-01 to 2199-12-31: outside that a number is not a date someone meant.
     if value < Decimal::from(25_569) || value >= Decimal::from(109_575) {
@@ -82,13 +82,13 @@ pub fn field(cell: &Cell, ty: FieldType, tz: Tz) -> Result<FieldValue, String> {
             Cell::Number(text) | Cell::Text(text) => amount::number(text)
                 .map(number_value)
                 .map_err(|e| e.to_string()),
-            other => Err(format!("`{other}` is not a number")),
+            other => Err(crate::t!("import-not-a-number", value = other.to_string())),
         },
         FieldType::Money => match cell {
             Cell::Number(text) | Cell::Text(text) => money(text)
                 .map(crate::money::stored)
                 .map_err(|e| e.to_string()),
-            other => Err(format!("`{other}` is not an amount")),
+            other => Err(crate::t!("import-not-an-amount", value = other.to_string())),
         },
         FieldType::Bool => boolean(cell).map(FieldValue::Bool),
         FieldType::Date => date(cell).map(|d| FieldValue::Text(d.to_string())),
@@ -103,18 +103,16 @@ fn date(cell: &Cell) -> Result<NaiveDate, String> {
         Cell::DateTime(t) => *t,
         Cell::Number(serial) => excel_serial(serial)?,
         Cell::Text(text) => parse_local(&crate::timefmt::to_ascii(text.trim())).map_err(|why| {
-            if why.starts_with("is not a time:") {
-                format!("`{text}` is not a date: write `2026-03-02`, `2026/3/2` or `2026年3月2日`")
+            if why == crate::timefmt::not_a_time() {
+                crate::t!("import-not-a-date-forms", value = text)
             } else {
                 format!("`{text}` {why}")
             }
         })?,
-        other => return Err(format!("`{other}` is not a date: write `2026-03-02`")),
+        other => return Err(crate::t!("import-not-a-date", value = other.to_string())),
     };
     if local.time() != chrono::NaiveTime::MIN {
-        return Err(format!(
-            "`{cell}` is not a date: it has a time of day (the field is a `date`)"
-        ));
+        return Err(crate::t!("import-date-has-time", value = cell.to_string()));
     }
     Ok(local.date())
 }
@@ -135,10 +133,7 @@ pub fn boolean(cell: &Cell) -> Result<bool, String> {
     match text.trim().to_lowercase().as_str() {
         "true" | "yes" | "y" | "1" | "是" | "有" | "√" | "对" => Ok(true),
         "false" | "no" | "n" | "0" | "否" | "无" | "×" | "错" => Ok(false),
-        _ => Err(format!(
-            "`{}` is not true or false: write `是`/`否`, `有`/`无`, `true`/`false`, `Y`/`N` or `1`/`0`",
-            text.trim()
-        )),
+        _ => Err(crate::t!("import-not-a-bool", value = text.trim())),
     }
 }
 

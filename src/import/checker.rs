@@ -64,7 +64,7 @@ impl<'a> Checker<'a> {
         if let Some((place, header)) = &table.header {
             for (i, name) in header.iter().enumerate() {
                 if header[..i].contains(name) {
-                    checker.push(*place, Some(name), "the column appears twice".into());
+                    checker.push(*place, Some(name), crate::t!("import-column-twice"));
                 } else if !checker.columns.knows(name) {
                     let message = checker.unknown_column(name);
                     checker.push(*place, Some(name), message);
@@ -72,7 +72,7 @@ impl<'a> Checker<'a> {
             }
             for name in checker.columns.required.clone() {
                 if !header.contains(&name) {
-                    checker.push(*place, Some(&name), "missing required column".into());
+                    checker.push(*place, Some(&name), crate::t!("import-column-missing"));
                     checker.absent.insert(name);
                 }
             }
@@ -94,9 +94,9 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_column(&self, name: &str) -> String {
-        format!(
-            "unknown column{}",
-            suggest(name, self.columns.names()).unwrap_or_default()
+        crate::t!(
+            "import-unknown-column",
+            hint = suggest(name, self.columns.names()).unwrap_or_default()
         )
     }
 
@@ -133,7 +133,7 @@ impl RowCheck<'_, '_> {
     pub fn required_text(&mut self, column: &str) -> Option<String> {
         let text = self.text(column);
         if text.is_none() && !self.checker.absent.contains(column) {
-            self.error(column, "missing value".into());
+            self.error(column, crate::t!("import-missing-value"));
         }
         text
     }
@@ -143,7 +143,12 @@ impl RowCheck<'_, '_> {
     pub fn unique_id(&mut self, what: &str, seen: &mut HashMap<String, String>) -> Option<String> {
         let id = self.required_text("id")?;
         if let Some(first) = seen.get(&id) {
-            let message = format!("{what} `{id}` is listed twice (first at {first})");
+            let message = crate::t!(
+                "import-listed-twice",
+                what = crate::i18n::noun(what),
+                id = id,
+                first = first
+            );
             self.error("id", message);
         } else {
             seen.insert(id.clone(), self.row.place.to_string());
@@ -156,7 +161,7 @@ impl RowCheck<'_, '_> {
     pub fn time(&mut self, column: &str, required: bool) -> Option<DateTime<Utc>> {
         let Some(cell) = self.cell(column) else {
             if required && !self.checker.absent.contains(column) {
-                self.error(column, "missing value".into());
+                self.error(column, crate::t!("import-missing-value"));
             }
             return None;
         };
@@ -186,7 +191,13 @@ impl RowCheck<'_, '_> {
             Some(id)
         } else {
             let hint = suggest(&id, known.iter().map(String::as_str)).unwrap_or_default();
-            self.error(column, format!("unknown {what} `{id}`{hint}"));
+            let message = crate::t!(
+                "import-unknown-id",
+                what = crate::i18n::noun(what),
+                id = id,
+                hint = hint
+            );
+            self.error(column, message);
             None
         }
     }
@@ -204,5 +215,5 @@ pub fn suggest<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
         .map(|c| (strsim::osa_distance(name, c), c))
         .filter(|(d, c)| *d <= (len.max(c.chars().count()) / 3).max(1))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
-        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .map(|(_, c)| crate::t!("import-did-you-mean", name = c))
 }

@@ -58,15 +58,12 @@ fn creation(
     if let (Some(now), Some(_)) = (ctx.now, stored) {
         // The changes of a re-import happen at the import's time.
         if let Err(e) = check_time(id, now, stored, flow.timezone) {
-            r.error("id", format!("the import's time: {e}"));
+            r.error("id", crate::t!("import-time", reason = e.to_string()));
         }
     }
     let created_now = is_new && given.is_none() && r.cell("created_at").is_none();
     if created_now && ctx.now.is_none() {
-        r.error(
-            "created_at",
-            "missing value (a new customer needs `created_at`)".into(),
-        );
+        r.error("created_at", crate::t!("import-new-needs-created"));
     }
     (
         given.or(if created_now { ctx.now } else { None }),
@@ -138,10 +135,7 @@ pub(super) fn load(
         if let Some(stage) = &stage {
             events::require_evidence(&mut r, flow, stage, &evidence);
         } else if !evidence.is_empty() {
-            r.error(
-                "evidence",
-                "evidence is for the initial `stage`; none is given".into(),
-            );
+            r.error("evidence", crate::t!("import-evidence-without-stage"));
         }
         let Some(id) = id else { continue };
         if !is_new {

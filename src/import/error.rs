@@ -46,10 +46,27 @@ impl fmt::Display for RowError {
         match self.counts {
             // `file:12:` is what editors and terminals jump to.
             "line" => write!(f, "{}:{}: ", self.file, self.line)?,
-            counts => write!(f, "{} {counts} {}: ", self.file, self.line)?,
+            "row" => write!(
+                f,
+                "{}",
+                crate::t!(
+                    "import-at-row",
+                    file = self.file,
+                    row = self.line.to_string()
+                )
+            )?,
+            _ => write!(
+                f,
+                "{}",
+                crate::t!(
+                    "import-at-item",
+                    file = self.file,
+                    item = self.line.to_string()
+                )
+            )?,
         }
         if let Some(column) = &self.column {
-            write!(f, "column `{column}`: ")?;
+            write!(f, "{}", crate::t!("import-at-column", column = column))?;
         }
         f.write_str(&self.message)
     }

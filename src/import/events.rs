@@ -91,7 +91,7 @@ pub(super) fn load(
             }
             Some(other) if r.cell("stage").is_some() => r.error(
                 "stage",
-                format!("`stage` is only for `kind: stage_change`, not `{other}`"),
+                crate::t!("import-stage-only-for-change", kind = other),
             ),
             _ => {}
         }
@@ -143,10 +143,7 @@ fn require_update_fields(r: &mut RowCheck<'_, '_>, flow: &Flow, e: &NewEvent) {
             UpdateField::Evidence => ("evidence", !e.evidence.is_empty()),
         };
         if !present {
-            r.error(
-                column,
-                format!("an `update` must carry `{column}` (the rules say `update requires`)"),
-            );
+            r.error(column, crate::t!("import-update-requires", column = column));
         }
     }
 }
@@ -158,7 +155,7 @@ fn check_verdict(r: &mut RowCheck<'_, '_>, risks: &HashSet<String>) {
         if v != "confirmed" && v != "false" {
             r.error(
                 "attrs.verdict",
-                format!("`{v}` is not a verdict: write `confirmed` or `false`"),
+                crate::t!("import-not-a-verdict", value = v),
             );
         }
     }

@@ -71,9 +71,9 @@ impl Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Place::Line(n) => write!(f, "line {n}"),
-            Place::SheetRow(n) => write!(f, "row {n}"),
-            Place::Item(n) => write!(f, "item {n}"),
+            Place::Line(n) => f.write_str(&crate::t!("import-place-line", n = n.to_string())),
+            Place::SheetRow(n) => f.write_str(&crate::t!("import-place-row", n = n.to_string())),
+            Place::Item(n) => f.write_str(&crate::t!("import-place-item", n = n.to_string())),
         }
     }
 }

@@ -52,7 +52,7 @@ pub(super) fn load(
         };
         if let (Some(created), Some(due)) = (created_at, due_at) {
             if due < created {
-                r.error("due_at", "due before it was created".into());
+                r.error("due_at", crate::t!("import-due-before-created"));
             }
         }
         let (Some(customer), Some(title), Some(assignee), Some(created_at)) =

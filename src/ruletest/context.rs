@@ -80,15 +80,21 @@ pub fn known<'n>(
         .map(|n| (strsim::jaro_winkler(n, name), n))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, n)| format!(": did you mean `{n}`?"));
+        .map(|(_, n)| n);
+    let what = crate::i18n::noun(what);
     Err(match close {
-        Some(hint) => format!("unknown {what} `{name}`{hint}"),
+        Some(n) => crate::t!("test-unknown-guess", what = what, name = name, guess = n),
         None => {
             let all: Vec<String> = names.map(|n| format!("`{n}`")).collect();
             if all.is_empty() {
-                format!("unknown {what} `{name}`: there is none")
+                crate::t!("test-unknown-none", what = what, name = name)
             } else {
-                format!("unknown {what} `{name}`; known: {}", all.join(", "))
+                crate::t!(
+                    "test-unknown-known",
+                    what = what,
+                    name = name,
+                    known = all.join(", ")
+                )
             }
         }
     })

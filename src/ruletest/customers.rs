@@ -37,7 +37,7 @@ pub fn compile(
         let here = join(path, &[Seg::Item(i)]);
         let (customer, stage) = one(ctx, row, &here)?;
         if customers.iter().any(|c| c.id == customer.id) {
-            return Err(ctx.invalid(&here, format!("customer `{}` is listed twice", customer.id)));
+            return Err(ctx.invalid(&here, crate::t!("test-customer-twice", id = customer.id)));
         }
         if let Some(event) = stage {
             initial.push(event);
@@ -74,7 +74,7 @@ fn one(
     let required = |key: &'static str| {
         text(key)
             .filter(|t| !blank(Some(t)))
-            .ok_or_else(|| ctx.invalid(here, format!("a customer needs `{key}`")))
+            .ok_or_else(|| ctx.invalid(here, crate::t!("test-customer-needs", key = key)))
     };
     let id = required("id")?;
     let name = required("name")?;

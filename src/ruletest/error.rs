@@ -95,11 +95,15 @@ impl TestFileError {
     /// The message without the place.
     pub fn message(&self) -> String {
         match self {
-            TestFileError::Read { path, message, .. } => format!("cannot read `{path}`: {message}"),
+            TestFileError::Read { path, message, .. } => {
+                crate::t!("test-cannot-read", path = path, reason = message)
+            }
             TestFileError::Shape { message, .. } | TestFileError::Invalid { message, .. } => {
                 message.clone()
             }
-            TestFileError::Rules { rules, .. } => format!("the rules `{rules}` do not check"),
+            TestFileError::Rules { rules, .. } => {
+                crate::t!("test-rules-do-not-check", rules = rules)
+            }
         }
     }
 }

@@ -48,11 +48,14 @@ pub fn render(report: &Report, color: bool) -> String {
         for flow in &cov.flows {
             let _ = writeln!(
                 out,
-                "coverage of {}: {} of {} ({})",
-                flow.rules.display(),
-                flow.covered,
-                flow.total,
-                percent(flow.covered, flow.total)
+                "{}",
+                crate::t!(
+                    "test-coverage-of",
+                    rules = flow.rules.display().to_string(),
+                    covered = flow.covered,
+                    total = flow.total,
+                    percent = percent(flow.covered, flow.total)
+                )
             );
             for item in &flow.items {
                 let mark = if item.covered {
@@ -64,33 +67,43 @@ pub fn render(report: &Report, color: bool) -> String {
             }
         }
         let verdict = match cov.threshold {
-            Some(t) if cov.met => format!(", threshold {t}%: met"),
-            Some(t) => format!(", threshold {t}%: {}", paint(RED, "not met")),
+            Some(t) if cov.met => crate::t!("test-threshold-met", threshold = t.to_string()),
+            Some(t) => crate::t!(
+                "test-threshold-not-met",
+                threshold = t.to_string(),
+                verdict = paint(RED, &crate::t!("test-not-met"))
+            ),
             None => String::new(),
         };
         let _ = writeln!(
             out,
-            "coverage: {} of {} ({}){verdict}",
-            cov.covered,
-            cov.total,
-            percent(cov.covered, cov.total)
+            "{}{verdict}",
+            crate::t!(
+                "test-coverage",
+                covered = cov.covered,
+                total = cov.total,
+                percent = percent(cov.covered, cov.total)
+            )
         );
     }
     let s = &report.summary;
     if s.unreadable > 0 {
         let _ = writeln!(
             out,
-            "{} test file{} could not run",
-            s.unreadable,
-            if s.unreadable == 1 { "" } else { "s" }
+            "{}",
+            crate::t!("test-unreadable", files = s.unreadable)
         );
     }
     let skipped = if s.skipped > 0 {
-        format!(", {} skipped", s.skipped)
+        crate::t!("test-skipped", skipped = s.skipped)
     } else {
         String::new()
     };
-    let _ = writeln!(out, "{} passed, {} failed{skipped}", s.passed, s.failed);
+    let _ = writeln!(
+        out,
+        "{}{skipped}",
+        crate::t!("test-summary", passed = s.passed, failed = s.failed)
+    );
     out
 }
 
@@ -101,9 +114,12 @@ pub fn render_file_errors(report: &Report) -> String {
         if let Some(e) = &file.error {
             let _ = writeln!(
                 out,
-                "error: {}: {}",
-                place(&file.file, e.line, e.column),
-                e.message
+                "{}",
+                crate::t!(
+                    "test-file-error",
+                    place = place(&file.file, e.line, e.column),
+                    message = e.message
+                )
             );
             if let Some(detail) = &e.detail {
                 for line in detail.lines() {
@@ -131,7 +147,7 @@ pub fn title(file: &FileReport, test: &TestReport) -> String {
 pub fn failure_lines(file: &FileReport, test: &TestReport) -> Vec<String> {
     let mut out = Vec::new();
     for e in &test.errors {
-        out.push(format!("error: {e}"));
+        out.push(crate::t!("test-error", error = e));
     }
     for exp in test.expectations.iter().filter(|e| !e.passed) {
         out.push(format!(
@@ -140,7 +156,7 @@ pub fn failure_lines(file: &FileReport, test: &TestReport) -> Vec<String> {
             expectation_name(exp)
         ));
         if let Some(e) = &exp.error {
-            out.push(format!("  error: {e}"));
+            out.push(format!("  {}", crate::t!("test-error", error = e)));
         }
         for m in &exp.mismatches {
             out.extend(mismatch_lines(m).into_iter().map(|l| format!("  {l}")));
@@ -156,9 +172,14 @@ pub fn expectation_name(exp: &ExpectReport) -> String {
         .as_ref()
         .map_or_else(String::new, |c| format!("{c} "));
     let when = if exp.when == exp.shown_at {
-        format!("{whose}at {}", exp.when)
+        crate::t!("test-at", whose = whose, when = exp.when)
     } else {
-        format!("{whose}at {} = {}", exp.when, exp.shown_at)
+        crate::t!(
+            "test-at-shown",
+            whose = whose,
+            when = exp.when,
+            at = exp.shown_at
+        )
     };
     match &exp.name {
         Some(name) => format!("{name} ({when})"),
@@ -171,7 +192,7 @@ pub fn mismatch_lines(m: &Mismatch) -> Vec<String> {
     let mut out = vec![m.message.clone()];
     out.extend(m.diff.iter().map(|l| format!("  {l}")));
     if !m.decided_by.is_empty() {
-        out.push("  decided by:".into());
+        out.push(format!("  {}", crate::t!("test-decided-by")));
         out.extend(m.decided_by.iter().map(|l| format!("    {l}")));
     }
     out

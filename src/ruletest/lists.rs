@@ -70,19 +70,24 @@ pub(super) fn compare(
             diff.push(format!("+ {}", row.line));
         }
     }
-    let whose = exp
-        .customer
-        .as_ref()
-        .map_or_else(|| "of any customer".to_string(), |c| format!("of `{c}`"));
     let mut parts = Vec::new();
     if missing > 0 {
-        parts.push(format!(
-            "{missing} of {} expected not found {whose}",
-            expected.len()
-        ));
+        parts.push(match &exp.customer {
+            Some(c) => crate::t!(
+                "test-list-missing-of",
+                missing = missing,
+                expected = expected.len(),
+                customer = c
+            ),
+            None => crate::t!(
+                "test-list-missing-any",
+                missing = missing,
+                expected = expected.len()
+            ),
+        });
     }
     if exactly && extra > 0 {
-        parts.push(format!("{extra} more than expected (exactly)"));
+        parts.push(crate::t!("test-list-extra", extra = extra));
     }
     Some(Mismatch {
         key: key.into(),

@@ -10,7 +10,6 @@
 //! wrote.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -60,13 +59,13 @@ pub fn verify(world: &World<'_>, exp: &Expectation) -> Result<Vec<Mismatch>, Sto
                 let context = rows
                     .iter()
                     .map(|s| {
-                        format!(
-                            "{} `{}` matched in event {} of `{}` at {}",
-                            s.risk,
-                            s.keyword,
-                            s.event.0,
-                            s.customer,
-                            format_instant(s.at, world.tz)
+                        crate::t!(
+                            "test-signal-context",
+                            risk = s.risk,
+                            keyword = s.keyword,
+                            event = s.event.0.to_string(),
+                            customer = s.customer,
+                            at = format_instant(s.at, world.tz)
                         )
                     })
                     .collect();
@@ -101,7 +100,7 @@ fn state(
     if actual.as_deref() == Some(want) {
         return Ok(None);
     }
-    let shown = actual.clone().unwrap_or_else(|| "(none)".into());
+    let shown = actual.clone().unwrap_or_else(|| crate::t!("none"));
     let decided_by = match (key, world.store.history(customer)?) {
         ("stage", _) | (_, None) => stage_lines(world, eval),
         (_, Some(history)) => {
@@ -111,9 +110,10 @@ fn state(
             } else {
                 &x.segments
             };
-            let mut lines = vec![format!(
-                "explain {customer} at {}:",
-                format_instant(exp.at, world.tz)
+            let mut lines = vec![crate::t!(
+                "test-explain-at",
+                customer = customer,
+                at = format_instant(exp.at, world.tz)
             )];
             lines.extend(crate::engine::explain::explain_lines(states));
             lines
@@ -121,7 +121,13 @@ fn state(
     };
     Ok(Some(Mismatch {
         key: key.into(),
-        message: format!("{key} of `{customer}`: expected `{want}`, actual `{shown}`"),
+        message: crate::t!(
+            "test-state-mismatch",
+            key = key,
+            customer = customer,
+            want = want,
+            actual = shown
+        ),
         expected: json!(want),
         actual: json!(actual),
         diff: vec![format!("- {want}"), format!("+ {shown}")],
@@ -134,20 +140,22 @@ fn stage_lines(world: &World<'_>, eval: Option<&crate::engine::Evaluation>) -> V
     let Some(eval) = eval else {
         return Vec::new();
     };
-    let mut lines = vec!["stage visits:".to_string()];
+    let mut lines = vec![crate::t!("test-stage-visits")];
     for v in &eval.visits {
-        let mut line = format!(
-            "  {} from {}",
-            v.stage,
-            format_instant(v.entered_at, world.tz)
-        );
-        if let Some(left) = v.left_at {
-            let _ = write!(line, " to {}", format_instant(left, world.tz));
-        }
-        lines.push(line);
+        let from = format_instant(v.entered_at, world.tz);
+        let line = match v.left_at {
+            Some(left) => crate::t!(
+                "test-stage-visit-left",
+                stage = v.stage,
+                from = from,
+                to = format_instant(left, world.tz)
+            ),
+            None => crate::t!("test-stage-visit", stage = v.stage, from = from),
+        };
+        lines.push(format!("  {line}"));
     }
     if eval.visits.is_empty() {
-        lines.push("  (none)".into());
+        lines.push(format!("  {}", crate::t!("none")));
     }
     lines
 }
@@ -168,14 +176,17 @@ fn set(
     let extra: Vec<&String> = actual.difference(want).collect();
     let mut parts = Vec::new();
     if !missing.is_empty() {
-        parts.push(format!("missing {}", join_ticked(&missing)));
+        parts.push(crate::t!("test-set-missing", items = join_ticked(&missing)));
     }
     if !extra.is_empty() {
-        parts.push(format!("unexpected {}", join_ticked(&extra)));
+        parts.push(crate::t!(
+            "test-set-unexpected",
+            items = join_ticked(&extra)
+        ));
     }
     Some(Mismatch {
         key: key.into(),
-        message: format!("{key}: {}", parts.join(", ")),
+        message: format!("{key}: {}", parts.join(&crate::t!("list-separator"))),
         expected: json!(want),
         actual: json!(actual),
         diff: vec![format!("- {}", list(want)), format!("+ {}", list(actual))],

@@ -3,6 +3,82 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+impl SyntaxError {
+    /// The message, the label and the help in the current language (the
+    /// `Display` and miette texts of this type stay English).
+    pub fn localized(&self) -> (String, Option<String>, Option<String>) {
+        match self {
+            SyntaxError::UnexpectedToken {
+                found,
+                expected,
+                help,
+                ..
+            } => (
+                t!("syntax-unexpected", found = found),
+                Some(t!("syntax-label-expected", expected = expected)),
+                help.clone(),
+            ),
+            SyntaxError::UnterminatedString { .. } => (
+                t!("syntax-unterminated-string"),
+                Some(t!("syntax-label-unterminated-string")),
+                Some(t!("syntax-help-unterminated-string")),
+            ),
+            SyntaxError::UnterminatedBlock { .. } => (
+                t!("syntax-unterminated-block"),
+                Some(t!("syntax-label-unterminated-block")),
+                Some(t!("syntax-help-unterminated-block")),
+            ),
+            SyntaxError::InvalidEscape { escape, .. } => (
+                t!("syntax-invalid-escape", escape = escape),
+                Some(t!("syntax-label-invalid-escape")),
+                Some(t!("syntax-help-invalid-escape")),
+            ),
+            SyntaxError::InvalidDuration {
+                text, reason, help, ..
+            } => (
+                t!("syntax-invalid-duration", text = text),
+                Some(reason.clone()),
+                help.clone(),
+            ),
+            SyntaxError::InvalidNumber { text, reason, .. } => (
+                t!("syntax-invalid-number", text = text),
+                Some(reason.clone()),
+                None,
+            ),
+            SyntaxError::InvalidTime { text, .. } => (
+                t!("syntax-invalid-time", text = text),
+                Some(t!("syntax-label-invalid-time")),
+                Some(t!("syntax-help-invalid-time")),
+            ),
+            SyntaxError::InvalidDate { text, .. } => (
+                t!("syntax-invalid-date", text = text),
+                Some(t!("syntax-label-invalid-date")),
+                Some(t!("syntax-help-invalid-date")),
+            ),
+            SyntaxError::TooComplex { count, depth, .. } => (
+                t!("syntax-too-complex"),
+                Some(t!(
+                    "syntax-label-too-complex",
+                    count = *count,
+                    depth = *depth
+                )),
+                Some(t!("syntax-help-too-complex")),
+            ),
+            SyntaxError::UnbalancedParentheses {
+                message,
+                label,
+                help,
+                ..
+            } => (message.clone(), Some(label.clone()), Some(help.clone())),
+            SyntaxError::ManagerChain { count, .. } => (
+                t!("syntax-manager-chain", count = *count),
+                Some(t!("syntax-label-manager-chain")),
+                Some(t!("syntax-help-manager-chain")),
+            ),
+        }
+    }
+}
+
 /// A lexical or syntax error. Messages are lowercase, user input in backticks.
 #[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
 pub enum SyntaxError {

@@ -66,10 +66,7 @@ pub(super) fn may_hold(text: &str) -> bool {
 /// …): what to write instead.
 pub fn hint(c: char) -> Option<String> {
     if c == '；' {
-        return Some(
-            "`；` is full-width punctuation with no role in a rule file: remove it (items and clauses need no separator), or write `,` between the entries of a list"
-                .into(),
-        );
+        return Some(crate::t!("syntax-help-fullwidth-semicolon"));
     }
     // The full-width forms of ASCII (U+FF01…U+FF5E) sit at a fixed distance.
     let ascii = match c {
@@ -80,8 +77,10 @@ pub fn hint(c: char) -> Option<String> {
         '‘' | '’' => '\'',
         _ => return None,
     };
-    Some(format!(
-        "`{c}` is full-width punctuation, which the rule language does not read: write it in ASCII (`{ascii}`), with the input method in half-width mode"
+    Some(crate::t!(
+        "syntax-help-fullwidth-unread",
+        mark = c.to_string(),
+        ascii = ascii.to_string()
     ))
 }
 

@@ -329,16 +329,14 @@ impl Lowerer {
             Err(e) => {
                 let (reason, help) = match e {
                     DurationError::NoUnit => (
-                        "a duration needs a unit".to_string(),
-                        Some(format!(
-                            "write `{text}h` or `{text}d`; units are m, h, d, w"
-                        )),
+                        crate::t!("syntax-duration-no-unit"),
+                        Some(crate::t!("syntax-help-duration-no-unit", text = text)),
                     ),
                     DurationError::UnknownUnit(u) => (
-                        format!("`{u}` is not a unit"),
-                        Some("units are m (minutes), h (hours), d (days), w (weeks)".into()),
+                        crate::t!("syntax-duration-unknown-unit", unit = u),
+                        Some(crate::t!("syntax-help-duration-units")),
                     ),
-                    DurationError::Overflow => ("too large".to_string(), None),
+                    DurationError::Overflow => (crate::t!("syntax-too-large"), None),
                 };
                 self.errors.push(SyntaxError::InvalidDuration {
                     text: text.to_string(),
@@ -362,7 +360,7 @@ impl Lowerer {
                 self.errors.push(SyntaxError::InvalidNumber {
                     text: pair.as_str().to_string(),
                     span: self.span(pair).into(),
-                    reason: "too large".into(),
+                    reason: crate::t!("syntax-too-large"),
                 });
                 0.0
             }
@@ -671,7 +669,7 @@ impl Lowerer {
                         Err(_) => self.errors.push(SyntaxError::InvalidNumber {
                             text: n.as_str().into(),
                             span: at.into(),
-                            reason: "too large".into(),
+                            reason: crate::t!("syntax-too-large"),
                         }),
                     }
                 }

@@ -88,10 +88,10 @@ impl Lowerer {
                 // The guard pops the `(` a `)` closes; only a `)` with none is an error.
                 Token::Close(s) if open.pop().is_none() => {
                     return Some(SyntaxError::UnbalancedParentheses {
-                        message: "unmatched `)`".into(),
+                        message: crate::t!("syntax-unmatched-paren"),
                         span: (*s).into(),
-                        label: "this `)` closes no `(`".into(),
-                        help: "remove it, or add the `(` it should close".into(),
+                        label: crate::t!("syntax-label-unmatched-paren"),
+                        help: crate::t!("syntax-help-unmatched-paren"),
                     });
                 }
                 _ => {}
@@ -99,10 +99,10 @@ impl Lowerer {
         }
         let first = *open.first()?;
         Some(SyntaxError::UnbalancedParentheses {
-            message: "unclosed `(`".into(),
+            message: crate::t!("syntax-unclosed-paren"),
             span: first.into(),
-            label: "this `(` is never closed".into(),
-            help: "close it with `)` where the grouped condition ends".into(),
+            label: crate::t!("syntax-label-unclosed-paren"),
+            help: crate::t!("syntax-help-unclosed-paren"),
         })
     }
 

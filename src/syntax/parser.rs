@@ -362,11 +362,13 @@ fn convert_error(err: &pest::error::Error<Rule>, rest: &str, base: usize) -> (us
     }
     let found_len = token_len(&rest[at..]);
     let found = if found_len == 0 {
-        "end of file".to_string()
+        crate::i18n::noun("end of file")
     } else {
         format!("`{}`", &rest[at..at + found_len])
     };
     let help = hint(&expected, &rest[at..at + found_len]);
+    // The list is compared with English words above; shown in the user's language.
+    let expected: Vec<String> = expected.iter().map(|e| crate::i18n::noun(e)).collect();
     // At the end of the file, point just after the last text: a label on the
     // empty last line would not be drawn.
     let at_label = if found_len == 0 {
@@ -407,7 +409,7 @@ fn hint(expected: &[String], found: &str) -> Option<String> {
         return Some(h);
     }
     if found.is_empty() && expected.iter().any(|e| e == "`}`") {
-        return Some("a block is still open: close it with `}`".into());
+        return Some(crate::t!("syntax-help-block-open"));
     }
     if expected.iter().any(|e| e == "an item") {
         // A misspelt item keyword (`pipline`, transpositions counting as one edit).
@@ -417,10 +419,10 @@ fn hint(expected: &[String], found: &str) -> Option<String> {
             .filter(|(d, k)| *d <= (k.len() / 3).max(1) && *d < k.len())
             .min_by_key(|(d, _)| *d);
         return Some(match close {
-            Some((_, k)) => format!("did you mean `{k}`?"),
-            None => format!(
-                "an item starts with {}",
-                join_or(
+            Some((_, k)) => crate::t!("check-help-did-you-mean", name = k),
+            None => crate::t!(
+                "syntax-help-item-starts",
+                keywords = join_or(
                     &ITEM_KEYWORDS
                         .iter()
                         .map(|k| format!("`{k}`"))
@@ -432,25 +434,23 @@ fn hint(expected: &[String], found: &str) -> Option<String> {
     if ["and", "or", "not", "is", "in", "within", "true", "false"].contains(&found)
         && expected.iter().any(|e| e == "a name")
     {
-        return Some(format!(
-            "`{found}` is reserved and cannot be used as a name"
-        ));
+        return Some(crate::t!("syntax-help-reserved", word = found));
     }
     if found == ","
         && expected
             .iter()
             .any(|e| e.starts_with("`cc`") || e == "`template`")
     {
-        return Some("no comma goes before `cc` or the message".into());
+        return Some(crate::t!("syntax-help-no-comma-cc"));
     }
     None
 }
 
 fn join_or(items: &[String]) -> String {
     match items {
-        [] => "something else".into(),
+        [] => crate::i18n::noun("something else"),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => crate::t!("syntax-one-of", items = init.join(", "), last = last),
     }
 }
 
