@@ -5,6 +5,7 @@
 
 mod cli_common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 fn sf(dir: &Path, args: &[&str]) -> String {
@@ -41,7 +42,7 @@ impl Dice {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap()
     }
 
     /// A random condition of depth at most `depth`.
@@ -65,7 +66,7 @@ fn conditions() -> Vec<String> {
     let mut all: Vec<String> = STORED
         .iter()
         .chain(REPLAYED)
-        .map(|c| c.to_string())
+        .map(ToString::to_string)
         .collect();
     all.push("health is yellow and tagged 新能源".into());
     all.push("not (health is yellow) and since last contact > 14d".into());
@@ -125,16 +126,15 @@ fn stored_columns_list_what_a_replay_lists() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let lines: String = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            format!(
-                "{{\"customer\": \"{id}\", \"at\": \"{}\", \"kind\": \"visit\", \"role\": \"decision_maker\", \"text\": \"竞品已进场\"}}\n",
-                at(-24 * i as i64)
-            )
-        })
-        .collect();
+    let mut lines = String::new();
+    for (days_back, id) in (0_i64..).zip(&ids) {
+        writeln!(
+            lines,
+            "{{\"customer\": \"{id}\", \"at\": \"{}\", \"kind\": \"visit\", \"role\": \"decision_maker\", \"text\": \"竞品已进场\"}}",
+            at(-24 * days_back)
+        )
+        .unwrap();
+    }
     std::fs::write(demo.join("late.jsonl"), lines).unwrap();
     sf(&demo, &["import", "events", "late.jsonl"]);
     for hours in [0, 2] {
