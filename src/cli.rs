@@ -203,4 +203,8 @@ pub struct ListArgs {
     /// A condition in the rule language: `tagged 新能源 and health is yellow`.
     #[arg(long = "where", value_name = "EXPR")]
     pub filter: Option<String>,
+    /// Replay every customer, even where the stored columns decide (for tests
+    /// that compare the two ways).
+    #[arg(long, hide = true)]
+    pub replay: bool,
 }

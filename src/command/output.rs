@@ -36,6 +36,15 @@ impl Stream {
         }
     }
 
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        if self.closed || self.failed.is_some() {
+            return;
+        }
+        if let Err(e) = self.sink.write_all(bytes) {
+            self.fail(e);
+        }
+    }
+
     fn flush(&mut self) {
         if self.closed || self.failed.is_some() {
             return;
@@ -80,6 +89,11 @@ impl Printer {
     /// Writes to stdout.
     pub(crate) fn out(&mut self, args: fmt::Arguments<'_>) {
         self.out.write(args);
+    }
+
+    /// Writes bytes to stdout (a streamed document, written as it is made).
+    pub(crate) fn out_bytes(&mut self, bytes: &[u8]) {
+        self.out.write_bytes(bytes);
     }
 
     /// Writes to stderr (stdout is flushed first, so a terminal shows both in order).

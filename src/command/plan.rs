@@ -20,33 +20,44 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
     let now = s.now(flow.timezone)?;
     let store = s.read_store()?;
     let engine = Engine::new(flow, &team);
-    let mut plans = Vec::new();
-    Pass::new(&store, &engine, now)?.plan(&store, |pending| {
-        plans.push(pending);
-        Ok(())
-    })?;
-    let mut summary: BTreeMap<&str, usize> = BTreeMap::new();
-    for e in plans.iter().flat_map(Pending::effects) {
-        *summary.entry(e.kind()).or_default() += 1;
-    }
-    let errors: Vec<&String> = plans.iter().flat_map(|p| &p.eval.errors).collect();
-    let total: usize = summary.values().sum();
+    let pass = Pass::new(&store, &engine, now)?;
     let tz = flow.timezone;
+    let mut summary: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut errors: Vec<String> = Vec::new();
     if s.format == Format::Json {
-        let actions: Vec<Value> = plans
-            .iter()
-            .flat_map(|p| p.effects().map(move |e| action_json(&p.eval.customer, e)))
-            .collect();
-        let mut out = json!({
+        // Written customer by customer as each is evaluated: the memory stays that
+        // of one customer however large the store.
+        let mut doc = JsonPlan::default();
+        let mut out = |bytes: &[u8]| p.out_bytes(bytes);
+        pass.plan(&store, |pending| {
+            for e in pending.effects() {
+                *summary.entry(e.kind()).or_default() += 1;
+                let mut action = action_json(&pending.eval.customer, e);
+                super::json_time::localize(&mut action, tz);
+                doc.action(&mut out, &action);
+            }
+            errors.extend(pending.eval.errors.iter().cloned());
+            Ok(())
+        })?;
+        let mut rest = json!({
             "at": crate::timefmt::rfc3339(now, tz),
             "rules_digest": flow.digest,
-            "actions": actions,
             "summary": summary,
             "errors": errors,
         });
-        super::json_time::localize(&mut out, tz);
-        outln!(p, "{}", super::pretty(&out));
+        super::json_time::localize(&mut rest, tz);
+        doc.finish(&mut out, &rest);
     } else {
+        let mut plans = Vec::new();
+        pass.plan(&store, |pending| {
+            plans.push(pending);
+            Ok(())
+        })?;
+        for e in plans.iter().flat_map(Pending::effects) {
+            *summary.entry(e.kind()).or_default() += 1;
+        }
+        errors.extend(plans.iter().flat_map(|p| p.eval.errors.iter().cloned()));
+        let total: usize = summary.values().sum();
         let counts: Vec<String> = summary
             .iter()
             .map(|(k, n)| format!("{n} {}", kind_name(k)))
@@ -83,10 +94,48 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
     }
     if !errors.is_empty() {
         Ok(Outcome::Failed)
-    } else if args.detailed_exitcode && total > 0 {
+    } else if args.detailed_exitcode && summary.values().sum::<usize>() > 0 {
         Ok(Outcome::Pending)
     } else {
         Ok(Outcome::Done)
+    }
+}
+
+/// `plan --format json` written as it is made: the `actions` array one action at
+/// a time, then the other members. The bytes are those of
+/// `serde_json::to_string_pretty` on the whole document (members in key order,
+/// `actions` first; two spaces a level) followed by a newline.
+#[derive(Default)]
+struct JsonPlan {
+    /// Actions written so far.
+    actions: usize,
+}
+
+impl JsonPlan {
+    /// Writes one action (the document's head before the first).
+    fn action(&mut self, out: &mut impl FnMut(&[u8]), action: &Value) {
+        let mut text = String::from(if self.actions == 0 {
+            "{\n  \"actions\": [\n    "
+        } else {
+            ",\n    "
+        });
+        // A JSON string never holds a raw newline: every line break is layout.
+        text.push_str(&super::pretty(action).replace('\n', "\n    "));
+        out(text.as_bytes());
+        self.actions += 1;
+    }
+
+    /// Closes the array and writes the other members (an object whose keys all
+    /// sort after `actions`), then the closing brace and a newline.
+    fn finish(self, out: &mut impl FnMut(&[u8]), rest: &Value) {
+        out(if self.actions == 0 {
+            b"{\n  \"actions\": [],\n"
+        } else {
+            b"\n  ],\n"
+        });
+        let rest = super::pretty(rest);
+        out(rest.strip_prefix("{\n").unwrap_or(&rest).as_bytes());
+        out(b"\n");
     }
 }
 
@@ -275,5 +324,51 @@ fn trigger_text(trigger: &str, flow: &Flow) -> String {
         ),
         (true, None) => t!("plan-trigger-enter", stage = labels::stage(flow, rest)),
         (false, None) => t!("plan-trigger-exit", stage = labels::stage(flow, rest)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed bytes against the document built whole, as `plan` printed it
+    /// before it streamed.
+    fn streamed(actions: &[Value], rest: &Value) -> String {
+        let mut bytes = Vec::new();
+        let mut out = |b: &[u8]| bytes.extend_from_slice(b);
+        let mut doc = JsonPlan::default();
+        for a in actions {
+            doc.action(&mut out, a);
+        }
+        doc.finish(&mut out, rest);
+        String::from_utf8(bytes).unwrap()
+    }
+
+    fn whole(actions: &[Value], rest: &Value) -> String {
+        let mut v = rest.clone();
+        v["actions"] = Value::from(actions.to_vec());
+        format!("{}\n", crate::command::pretty(&v))
+    }
+
+    #[test]
+    fn the_streamed_document_is_the_whole_one_byte_for_byte() {
+        let rest = json!({
+            "at": "2026-03-20T09:00:00+08:00",
+            "rules_digest": "2028ebff02f9836f",
+            "summary": {"health": 2, "task": 1},
+            "errors": ["template care: undefined value", "第二个\n错误"],
+        });
+        let actions = [
+            json!({"kind": "task", "customer": "c1", "title": "多行\n标题 \"引号\"",
+                   "cc": [], "evidence": {"events": [1, 2], "creation": false},
+                   "origin": {}, "nested": [[1, [2, {}]], []]}),
+            json!({"kind": "tag", "customer": "c2", "added": true, "tag": "新能源"}),
+            json!({}),
+        ];
+        for n in 0..=actions.len() {
+            assert_eq!(streamed(&actions[..n], &rest), whole(&actions[..n], &rest));
+        }
+        let bare = json!({"at": "x", "rules_digest": "y", "summary": {}, "errors": []});
+        assert_eq!(streamed(&[], &bare), whole(&[], &bare));
     }
 }

@@ -601,3 +601,77 @@ impl Ctx<'_, '_> {
         }
     }
 }
+
+/// What the store keeps of a customer's latest evaluation, by name: its stage,
+/// health state, segment and tags (`list --where` without a replay).
+#[derive(Debug, Clone, Copy)]
+pub struct Stored<'a> {
+    /// The stage.
+    pub stage: Option<&'a str>,
+    /// The health state.
+    pub health: Option<&'a str>,
+    /// The segment.
+    pub segment: Option<&'a str>,
+    /// The tags.
+    pub tags: &'a [String],
+}
+
+/// The condition's value on the stored columns when they decide it: `Some` when
+/// every part it needs is a stage, health, segment or tag test (or an `and` with a
+/// stored part that is false, an `or` with one that is true); `None` when it needs
+/// the history (a replay). A stored name the flow no longer has is undecided.
+pub fn decide_stored(flow: &Flow, cond: &Cond, s: &Stored<'_>) -> Option<bool> {
+    match cond {
+        Cond::And(a, b) => match (decide_stored(flow, a, s), decide_stored(flow, b, s)) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), Some(true)) => Some(true),
+            _ => None,
+        },
+        Cond::Or(a, b) => match (decide_stored(flow, a, s), decide_stored(flow, b, s)) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), Some(false)) => Some(false),
+            _ => None,
+        },
+        Cond::Not(a) => decide_stored(flow, a, s).map(|v| !v),
+        Cond::Holds(op) => Some(stored_operand(flow, op, s)? == Val::Bool(true)),
+        Cond::In(lhs, list, _) => {
+            let v = stored_operand(flow, lhs, s)?;
+            let list = list
+                .iter()
+                .map(|o| stored_operand(flow, o, s))
+                .collect::<Option<Vec<_>>>()?;
+            Some(list.iter().any(|o| compare(&v, CmpOp::Eq, o)))
+        }
+        Cond::Compare(l, op, r, _) => {
+            let (l, r) = (stored_operand(flow, l, s)?, stored_operand(flow, r, s)?);
+            Some(compare(&l, *op, &r))
+        }
+    }
+}
+
+/// An operand's value from the stored columns, as [`Ctx::operand`] gives it on
+/// the replayed state; `None` for an operand that needs the history.
+fn stored_operand(flow: &Flow, op: &Operand, s: &Stored<'_>) -> Option<Val> {
+    fn index<T>(all: &[T], name: Option<&str>, of: impl Fn(&T) -> &str) -> Option<Val> {
+        match name {
+            None => Some(Val::Index(None)),
+            Some(n) => all
+                .iter()
+                .position(|x| of(x) == n)
+                .map(|i| Val::Index(Some(i))),
+        }
+    }
+    match op {
+        Operand::Const(c @ (Const::Stage(_) | Const::State(_) | Const::Segment(_))) => {
+            Some(constant(c))
+        }
+        Operand::Stage => index(&flow.stages, s.stage, |x| x.name.as_str()),
+        Operand::Health => index(&flow.health, s.health, |x| x.name.as_str()),
+        Operand::Segment => index(&flow.segments, s.segment, |x| x.name.as_str()),
+        Operand::Tagged(tag) => {
+            let name = &flow.tags.get(tag.index())?.name;
+            Some(Val::Bool(s.tags.contains(name)))
+        }
+        _ => None,
+    }
+}

@@ -22,6 +22,7 @@ mod timers;
 
 use chrono::{DateTime, Utc};
 
+pub use cond::{Stored, decide_stored};
 pub use effects::{Effect, Evaluation, Evidence, SignalView, TaskView, TimerView, Visit};
 pub use records::{
     Baseline, Contact, CustomerHistory, CustomerRecord, Event, FieldValue, RecordedTask, RuleWindow,

@@ -449,6 +449,7 @@ cli-explain-exit =
 
 cli-list = Customers matching a condition in the rule language
 cli-list--filter = A condition in the rule language: `tagged 新能源 and health is yellow`
+cli-list--replay = Replay every customer, even where the stored columns decide (for tests that compare the two ways)
 cli-list-exit =
     Exit codes:
       0  listed (possibly no customer)

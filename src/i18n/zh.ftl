@@ -381,6 +381,7 @@ cli-explain-exit =
 
 cli-list = 列出符合规则语言条件的客户
 cli-list--filter = 规则语言的条件：`tagged 新能源 and health is yellow`
+cli-list--replay = 重放每个客户，即使存储的列已能判定（供比较两种方式的测试使用）
 cli-list-exit =
     退出码：
       0  已列出（可能没有客户）

@@ -17,6 +17,27 @@ use super::json::Json;
 use super::sqltime::SqlTime;
 use crate::engine::{Contact, CustomerRecord, FieldValue};
 
+/// A customer's row with the columns `apply` derives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCustomer {
+    /// The id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+    /// The owner.
+    pub owner: String,
+    /// The stage at the latest apply.
+    pub stage: Option<String>,
+    /// The health state at the latest apply.
+    pub health: Option<String>,
+    /// The segment at the latest apply.
+    pub segment: Option<String>,
+    /// The tags at the latest apply.
+    pub tags: Vec<String>,
+    /// When the latest apply evaluated the customer (never: `None`).
+    pub applied_at: Option<DateTime<Utc>>,
+}
+
 impl Store {
     /// The customers `apply` must evaluate at `now`: those with new records since
     /// the last apply, those whose wake-up time has come, and (while a new rule set
@@ -39,6 +60,28 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every customer's derived columns as the latest apply left them, ordered by
+    /// id (`list` answers from them what they decide).
+    pub fn stored_customers(&self) -> Result<Vec<StoredCustomer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, owner, stage, health, segment, tags, applied_at
+             FROM customers ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredCustomer {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                owner: r.get(2)?,
+                stage: r.get(3)?,
+                health: r.get(4)?,
+                segment: r.get(5)?,
+                tags: r.get::<_, Json<Vec<String>>>(6)?.0,
+                applied_at: r.get::<_, Option<SqlTime>>(7)?.map(|t| t.0),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every customer id, ordered.

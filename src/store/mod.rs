@@ -47,7 +47,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use apply::ApplyOutcome;
-pub use customers::STAGE_SOURCE;
+pub use customers::{STAGE_SOURCE, StoredCustomer};
 pub use demo::{
     Activity, Counts, HealthExample, MessageExample, SignalExample, StepExample, Witness,
 };
