@@ -57,10 +57,7 @@ pub(super) fn run(args: &DemoArgs, s: &Settings, p: &mut Printer) -> Result {
     let mut tour = Tour::collect(&store, &project, &flow, &team, &spec, &summary)?;
     if !args.no_tour {
         let now = summary.last_apply.unwrap_or_else(Utc::now);
-        let lang = match s.text_lang() {
-            crate::cli::Lang::Zh => crate::report::Lang::Zh,
-            crate::cli::Lang::En => crate::report::Lang::En,
-        };
+        let lang = crate::report::Lang::of(s.text_lang());
         tour.reports = Some(TourReports::make(
             &store,
             &flow,

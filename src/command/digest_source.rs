@@ -27,15 +27,8 @@ impl<'a> ReportDigests<'a> {
         ReportDigests {
             flow,
             db,
-            names: team
-                .people
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect(),
-            lang: match lang {
-                crate::cli::Lang::Zh => Lang::Zh,
-                crate::cli::Lang::En => Lang::En,
-            },
+            names: team.names(),
+            lang: Lang::of(lang),
         }
     }
 }
@@ -54,15 +47,7 @@ impl DigestSource for ReportDigests<'_> {
             other => return Err(format!("no report `{other}`")),
         };
         let store = Store::open_read_only(&self.db).map_err(|e| e.to_string())?;
-        let opts = Options {
-            kind,
-            period: Period { from, to },
-            compare: None,
-            by: None,
-            now: to,
-            lang: self.lang,
-            calendar: None,
-        };
+        let opts = Options::plain(kind, Period { from, to }, to, self.lang);
         let built =
             report::build(&store, self.flow, &self.names, &opts).map_err(|e| e.to_string())?;
         let missed = match &built.current.body {

@@ -92,7 +92,7 @@ fn options(
         lang: match (lang, s.format.is_machine()) {
             (Some(crate::cli::Lang::En), _) | (None, true) => Lang::En,
             (Some(crate::cli::Lang::Zh), _) => Lang::Zh,
-            (None, false) => Lang::from_env(),
+            (None, false) => Lang::of(crate::i18n::Lang::from_locale()),
         },
         calendar: args.calendar.clone(),
     })

@@ -136,6 +136,23 @@ pub struct Options {
     pub calendar: Option<String>,
 }
 
+impl Options {
+    /// A report of `kind` over `period` as of `now`, not split, compared with
+    /// nothing, on the flow's first calendar (what digests and the demo's tour
+    /// show).
+    pub fn plain(kind: Kind, period: Period, now: DateTime<Utc>, lang: Lang) -> Options {
+        Options {
+            kind,
+            period,
+            compare: None,
+            by: None,
+            now,
+            lang,
+            calendar: None,
+        }
+    }
+}
+
 /// A report.
 #[derive(Debug, Clone)]
 pub struct Report {

@@ -21,23 +21,19 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `zh*` in `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) gives
-    /// Chinese; anything else English.
-    pub fn from_env() -> Lang {
-        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-        match var {
-            Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
-        }
-    }
-
     /// The text for this language.
     pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
             Lang::En => en,
             Lang::Zh => zh,
+        }
+    }
+
+    /// The report language of a catalogue language.
+    pub fn of(lang: crate::i18n::Lang) -> Lang {
+        match lang {
+            crate::i18n::Lang::En => Lang::En,
+            crate::i18n::Lang::Zh => Lang::Zh,
         }
     }
 

@@ -145,6 +145,14 @@ pub enum TeamError {
 }
 
 impl Team {
+    /// Each person's name by id (how reports and tours show people).
+    pub fn names(&self) -> std::collections::HashMap<String, String> {
+        self.people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect()
+    }
+
     /// Reads and validates a team file.
     pub fn load(path: &Path) -> Result<Team, TeamError> {
         let name = path.display().to_string();

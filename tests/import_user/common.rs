@@ -90,18 +90,23 @@ pub fn customer_ids(dir: &Path) -> Vec<String> {
         .unwrap()
 }
 
-/// The ids `list --where COND --at AT --format json` prints.
-pub fn list(dir: &Path, cond: &str, at: &str) -> Vec<String> {
-    let out = sf(dir)
-        .args(["list", "--where", cond, "--at", at, "--format", "json"])
-        .output()
-        .unwrap();
+/// `salesflow ARGS` in `dir`, which must succeed: its stdout as JSON.
+pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = sf(dir).args(args).output().unwrap();
     assert!(
         out.status.success(),
-        "{}",
+        "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The ids `list --where COND --at AT --format json` prints.
+pub fn list(dir: &Path, cond: &str, at: &str) -> Vec<String> {
+    let json = json(
+        dir,
+        &["list", "--where", cond, "--at", at, "--format", "json"],
+    );
     let rows = json
         .as_array()
         .or_else(|| json["customers"].as_array())

@@ -138,33 +138,25 @@ fn a_foreign_opportunity_export_becomes_customers_and_stage_changes() {
     // The funnel over the whole export, after an apply records the stage
     // visits: won and lost are the closings the export says, counted here from
     // the rows themselves.
-    let applied = crate::common::sf(&dir)
+    crate::common::sf(&dir)
         .args(["apply", "--at", "2017-06-02 12:00"])
-        .output()
-        .unwrap();
-    assert!(
-        applied.status.success(),
-        "{}",
-        String::from_utf8_lossy(&applied.stderr)
-    );
-    let out = crate::common::sf(&dir)
-        .args(["report", "funnel", "--format", "json"])
-        .args([
+        .assert()
+        .success();
+    let funnel = crate::common::json(
+        &dir,
+        &[
+            "report",
+            "funnel",
+            "--format",
+            "json",
             "--from",
             "2016-09-01",
             "--to",
             "2017-06-02",
             "--at",
             "2017-06-02 12:00",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
-    let funnel: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let count = |stage: &str| deals.iter().filter(|d| d.stage == stage).count() as u64;
     assert_eq!(funnel["won"].as_u64(), Some(count("Won")), "{funnel:#}");
     assert_eq!(funnel["lost"].as_u64(), Some(count("Lost")), "{funnel:#}");

@@ -3,7 +3,6 @@
 //! exactly as `salesflow report` makes them, each also written as one HTML file
 //! under `reports/` in the project's folder.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -37,23 +36,15 @@ impl TourReports {
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<TourReports, DemoError> {
-        let names: HashMap<String, String> = team
-            .people
-            .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
-            .collect();
+        let names = team.names();
         let period = Period::resolve(None, None, now, flow.timezone)?;
         let make = |kind: Kind| {
-            let opts = Options {
-                kind,
-                period,
-                compare: None,
-                by: None,
-                now,
-                lang,
-                calendar: None,
-            };
-            report::build(store, flow, &names, &opts)
+            report::build(
+                store,
+                flow,
+                &names,
+                &Options::plain(kind, period, now, lang),
+            )
         };
         let reports = [
             make(Kind::Funnel)?,
