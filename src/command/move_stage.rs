@@ -13,7 +13,13 @@ pub(super) fn run(args: &MoveArgs, s: &Settings, p: &mut Printer) -> Result {
     let (now, mut store, actor) = open_for_recording(s, flow.timezone, args.by.as_deref())?;
     let mut event = NewEvent::new(&args.customer, now, "stage_change", "cli");
     event.actor = actor;
-    event.attrs.insert("stage".into(), args.stage.clone());
+    // A stage by its name or its label (`move c3 方案演示`); what is neither is
+    // kept as typed for the record rules to refuse with the pipeline's names.
+    let stage = flow.stage_named(&args.stage).map_or_else(
+        || args.stage.clone(),
+        |id| flow.stages[id.index()].name.clone(),
+    );
+    event.attrs.insert("stage".into(), stage);
     event.evidence = args
         .evidence
         .iter()

@@ -187,6 +187,19 @@ impl RowCheck<'_, '_> {
         } else {
             self.text(column)?
         };
+        self.known_text(column, what, &id, known)
+    }
+
+    /// `id`, read from `column`, if it is among `known`; else an error naming
+    /// the closest.
+    fn known_text(
+        &mut self,
+        column: &str,
+        what: &str,
+        id: &str,
+        known: &HashSet<String>,
+    ) -> Option<String> {
+        let id = id.to_string();
         if known.contains(&id) {
             Some(id)
         } else {
@@ -199,6 +212,29 @@ impl RowCheck<'_, '_> {
             );
             self.error(column, message);
             None
+        }
+    }
+
+    /// The cell as a stage of `flow`, by its name or its label (`demo` or
+    /// `方案演示`, as `move` takes it): the stage's name.
+    pub fn stage(
+        &mut self,
+        column: &str,
+        required: bool,
+        flow: &crate::model::Flow,
+    ) -> Option<String> {
+        let text = if required {
+            self.required_text(column)?
+        } else {
+            self.text(column)?
+        };
+        match flow.stage_named(&text) {
+            Some(id) => Some(flow.stages[id.index()].name.clone()),
+            None => {
+                let names: HashSet<String> = flow.stages.iter().map(|s| s.name.clone()).collect();
+                // Not a stage: the unknown-id error with its closest name.
+                self.known_text(column, "stage", &text, &names)
+            }
         }
     }
 

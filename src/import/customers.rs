@@ -9,7 +9,7 @@
 //! its `created_at` (if given) must be the stored one, and the store records
 //! changed fields and stages at the import's time.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 
@@ -89,7 +89,6 @@ pub(super) fn load(
         optional,
         attrs: false,
     };
-    let stages: HashSet<String> = flow.stages.iter().map(|s| s.name.clone()).collect();
     let mut checker = Checker::new(table, columns, flow.timezone);
     let mut batch = ImportBatch::default();
     let mut first_seen: HashMap<String, String> = HashMap::new();
@@ -131,7 +130,7 @@ pub(super) fn load(
             wecom: r.text("contact_wecom"),
         };
         let evidence = cells::evidence(r.cell("evidence"));
-        let stage = r.known("stage", false, "stage", &stages);
+        let stage = r.stage("stage", false, flow);
         if let Some(stage) = &stage {
             events::require_evidence(&mut r, flow, stage, &evidence);
         } else if !evidence.is_empty() {

@@ -47,7 +47,6 @@ pub(super) fn load(
         }
     };
     let kinds: HashSet<String> = flow.event_kinds.iter().cloned().collect();
-    let stages: HashSet<String> = flow.stages.iter().map(|s| s.name.clone()).collect();
     let risks: HashSet<String> = flow.risks.iter().map(|r| r.name.clone()).collect();
     let mut checker = Checker::new(table, columns, flow.timezone);
     let mut batch = ImportBatch::default();
@@ -84,7 +83,7 @@ pub(super) fn load(
         }
         match kind.as_deref() {
             Some("stage_change") => {
-                if let Some(stage) = r.known("stage", true, "stage", &stages) {
+                if let Some(stage) = r.stage("stage", true, flow) {
                     require_evidence(&mut r, flow, &stage, &event.evidence);
                     event.attrs.insert("stage".into(), stage);
                 }
