@@ -331,7 +331,12 @@ fn empty_flow() -> Flow {
 
 /// A digest of the flow's sources (FNV-1a over paths and texts), recorded with
 /// every tick so a result can be traced to the rules that made it.
+///
+/// Paths count relative to the entry file's folder (with `/` between parts), so
+/// the same rules checked out in another folder, or named by an absolute path
+/// in one place and a relative one in another, have the same digest.
 fn digest(files: &[File]) -> String {
+    let root = files.first().map(|f| f.source.dir().to_path_buf());
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     // A plain loop per slice: the texts are long, and chained iterators cost
     // about twice the instructions per byte.
@@ -342,10 +347,21 @@ fn digest(files: &[File]) -> String {
         }
     };
     for f in files {
-        eat(f.source.name().as_bytes());
+        eat(relative_name(&f.source.path, root.as_deref()).as_bytes());
         eat(&[0]);
         eat(f.source.text.as_bytes());
         eat(&[0]);
     }
     format!("{h:016x}")
+}
+
+/// A file's path relative to `root` when it lies inside, else its file name
+/// only: the part of a path that belongs to the rules, not to the checkout.
+fn relative_name(path: &std::path::Path, root: Option<&std::path::Path>) -> String {
+    let inside = root.and_then(|r| path.strip_prefix(r).ok());
+    let rel = inside.unwrap_or_else(|| path.file_name().map_or(path, std::path::Path::new));
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
