@@ -210,9 +210,21 @@ impl Ctx<'_, '_> {
             .unwrap_or(DateTime::<Utc>::MIN_UTC)
     }
 
-    /// Whether an instant lies within a window back from now.
-    fn within(&self, at: DateTime<Utc>, window: Option<Duration>) -> bool {
-        at <= self.t && window.is_none_or(|w| self.add(at, w).is_some_and(|end| end >= self.t))
+    /// Whether an instant lies within a window back from now: `at <= t` and
+    /// `at + window >= t`. A wall-clock window is one comparison with its start,
+    /// computed once per test rather than once per record.
+    fn within(&self, window: Option<Duration>) -> impl Fn(DateTime<Utc>) -> bool + '_ {
+        let open = window
+            .filter(|w| w.clock.is_none())
+            .map(|w| self.window_start(w));
+        move |at| {
+            at <= self.t
+                && match (window, open) {
+                    (None, _) => true,
+                    (Some(_), Some(open)) => at >= open,
+                    (Some(w), None) => self.add(at, w).is_some_and(|end| end >= self.t),
+                }
+        }
     }
 
     fn operand(&self, op: &Operand) -> (Val, Witness) {
@@ -237,10 +249,11 @@ impl Ctx<'_, '_> {
                 )
             }
             Operand::Count(filter, window) => {
+                let within = self.within(*window);
                 let ids: Vec<i64> = st
                     .events()
                     .iter()
-                    .filter(|e| self.matches(e, filter) && self.within(e.at, *window))
+                    .filter(|e| self.matches(e, filter) && within(e.at))
                     .map(|e| e.id)
                     .collect();
                 #[expect(
@@ -271,6 +284,7 @@ impl Ctx<'_, '_> {
                 )
             }
             Operand::Signal(which, window) => {
+                let within = self.within(*window);
                 let mut ids: Vec<i64> = st
                     .signals
                     .iter()
@@ -280,7 +294,7 @@ impl Ctx<'_, '_> {
                         SignalWhich::Any(None) => true,
                         SignalWhich::Any(Some(sev)) => self.flow.risks[s.risk].severity == *sev,
                     })
-                    .filter(|s| self.within(s.at, *window))
+                    .filter(|s| within(s.at))
                     .map(|s| s.event)
                     .collect();
                 // Two keywords in one event are one witness.
@@ -309,8 +323,9 @@ impl Ctx<'_, '_> {
             Operand::Tagged(tag) => (Val::Bool(st.tags.contains(&tag.index())), none()),
             Operand::Mentions(text, window) => {
                 let needle = normalize(text);
+                let within = self.within(*window);
                 let hit = st.events().iter().rev().copied().find(|e| {
-                    self.within(e.at, *window) && e.texts().any(|x| normalize(x).contains(&needle))
+                    within(e.at) && e.texts().any(|x| normalize(x).contains(&needle))
                 });
                 (
                     Val::Bool(hit.is_some()),
@@ -457,31 +472,20 @@ impl Ctx<'_, '_> {
             Operand::Overdue => push(self.overdue_at()),
             Operand::Count(filter, Some(w)) => {
                 let open = self.window_start(*w);
-                for e in self
-                    .state
-                    .events()
-                    .iter()
-                    .filter(|e| e.at >= open && self.matches(e, filter))
-                {
-                    push(self.add(e.at, *w));
-                }
+                let ats = self.state.events().iter();
+                let ats = ats.filter(|e| e.at >= open && self.matches(e, filter));
+                out.extend(self.earliest_closing(ats.map(|e| e.at), *w));
             }
             Operand::Signal(_, Some(w)) => {
                 let open = self.window_start(*w);
-                for s in self
-                    .state
-                    .signals
-                    .iter()
-                    .filter(|s| s.at >= open && s.counts())
-                {
-                    push(self.add(s.at, *w));
-                }
+                let ats = self.state.signals.iter();
+                let ats = ats.filter(|s| s.at >= open && s.counts());
+                out.extend(self.earliest_closing(ats.map(|s| s.at), *w));
             }
             Operand::Mentions(_, Some(w)) => {
                 let open = self.window_start(*w);
-                for e in self.state.events().iter().filter(|e| e.at >= open) {
-                    push(self.add(e.at, *w));
-                }
+                let ats = self.state.events().iter().filter(|e| e.at >= open);
+                out.extend(self.earliest_closing(ats.map(|e| e.at), *w));
             }
             Operand::Task(title, TaskState::Overdue) => {
                 if let Some(task) = self.state.latest_task(title, self.t) {
@@ -490,6 +494,44 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// The earliest instant after `t` at which a window of `w` closes on one of
+    /// the instants `ats`: `at + w`, or one second later when that is `t` itself
+    /// (the instant after which the record no longer counts).
+    ///
+    /// Only the earliest matters to the caller (the next instant to evaluate),
+    /// and `add` never goes back as its start moves forward, so an instant no
+    /// earlier than the one that gave the best so far cannot do better, and one
+    /// no later than an instant whose window closed before `t` cannot count at
+    /// all: in time order, one `add` decides, not one per record in the window.
+    fn earliest_closing(
+        &self,
+        ats: impl Iterator<Item = DateTime<Utc>>,
+        w: Duration,
+    ) -> Option<DateTime<Utc>> {
+        let mut best: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
+        let mut closed_by: Option<DateTime<Utc>> = None;
+        for at in ats {
+            if best.is_some_and(|(b, _)| at >= b) || closed_by.is_some_and(|c| at <= c) {
+                continue;
+            }
+            let Some(end) = self.add(at, w) else {
+                continue;
+            };
+            let candidate = if end > self.t {
+                end
+            } else if end + TimeDelta::seconds(1) > self.t {
+                end + TimeDelta::seconds(1)
+            } else {
+                closed_by = Some(closed_by.map_or(at, |c| c.max(at)));
+                continue;
+            };
+            if best.is_none_or(|(_, c)| candidate < c) {
+                best = Some((at, candidate));
+            }
+        }
+        best.map(|(_, c)| c)
     }
 }
 
