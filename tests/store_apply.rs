@@ -5,7 +5,7 @@ mod store_common;
 
 use salesflow::engine::Effect;
 use salesflow::store::Store;
-use store_common::{count, evaluation, every_effect, scratch, store_with_c1, t};
+use store_common::{claimed, count, evaluation, every_effect, scratch, store_with_c1, t};
 
 #[test]
 fn each_effect_goes_to_its_table() {
@@ -30,7 +30,7 @@ fn each_effect_goes_to_its_table() {
 
     assert_eq!(count(&db, "health_changes"), 1);
     assert_eq!(count(&db, "fired_steps"), 1);
-    assert_eq!(count(&db, "effects"), i64::try_from(effects.len()).unwrap());
+    assert_eq!(claimed(&db), i64::try_from(effects.len()).unwrap());
     assert_eq!(count(&db, "timers"), 1);
     assert_eq!(count(&db, "stage_visits"), 1);
     let signals = store.signals(Some("c1"), false).unwrap();
@@ -124,7 +124,7 @@ fn a_failing_effect_leaves_nothing_of_the_customer_written() {
     // The last effect violates a constraint: a signal on an event that does not
     // exist (foreign key), after every other effect was written.
     effects.push(Effect::Signal {
-        key: "signal:bad".into(),
+        key: salesflow::engine::signal_key("c1", "legal_review", 999_999, "法务"),
         at: t("2026-03-02T10:00:00Z"),
         risk: "legal_review".into(),
         event: 999_999,
@@ -173,7 +173,7 @@ fn a_failing_effect_leaves_nothing_of_the_customer_written() {
             now,
         )
         .unwrap();
-    assert_eq!(count(&db, "effects"), i64::try_from(effects.len()).unwrap());
+    assert_eq!(claimed(&db), i64::try_from(effects.len()).unwrap());
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn concurrent_applies_insert_each_effect_once_without_lock_errors() {
         .collect();
     let total: usize = threads.into_iter().map(|h| h.join().unwrap()).sum();
     assert_eq!(total, effects.len());
-    assert_eq!(count(&db, "effects"), i64::try_from(effects.len()).unwrap());
+    assert_eq!(claimed(&db), i64::try_from(effects.len()).unwrap());
     for table in [
         "health_changes",
         "signals",
@@ -345,5 +345,5 @@ fn concurrent_processes_insert_each_effect_once() {
     }
     let effects = every_effect(event).len();
     assert_eq!(total, effects);
-    assert_eq!(count(&db, "effects"), i64::try_from(effects).unwrap());
+    assert_eq!(claimed(&db), i64::try_from(effects).unwrap());
 }

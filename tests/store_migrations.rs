@@ -3,6 +3,7 @@
 
 mod store_common;
 
+use salesflow::engine::signal_key;
 use salesflow::store::{Store, StoreError, schema_version};
 use store_common::scratch;
 
@@ -115,4 +116,115 @@ fn events_are_append_only() {
     assert!(update.unwrap_err().to_string().contains("append-only"));
     let delete = conn.execute("DELETE FROM events WHERE id = ?1", [id]);
     assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+/// A store written by the version before migration 5 (strategy and rule text on
+/// every row, signals in the `effects` ledger) keeps every signal, health change,
+/// verdict and claim, with each repeated text stored once.
+#[test]
+fn migration_5_keeps_signals_and_health_changes_with_texts_once() {
+    let dir = scratch("migration_5");
+    let db = dir.join("crm.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for sql in [
+            include_str!("../src/store/migrations/001_initial.sql"),
+            include_str!("../src/store/migrations/002_records_as_known.sql"),
+            include_str!("../src/store/migrations/003_team_snapshots.sql"),
+            include_str!("../src/store/migrations/004_delivery.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            r#"
+            INSERT INTO customers (id, name, owner, created_at)
+                VALUES ('c1', '常州某机加工厂', 'wang', '2026-03-01T01:00:00Z');
+            INSERT INTO events (id, customer, at, kind, text, source, natural_key)
+                VALUES (1, 'c1', '2026-03-02T02:00:00Z', 'note', '法务要看合同，预算冻结', 'import', 'k1'),
+                       (2, 'c1', '2026-03-03T02:00:00Z', 'note', '法务再审', 'import', 'k2');
+            INSERT INTO signals (key, customer, risk, event, keyword, at, strategy, verdict)
+                VALUES ('c1/signal/legal_review/1/法务', 'c1', 'legal_review', 1, '法务',
+                        '2026-03-02T02:00:00Z', '["提前把标准合同发给客户法务"]', 'confirmed'),
+                       ('c1/signal/budget_freeze/1/预算冻结', 'c1', 'budget_freeze', 1, '预算冻结',
+                        '2026-03-02T02:00:00Z', '["确认冻结范围与解冻时间"]', NULL),
+                       ('c1/signal/legal_review/2/法务', 'c1', 'legal_review', 2, '法务',
+                        '2026-03-03T02:00:00Z', '["提前把标准合同发给客户法务"]', NULL),
+                       ('c1/signal/integration_gap/2/erp对接', 'c1', 'integration_gap', 2, 'ERP对接',
+                        '2026-03-03T02:00:00Z', '["提前把标准合同发给客户法务"]', 'false');
+            INSERT INTO health_changes (key, customer, from_state, to_state, at, rule, witness, creation)
+                VALUES ('c1/health/1/green', 'c1', NULL, 'green', '2026-03-01T01:00:00Z',
+                        'otherwise', '[]', 1),
+                       ('c1/health/2/yellow', 'c1', 'green', 'yellow', '2026-03-02T02:00:00Z',
+                        'signal any yellow within 14d', '[1]', 0);
+            INSERT INTO effects (key, customer, kind, at, applied_at) VALUES
+                ('c1/signal/legal_review/1/法务', 'c1', 'signal', '2026-03-02T02:00:00Z', '2026-03-04T00:00:00Z'),
+                ('c1/signal/budget_freeze/1/预算冻结', 'c1', 'signal', '2026-03-02T02:00:00Z', '2026-03-04T00:00:00Z'),
+                ('c1/signal/legal_review/2/法务', 'c1', 'signal', '2026-03-03T02:00:00Z', '2026-03-04T00:00:00Z'),
+                ('c1/signal/integration_gap/2/erp对接', 'c1', 'signal', '2026-03-03T02:00:00Z', '2026-03-04T00:00:00Z'),
+                ('c1/health/1/green', 'c1', 'health', '2026-03-01T01:00:00Z', '2026-03-04T00:00:00Z'),
+                ('c1/health/2/yellow', 'c1', 'health', '2026-03-02T02:00:00Z', '2026-03-04T00:00:00Z');
+            "#,
+        )
+        .unwrap();
+    }
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema_version());
+    let signals = store.signals(Some("c1"), false).unwrap();
+    let found: Vec<(&str, &str, Vec<String>, Option<String>)> = signals
+        .iter()
+        .map(|s| {
+            (
+                s.key.as_str(),
+                s.keyword.as_str(),
+                s.strategy.clone(),
+                s.verdict.map(|v| v.as_str().to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "c1/signal/legal_review/1/法务",
+                "法务",
+                vec!["提前把标准合同发给客户法务".to_string()],
+                Some("confirmed".to_string())
+            ),
+            (
+                "c1/signal/budget_freeze/1/预算冻结",
+                "预算冻结",
+                vec!["确认冻结范围与解冻时间".to_string()],
+                None
+            ),
+            (
+                "c1/signal/legal_review/2/法务",
+                "法务",
+                vec!["提前把标准合同发给客户法务".to_string()],
+                None
+            ),
+            (
+                "c1/signal/integration_gap/2/erp对接",
+                "ERP对接",
+                vec!["提前把标准合同发给客户法务".to_string()],
+                Some("false".to_string())
+            ),
+        ]
+    );
+    let yellow = store.health_examples("yellow", 5).unwrap();
+    assert_eq!(yellow.len(), 1);
+    assert_eq!(yellow[0].rule, "signal any yellow within 14d");
+    // Every key is still claimed, the signals' in their own table, each the key
+    // the engine makes.
+    let keys = store.applied_keys("c1").unwrap();
+    assert_eq!(keys.len(), 6);
+    for s in &signals {
+        assert_eq!(s.key, signal_key("c1", &s.risk, s.event.0, &s.keyword));
+        assert!(keys.contains(&s.key), "{}", s.key);
+    }
+    drop(store);
+    // Two strategies and two rules, each once.
+    assert_eq!(store_common::count(&db, "texts"), 4);
+    assert_eq!(store_common::count(&db, "effects"), 2);
 }

@@ -163,7 +163,7 @@ pub fn build(path: &Path, customers: usize, end: DateTime<Utc>) {
                 };
                 if let Some((_, Some((risk, kw)))) = NOTES.iter().find(|(t, _)| *t == text) {
                     effects.push(Effect::Signal {
-                        key: format!("signal:{id}:{risk}:{}:{kw}", e.id),
+                        key: salesflow::engine::signal_key(&id, risk, e.id, kw),
                         at: e.at,
                         risk: (*risk).to_string(),
                         event: e.id,

@@ -169,6 +169,17 @@ pub enum Effect {
     },
 }
 
+/// A signal's key: the customer, the risk, the event whose text matched and the
+/// keyword as matched (NFKC, ASCII lower case). The store derives it from those
+/// columns instead of keeping it (migration 5), so this is the one place it is
+/// spelled.
+pub fn signal_key(customer: &str, risk: &str, event: i64, keyword: &str) -> String {
+    format!(
+        "{customer}/signal/{risk}/{event}/{}",
+        crate::text::normalized(keyword)
+    )
+}
+
 impl Effect {
     /// The effect's stable key.
     pub fn key(&self) -> &str {

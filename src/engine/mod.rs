@@ -13,7 +13,7 @@ mod actions;
 mod cond;
 pub mod effects;
 pub mod explain;
-pub(crate) mod matcher;
+pub mod matcher;
 pub mod records;
 mod render;
 mod replay;
@@ -23,7 +23,9 @@ mod timers;
 use chrono::{DateTime, Utc};
 
 pub use cond::{Stored, decide_stored};
-pub use effects::{Effect, Evaluation, Evidence, SignalView, TaskView, TimerView, Visit};
+pub use effects::{
+    Effect, Evaluation, Evidence, SignalView, TaskView, TimerView, Visit, signal_key,
+};
 pub use records::{
     Baseline, Contact, CustomerHistory, CustomerRecord, Event, FieldValue, RecordedTask, RuleWindow,
 };

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use super::Engine;
 use super::actions::Site;
 use super::cond::{Ctx, Witness, add};
-use super::effects::{Effect, Evaluation, Evidence, SignalView, TaskView};
+use super::effects::{Effect, Evaluation, Evidence, SignalView, TaskView, signal_key};
 use super::records::{CustomerHistory, Event, FieldValue};
 use super::state::{Acted, SignalRec, State, TaskRec};
 use super::timers::{Timer, TimerState};
@@ -364,13 +364,7 @@ impl<'e, 'h> Replay<'e, 'h> {
                 }
                 let risk = &flow.risks[hit.entry];
                 let keyword = risk.keywords[hit.keyword].clone();
-                let key = format!(
-                    "{}/signal/{}/{}/{}",
-                    self.cid(),
-                    risk.name,
-                    e.id,
-                    normalize(&keyword)
-                );
+                let key = signal_key(self.cid(), &risk.name, e.id, &keyword);
                 self.state.signals.push(SignalRec {
                     key: key.clone(),
                     risk: hit.entry,

@@ -5,10 +5,13 @@
 //!
 //! Exactly once: each effect first claims its key in `effects` with
 //! `ON CONFLICT DO NOTHING`; only a claim that inserted a row writes the effect.
+//! Signals, by far the most numerous effect, claim their key in their own table
+//! (unique by event, risk and keyword, which the key is made of) the same way,
+//! and take no ledger row.
 //! Write transactions are `BEGIN IMMEDIATE`, so two processes applying the same
 //! customer run one after the other and the second finds every key taken.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -20,6 +23,7 @@ use super::json::Json;
 use super::rule_sets::RuleSet;
 use super::sqltime::SqlTime;
 use super::tasks::{self, TaskRow};
+use super::texts;
 use super::{Seen, Store, TaskId};
 use crate::engine::{Effect, Evaluation};
 
@@ -41,9 +45,10 @@ pub struct ApplyOutcome {
 impl Store {
     /// Every effect key applied to the customer so far.
     pub fn applied_keys(&self, customer: &str) -> Result<HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key FROM effects WHERE customer = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key FROM effects WHERE customer = ?1
+             UNION ALL SELECT key FROM signals WHERE customer = ?1",
+        )?;
         let keys = stmt.query_map([customer], |r| r.get(0))?;
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
@@ -109,11 +114,18 @@ fn apply_one(
     let mut outcome = ApplyOutcome::default();
     let mut field_changed = false;
     for effect in new_effects {
-        if !claim(tx, customer, effect, now)? {
+        let written = if let Effect::Signal { .. } = effect {
+            write_signal(tx, customer, effect)?
+        } else {
+            claim(tx, customer, effect, now)? && {
+                write_effect(tx, customer, effect, now)?;
+                true
+            }
+        };
+        if !written {
             outcome.already_applied += 1;
             continue;
         }
-        write_effect(tx, customer, effect, now)?;
         field_changed |= matches!(effect, Effect::FieldChange { .. });
         outcome.inserted.push(effect.key().to_string());
         *outcome.by_kind.entry(effect.kind()).or_default() += 1;
@@ -167,13 +179,37 @@ fn write_task_states(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
     Ok(())
 }
 
-/// Each signal's latest verdict, as the engine applied it.
+/// Each signal's latest verdict, as the engine applied it: the customer's signals
+/// read once, and only those whose verdict changed written.
 fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
-    let mut stmt =
-        tx.prepare_cached("UPDATE signals SET verdict = ?2 WHERE key = ?1 AND verdict IS NOT ?2")?;
-    for s in &eval.signals {
-        let verdict = s.verdict.map(|c| if c { "confirmed" } else { "false" });
-        stmt.execute(params![s.key, verdict])?;
+    if eval.signals.is_empty() {
+        return Ok(());
+    }
+    let wanted: HashMap<&str, Option<&str>> = eval
+        .signals
+        .iter()
+        .map(|s| {
+            let verdict = s.verdict.map(|c| if c { "confirmed" } else { "false" });
+            (s.key.as_str(), verdict)
+        })
+        .collect();
+    let mut changed = Vec::new();
+    {
+        let mut stmt = tx.prepare_cached("SELECT id, key, verdict FROM signals WHERE customer = ?1")?;
+        let mut rows = stmt.query([&eval.customer])?;
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(1)?;
+            let old: Option<String> = r.get(2)?;
+            if let Some(&verdict) = wanted.get(key.as_str()) {
+                if verdict != old.as_deref() {
+                    changed.push((r.get::<_, i64>(0)?, verdict));
+                }
+            }
+        }
+    }
+    let mut stmt = tx.prepare_cached("UPDATE signals SET verdict = ?2 WHERE id = ?1")?;
+    for (id, verdict) in changed {
+        stmt.execute(params![id, verdict])?;
     }
     Ok(())
 }
@@ -204,6 +240,43 @@ fn claim(
             SqlTime(effect_at(effect)),
             SqlTime(now),
             detail,
+        ])?;
+    Ok(n == 1)
+}
+
+/// Inserts a signal unless its key is taken (the signal's claim); false when it
+/// was there already.
+fn write_signal(tx: &Transaction<'_>, customer: &str, effect: &Effect) -> Result<bool> {
+    let Effect::Signal {
+        key,
+        at,
+        risk,
+        event,
+        keyword,
+        strategy,
+    } = effect
+    else {
+        return Ok(false);
+    };
+    debug_assert_eq!(key, &crate::engine::signal_key(customer, risk, *event, keyword));
+    let strategy = serde_json::to_string(strategy)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let strategy = texts::id(tx, &strategy)?;
+    let matched = crate::text::normalized(keyword);
+    let norm = (matched != keyword.as_str()).then_some(&*matched);
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            customer,
+            risk,
+            event,
+            keyword,
+            norm,
+            SqlTime(*at),
+            strategy
         ])?;
     Ok(n == 1)
 }
@@ -247,32 +320,10 @@ fn write_effect(
                 from,
                 to,
                 SqlTime(*at),
-                evidence.rule,
+                texts::id(tx, &evidence.rule)?,
                 Json(&evidence.events),
                 evidence.creation,
                 evidence.elapsed,
-            ])?;
-        }
-        Effect::Signal {
-            key,
-            at,
-            risk,
-            event,
-            keyword,
-            strategy,
-        } => {
-            tx.prepare_cached(
-                "INSERT INTO signals (key, customer, risk, event, keyword, at, strategy)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                key,
-                customer,
-                risk,
-                event,
-                keyword,
-                SqlTime(*at),
-                Json(strategy)
             ])?;
         }
         Effect::Task {
@@ -366,7 +417,11 @@ fn write_effect(
             event.attrs.insert("value".into(), value.clone());
             events::insert(tx, &event, &format!("rules:{key}"))?;
         }
-        Effect::StageAction { .. } | Effect::Tag { .. } | Effect::Segment { .. } => {}
+        // Signals are written by `write_signal`, which is also their claim.
+        Effect::StageAction { .. }
+        | Effect::Tag { .. }
+        | Effect::Segment { .. }
+        | Effect::Signal { .. } => {}
     }
     Ok(())
 }

@@ -205,7 +205,8 @@ impl Store {
     /// witness is a note (not a stage change) first, newest first.
     pub fn health_examples(&self, state: &str, limit: usize) -> Result<Vec<HealthExample>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT h.customer, c.name, h.from_state, h.to_state, h.at, h.rule, h.witness
+            "SELECT h.customer, c.name, h.from_state, h.to_state, h.at,
+                    (SELECT text FROM texts WHERE id = h.rule), h.witness
              FROM health_changes h JOIN customers c ON c.id = h.customer
              WHERE h.to_state = ?1 AND h.witness <> '[]'
              ORDER BY (SELECT e.text IS NULL OR e.kind = 'stage_change' FROM events e
@@ -244,7 +245,8 @@ impl Store {
     /// The latest signals, judged confirmed first, newest first.
     pub fn signal_examples(&self, limit: usize) -> Result<Vec<SignalExample>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.customer, c.name, s.risk, s.keyword, s.strategy, s.verdict, s.event
+            "SELECT s.customer, c.name, s.risk, s.keyword,
+                    (SELECT text FROM texts WHERE id = s.strategy), s.verdict, s.event
              FROM signals s JOIN customers c ON c.id = s.customer
              ORDER BY s.verdict = 'confirmed' DESC, s.at DESC, s.id DESC LIMIT ?1",
         )?;

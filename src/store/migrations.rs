@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_records_as_known.sql"),
     include_str!("migrations/003_team_snapshots.sql"),
     include_str!("migrations/004_delivery.sql"),
+    include_str!("migrations/005_compact.sql"),
 ];
 
 /// The schema version this build writes.

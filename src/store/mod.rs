@@ -35,6 +35,7 @@ mod rule_sets;
 mod signals;
 pub mod sqltime;
 mod tasks;
+mod texts;
 mod team_snapshot;
 mod ticks;
 mod verdicts;

@@ -79,7 +79,9 @@ pub struct SignalRow {
     pub verdict: Option<Verdict>,
 }
 
-const COLUMNS: &str = "id, key, customer, risk, event, keyword, at, strategy, verdict";
+/// A signal's columns, its strategy read from `texts`.
+const COLUMNS: &str = "id, key, customer, risk, event, keyword, at,
+    (SELECT text FROM texts WHERE texts.id = signals.strategy), verdict";
 
 impl Store {
     /// Signals of one customer or of all, unjudged ones only if asked; by time.

@@ -89,7 +89,7 @@ pub fn every_effect(event: i64) -> Vec<Effect> {
     let at = t("2026-03-02T10:00:00+08:00");
     vec![
         Effect::Signal {
-            key: "signal:c1:legal_review:1:法务".into(),
+            key: salesflow::engine::signal_key("c1", "legal_review", event, "法务"),
             at,
             risk: "legal_review".into(),
             event,
@@ -211,6 +211,12 @@ pub fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
+}
+
+/// Effect keys claimed: the `effects` ledger's rows and the signals, which claim
+/// their keys in their own table.
+pub fn claimed(db: &Path) -> i64 {
+    count(db, "effects") + count(db, "signals")
 }
 
 /// The example flow (zhilian.flow with its risks), checked.
