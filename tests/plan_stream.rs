@@ -1,5 +1,6 @@
-//! `plan --format json` is streamed customer by customer (issue 16): its bytes are
-//! still the document the whole-in-memory `plan` printed, kept in
+//! `plan` is streamed customer by customer (issue 16), `--format json` straight
+//! out and the human text through a temporary file (its summary comes first): the
+//! bytes are still those the whole-in-memory `plan` printed, kept in
 //! `tests/fixtures/plan_json/` (written by `plan` before it streamed), and a
 //! reader that goes away still ends it quietly.
 
@@ -61,6 +62,15 @@ fn streamed_json_is_the_documents_bytes() {
     let plan = sf(&dir, &["plan", "--format", "json", at[0], at[1]]);
     let text = String::from_utf8(plan.stdout).unwrap();
     assert_eq!(text, golden("examples-applied.json"));
+}
+
+#[test]
+fn streamed_text_is_the_plans_bytes() {
+    let dir = project("text");
+    let plan = sf(&dir, &["plan", "--at", "2026-03-20 09:00"]);
+    assert!(plan.status.success(), "{plan:?}");
+    let text = String::from_utf8(plan.stdout).unwrap();
+    assert_eq!(text, golden("examples-2026-03-20.txt"));
 }
 
 #[test]

@@ -30,6 +30,7 @@ mod report;
 mod run;
 mod settings;
 mod signal;
+mod spool;
 mod table;
 mod task;
 mod test;

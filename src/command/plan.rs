@@ -2,13 +2,16 @@
 //! database file stays byte-identical). A summary first, then each action.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
 use super::labels;
+use super::error::CommandError;
 use super::output::{Printer, errln, outln};
+use super::spool::Spool;
 use super::{Outcome, Result, Settings};
-use crate::apply::{Pass, Pending};
+use crate::apply::Pass;
 use crate::cli::{Format, PlanArgs};
 use crate::engine::{Effect, Engine};
 use crate::model::Flow;
@@ -48,21 +51,36 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
         super::json_time::localize(&mut rest, tz);
         doc.finish(&mut out, &rest);
     } else {
-        let mut plans = Vec::new();
+        // Each customer's section is written aside as it is evaluated, then
+        // printed after the summary counted from the same pass.
+        let mut sections = Spool::new();
+        let mut spool_failed = None;
+        let mut customers = 0;
         pass.plan(&store, |pending| {
-            plans.push(pending);
+            errors.extend(pending.eval.errors.iter().cloned());
+            if pending.new.is_empty() {
+                return Ok(());
+            }
+            customers += 1;
+            let mut text = format!("\n{}\n", pending.eval.customer);
+            for e in pending.effects() {
+                *summary.entry(e.kind()).or_default() += 1;
+                let kind = pad(&kind_name(e.kind()), 16);
+                let _ = writeln!(text, "  {kind} {}", describe(e, flow));
+            }
+            if spool_failed.is_none() {
+                spool_failed = sections.write(&text).err();
+            }
             Ok(())
         })?;
-        for e in plans.iter().flat_map(Pending::effects) {
-            *summary.entry(e.kind()).or_default() += 1;
+        if let Some(e) = spool_failed {
+            return Err(CommandError::Output(e));
         }
-        errors.extend(plans.iter().flat_map(|p| p.eval.errors.iter().cloned()));
         let total: usize = summary.values().sum();
         let counts: Vec<String> = summary
             .iter()
             .map(|(k, n)| format!("{n} {}", kind_name(k)))
             .collect();
-        let customers = plans.iter().filter(|p| !p.new.is_empty()).count();
         let mut head = t!(
             "plan-summary",
             at = format_instant(now, tz),
@@ -77,17 +95,9 @@ pub(super) fn run(args: &PlanArgs, s: &Settings, p: &mut Printer) -> Result {
             );
         }
         outln!(p, "{head}");
-        for plan in plans.iter().filter(|p| !p.new.is_empty()) {
-            outln!(p, "\n{}", plan.eval.customer);
-            for e in plan.effects() {
-                outln!(
-                    p,
-                    "  {} {}",
-                    pad(&kind_name(e.kind()), 16),
-                    describe(e, flow)
-                );
-            }
-        }
+        sections
+            .drain(|bytes| p.out_bytes(bytes))
+            .map_err(CommandError::Output)?;
         for e in &errors {
             errln!(p, "{}", t!("error-line", message = e));
         }
