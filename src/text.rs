@@ -12,30 +12,143 @@ pub fn normalize(text: &str) -> String {
 
 /// [`normalize`], borrowing `text` when it is already in that form.
 ///
-/// Fast path: a text that is ASCII, or that the Unicode NFKC quick check
-/// (UAX #15) answers `Yes` for, is its own NFKC form, so only the ASCII case
-/// fold remains; without upper-case ASCII letters there is nothing to do. Any
-/// other text (quick check `No` or `Maybe`) takes the full NFKC pass.
+/// Fast path: a text made only of normalization boundaries (below) is its own
+/// NFKC form, so only the ASCII case fold remains; without upper-case ASCII
+/// letters there is nothing to do. Any other text is normalized piece by piece
+/// from its first other character on.
 pub fn normalized(text: &str) -> Cow<'_, str> {
-    if text.chars().all(stable) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+    match first_non_boundary(text) {
+        None if text.bytes().any(|b| b.is_ascii_uppercase()) => {
             Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
         }
-    } else {
-        let mut out: String = text.nfkc().collect();
-        out.make_ascii_lowercase();
-        Cow::Owned(out)
+        None => Cow::Borrowed(text),
+        Some(first) => {
+            let mut out = by_segments(text, first);
+            out.make_ascii_lowercase();
+            Cow::Owned(out)
+        }
     }
 }
 
+/// Where the first character that is not a normalization boundary starts. The
+/// bytes of ASCII and of U+4000 … U+9FFF (a lead byte `E4` … `E9`: CJK unified
+/// ideographs and extension A) are skipped without decoding: all of them are
+/// boundaries ([`stable`]).
+fn first_non_boundary(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+        } else if (0xE4..=0xE9).contains(&b) {
+            i += 3;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if !boundary(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// NFKC one segment at a time. A character with quick check `Yes` and combining
+/// class 0 is a normalization boundary (UAX #15: nothing before it composes with
+/// it or reorders around it), so the form of a text is the forms of its pieces cut
+/// before each such character. Runs of them are copied as they are, and only the
+/// pieces holding anything else (a full-width `，` and the character before it)
+/// take the full pass: a Chinese note with its full-width punctuation costs a copy,
+/// not a decomposition and recomposition of every character.
+/// `first` is where the first character that is not a boundary starts (the
+/// text before it is copied in one piece).
+fn by_segments(text: &str, first: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // The part not written yet starts at `seg`; while `plain`, it holds only
+    // boundary characters, the last of which starts at `last`.
+    let (head, _) = text.split_at(first);
+    let mut seg = 0;
+    let mut last = head.char_indices().next_back().map(|(i, _)| i);
+    let mut plain = true;
+    let mut chars = text[first..]
+        .char_indices()
+        .map(|(i, c)| (i + first, c))
+        .peekable();
+    while let Some((i, c)) = chars.next() {
+        // A full-width form of an ASCII character (`，` `：` `（` `Ａ`) is that
+        // character, which composes with nothing before it; unless a combining
+        // mark follows, it is written straight away.
+        if let Some(ascii) = full_width_ascii(c) {
+            if chars.peek().is_none_or(|&(_, next)| boundary(next)) {
+                if plain {
+                    out.push_str(&text[seg..i]);
+                } else {
+                    out.extend(text[seg..i].nfkc());
+                }
+                out.push(ascii);
+                seg = i + c.len_utf8();
+                last = None;
+                plain = true;
+                continue;
+            }
+        }
+        if boundary(c) {
+            if !plain {
+                out.extend(text[seg..i].nfkc());
+                seg = i;
+                plain = true;
+            }
+            last = Some(i);
+        } else if plain {
+            // The character joins the piece of the boundary character before it.
+            let start = last.unwrap_or(seg);
+            out.push_str(&text[seg..start]);
+            seg = start;
+            plain = false;
+        }
+    }
+    if plain {
+        out.push_str(&text[seg..]);
+    } else {
+        out.extend(text[seg..].nfkc());
+    }
+    out
+}
+
+/// The ASCII character a full-width form `！` … `～` (U+FF01 … U+FF5E) stands for:
+/// its NFKC form.
+fn full_width_ascii(c: char) -> Option<char> {
+    ('\u{FF01}'..='\u{FF5E}')
+        .contains(&c)
+        .then(|| char::from_u32(u32::from(c) - 0xFEE0))
+        .flatten()
+}
+
+/// Whether a character is a normalization boundary: its own NFKC form, never
+/// composed with what precedes it (quick check `Yes`), combining class 0.
+#[inline]
+fn boundary(c: char) -> bool {
+    stable(c) || looked_up_boundary(c)
+}
+
+/// [`boundary`] from the Unicode tables, for the characters [`stable`] does not
+/// know.
+#[inline(never)]
+fn looked_up_boundary(c: char) -> bool {
+    is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+        && unicode_normalization::char::canonical_combining_class(c) == 0
+}
+
 /// Whether a character is its own NFKC form whatever surrounds it: ASCII, CJK
-/// unified ideographs and the CJK punctuation `、` … `〩` (NFKC quick check
-/// `Yes`, combining class 0). A cheap test before the table look-ups of the
+/// unified ideographs with extension A (U+3400 … U+9FFF), the CJK punctuation `、` … `〩` and the quotes and bullets
+/// `‘` … `‣` (NFKC quick check `Yes`, combining class 0). A cheap test before the table look-ups of the
 /// quick check, for the texts keywords are mostly written in.
+#[inline]
 fn stable(c: char) -> bool {
-    c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3001}'..='\u{3029}').contains(&c)
+    c.is_ascii()
+        || ('\u{3400}'..='\u{9FFF}').contains(&c)
+        || ('\u{3001}'..='\u{3029}').contains(&c)
+        || ('\u{2018}'..='\u{2023}').contains(&c)
 }
 
 #[cfg(test)]
@@ -87,6 +200,13 @@ mod tests {
             }
         }
         for text in [
+            "客户说ＰＯＣ失败了，ｅ\u{301}再谈",
+            "价格，Ｐｏｃ（ｔｅｓｔ）！ＡＢ\u{301}，\u{301}",
+            "（ｅ\u{301}\u{316}）ﬁ：가\u{11A8}",
+            "，，Ａ\u{301}\u{300}ｂ",
+            "\u{301}开头",
+            "结尾ｅ\u{301}",
+            "가\u{1161}나",
             "降价〔0〕",
             "数据出境",
             "ＰＯＣ对比",

@@ -2,10 +2,13 @@
 //! the NFKC-normalized, ASCII-case-folded keywords, so a text is scanned once
 //! whatever the size of the dictionary.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::model::Flow;
 use crate::text::normalize;
+
+/// Dictionaries up to this many keywords are matched with a DFA.
+const DFA_PATTERNS: usize = 10_000;
 
 /// A keyword hit: which entry (risk or tag) and which of its keywords.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,10 +41,14 @@ impl Matcher {
                 }
             }
         }
+        // A DFA scans fastest (one table look-up per byte); the automatic choice
+        // takes it only for a few dozen patterns. Up to `DFA_PATTERNS` keywords its
+        // tables stay within a few megabytes; beyond, aho-corasick chooses.
+        let kind = (patterns.len() <= DFA_PATTERNS).then_some(AhoCorasickKind::DFA);
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::new(&patterns).ok()
+            AhoCorasick::builder().kind(kind).build(&patterns).ok()
         };
         Matcher { automaton, owners }
     }
@@ -51,6 +58,7 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
+
         let mut hits: Vec<Hit> = ac
             .find_overlapping_iter(normalized)
             .map(|m| self.owners[m.pattern().as_usize()])
@@ -94,7 +102,7 @@ impl Matchers {
 
     /// Risk hits in one text, with `unless` phrases of the same text applied.
     pub fn risk_hits(&self, text: &str) -> Vec<Hit> {
-        let n = normalize(text);
+        let n = crate::text::normalized(text);
         let mut hits = self.risks.find(&n);
         hits.retain(|h| !self.unless[h.entry].iter().any(|u| n.contains(u.as_str())));
         hits
