@@ -166,7 +166,9 @@ impl<'e> Pass<'e> {
     ) -> Result<usize, ApplyError> {
         let ids = self.customers(store)?;
         for id in &ids {
-            match self.evaluate(store, id) {
+            let evaluated = self.evaluate(store, id);
+            store.forget(id);
+            match evaluated {
                 Ok(Some(p)) => sink(p)?,
                 Ok(None) => {}
                 // One customer's unreadable row stops that customer, not the pass.

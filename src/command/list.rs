@@ -81,7 +81,9 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
             }
         }
         let id = c.id;
-        let history = match pass.history(&store, &id) {
+        let read = pass.history(&store, &id);
+        store.forget(&id);
+        let history = match read {
             Ok(Some(history)) => history,
             Ok(None) => continue,
             Err(crate::apply::ApplyError::Store(

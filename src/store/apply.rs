@@ -65,7 +65,7 @@ impl Store {
         new_effects: &[&Effect],
         now: DateTime<Utc>,
     ) -> Result<ApplyOutcome> {
-        let seen = self.seen.borrow().get(&eval.customer).cloned();
+        let seen = self.seen.borrow_mut().remove(&eval.customer);
         self.write(|tx| apply_one(tx, rules, eval, new_effects, now, seen.as_ref()))
     }
 
@@ -79,10 +79,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<ApplyOutcome>> {
         let seen: Vec<Option<Seen>> = {
-            let seen = self.seen.borrow();
+            let mut seen = self.seen.borrow_mut();
             batch
                 .iter()
-                .map(|(eval, _)| seen.get(&eval.customer).cloned())
+                .map(|(eval, _)| seen.remove(&eval.customer))
                 .collect()
         };
         self.write(|tx| {

@@ -115,4 +115,11 @@ impl Store {
         );
         Ok(Some(history))
     }
+
+    /// Drops what [`Store::history`] noted about a customer for the apply that
+    /// follows it (an apply takes it itself): a pass that reads every customer and
+    /// applies nothing (`plan`, `list --where`) keeps the memory of one customer.
+    pub fn forget(&self, customer: &str) {
+        self.seen.borrow_mut().remove(customer);
+    }
 }
