@@ -271,7 +271,7 @@ fn header(w: &mut String) {
         );
         let _ = writeln!(
             w,
-            "template enter_{name} \"{{{{ customer.name }}}} 进入{label},预估毛利 {{{{ customer.estimated_margin }}}} 元,请于 {{{{ due | date }}}} 前完成评估\"\n"
+            "template enter_{name} \"{{{{ customer.name }}}} 进入{label},预估毛利 {{{{ customer.estimated_margin | default('') }}}} 元,请于 {{{{ due | date }}}} 前完成评估\"\n"
         );
     }
 
@@ -440,7 +440,7 @@ fn escalation(w: &mut String, rng: &mut Lcg, n: usize, risks: &[String]) {
     let field = rng.pick(&ascii);
     let _ = writeln!(
         w,
-        "template t{n}_reminder \"提醒:{{{{ customer.name }}}} 的{title}将于 {{{{ due | date }}}} 到期({{{{ customer.{field} }}}})\""
+        "template t{n}_reminder \"提醒:{{{{ customer.name }}}} 的{title}将于 {{{{ due | date }}}} 到期({{{{ customer.{field} | default('') }}}})\""
     );
     let _ = writeln!(
         w,
@@ -448,11 +448,11 @@ fn escalation(w: &mut String, rng: &mut Lcg, n: usize, risks: &[String]) {
     );
     let _ = writeln!(
         w,
-        "template t{n}_still_open \"{{{{ customer.name }}}} {title}仍未提交(已升级,{{% if customer.deals_won > 0 %}}老客{{% else %}}新客{{% endif %}})\""
+        "template t{n}_still_open \"{{{{ customer.name }}}} {title}仍未提交(已升级,{{% if customer.deals_won is defined and customer.deals_won > 0 %}}老客{{% else %}}新客{{% endif %}})\""
     );
     let _ = write!(
         w,
-        "template t{n}_care \"\"\"\n关于您关心的{{{{ topic }}}}事宜,我们的{{{{ assignee.title }}}}{{{{ assignee.name }}}}已专项跟进,\n预计{{{{ now | in_workdays(2) | date }}}}前提供{}方案,请留意后续邮件。\n\"\"\"\n\n",
+        "template t{n}_care \"\"\"\n关于您关心的{{{{ topic | default('') }}}}事宜,我们的{{{{ assignee.title | default('') }}}}{{{{ assignee.name }}}}已专项跟进,\n预计{{{{ now | in_workdays(2) | date }}}}前提供{}方案,请留意后续邮件。\n\"\"\"\n\n",
         rng.pick(PHRASES)
     );
 }
