@@ -23,7 +23,7 @@ use super::json::Json;
 use super::rule_sets::RuleSet;
 use super::sqltime::SqlTime;
 use super::tasks::{self, TaskRow};
-use super::texts;
+use super::texts::Texts;
 use super::{Seen, Store, TaskId};
 use crate::engine::{Effect, Evaluation};
 
@@ -66,7 +66,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ApplyOutcome> {
         let seen = self.seen.borrow_mut().remove(&eval.customer);
-        self.write(|tx| apply_one(tx, rules, eval, new_effects, now, seen.as_ref()))
+        self.write(|tx| {
+            let texts = &mut Texts::default();
+            apply_one(tx, texts, rules, eval, new_effects, now, seen.as_ref())
+        })
     }
 
     /// [`Store::apply_customer`] for several customers in one transaction: each
@@ -86,10 +89,13 @@ impl Store {
                 .collect()
         };
         self.write(|tx| {
+            let texts = &mut Texts::default();
             batch
                 .iter()
                 .zip(&seen)
-                .map(|((eval, new), seen)| apply_one(tx, rules, eval, new, now, seen.as_ref()))
+                .map(|((eval, new), seen)| {
+                    apply_one(tx, texts, rules, eval, new, now, seen.as_ref())
+                })
                 .collect()
         })
     }
@@ -98,6 +104,7 @@ impl Store {
 /// Writes one customer's evaluation inside a transaction.
 fn apply_one(
     tx: &Transaction<'_>,
+    texts: &mut Texts,
     rules: &RuleSet,
     eval: &Evaluation,
     new_effects: &[&Effect],
@@ -115,10 +122,10 @@ fn apply_one(
     let mut field_changed = false;
     for effect in new_effects {
         let written = if let Effect::Signal { .. } = effect {
-            write_signal(tx, customer, effect)?
+            write_signal(tx, texts, customer, effect)?
         } else {
             claim(tx, customer, effect, now)? && {
-                write_effect(tx, customer, effect, now)?;
+                write_effect(tx, texts, customer, effect, now)?;
                 true
             }
         };
@@ -246,7 +253,12 @@ fn claim(
 
 /// Inserts a signal unless its key is taken (the signal's claim); false when it
 /// was there already.
-fn write_signal(tx: &Transaction<'_>, customer: &str, effect: &Effect) -> Result<bool> {
+fn write_signal(
+    tx: &Transaction<'_>,
+    texts: &mut Texts,
+    customer: &str,
+    effect: &Effect,
+) -> Result<bool> {
     let Effect::Signal {
         key,
         at,
@@ -261,7 +273,7 @@ fn write_signal(tx: &Transaction<'_>, customer: &str, effect: &Effect) -> Result
     debug_assert_eq!(key, &crate::engine::signal_key(customer, risk, *event, keyword));
     let strategy = serde_json::to_string(strategy)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let strategy = texts::id(tx, &strategy)?;
+    let strategy = texts.id(tx, &strategy)?;
     let matched = crate::text::normalized(keyword);
     let norm = (matched != keyword.as_str()).then_some(&*matched);
     let n = tx
@@ -297,6 +309,7 @@ fn effect_at(effect: &Effect) -> DateTime<Utc> {
 
 fn write_effect(
     tx: &Transaction<'_>,
+    texts: &mut Texts,
     customer: &str,
     effect: &Effect,
     now: DateTime<Utc>,
@@ -320,7 +333,7 @@ fn write_effect(
                 from,
                 to,
                 SqlTime(*at),
-                texts::id(tx, &evidence.rule)?,
+                texts.id(tx, &evidence.rule)?,
                 Json(&evidence.events),
                 evidence.creation,
                 evidence.elapsed,
