@@ -128,7 +128,10 @@ fn generated_flow() -> Flow {
     let loader = MemoryLoader(HashMap::from([(normalize(&path), text)]));
     let checked = check_source(&source, &loader);
     let first = checked.diagnostics.first().map(|d| d.message.clone());
-    assert!(!checked.has_errors(), "the generated dictionary checks: {first:?}");
+    assert!(
+        !checked.has_errors(),
+        "the generated dictionary checks: {first:?}"
+    );
     checked.flow.expect("a flow")
 }
 
@@ -150,7 +153,8 @@ fn dictionaries() -> Vec<(String, Matchers, Vec<String>)> {
         .into_iter()
         .zip(["risks.flow", "generated"])
         .map(|(flow, name)| {
-            let keywords: Vec<String> = flow.risks.iter().flat_map(|r| r.keywords.clone()).collect();
+            let keywords: Vec<String> =
+                flow.risks.iter().flat_map(|r| r.keywords.clone()).collect();
             let name = format!("{name} ({} keywords)", keywords.len());
             (name, Matchers::new(&flow), corpus(&keywords))
         })
@@ -188,7 +192,9 @@ fn main() {
     let mut group = c.benchmark_group("keywords");
     group.sample_size(10);
     for (name, m, notes) in dictionaries() {
-        group.throughput(Throughput::Bytes(u64::try_from(bytes(&notes)).unwrap_or(u64::MAX)));
+        group.throughput(Throughput::Bytes(
+            u64::try_from(bytes(&notes)).unwrap_or(u64::MAX),
+        ));
         group.bench_function(name, |b| b.iter(|| scan(&m, &notes)));
     }
     group.finish();

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::labels;
 use super::error::CommandError;
+use super::labels;
 use super::output::{Printer, errln, outln};
 use super::spool::Spool;
 use super::{Outcome, Result, Settings};

@@ -324,9 +324,10 @@ impl Ctx<'_, '_> {
             Operand::Mentions(text, window) => {
                 let needle = normalize(text);
                 let within = self.within(*window);
-                let hit = st.events().iter().rev().copied().find(|e| {
-                    within(e.at) && e.texts().any(|x| normalize(x).contains(&needle))
-                });
+                let hit =
+                    st.events().iter().rev().copied().find(|e| {
+                        within(e.at) && e.texts().any(|x| normalize(x).contains(&needle))
+                    });
                 (
                     Val::Bool(hit.is_some()),
                     Witness {

@@ -202,7 +202,8 @@ fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
         .collect();
     let mut changed = Vec::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT id, key, verdict FROM signals WHERE customer = ?1")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT id, key, verdict FROM signals WHERE customer = ?1")?;
         let mut rows = stmt.query([&eval.customer])?;
         while let Some(r) = rows.next()? {
             let key: String = r.get(1)?;
@@ -270,7 +271,10 @@ fn write_signal(
     else {
         return Ok(false);
     };
-    debug_assert_eq!(key, &crate::engine::signal_key(customer, risk, *event, keyword));
+    debug_assert_eq!(
+        key,
+        &crate::engine::signal_key(customer, risk, *event, keyword)
+    );
     let strategy = serde_json::to_string(strategy)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let strategy = texts.id(tx, &strategy)?;

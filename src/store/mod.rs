@@ -35,8 +35,8 @@ mod rule_sets;
 mod signals;
 pub mod sqltime;
 mod tasks;
-mod texts;
 mod team_snapshot;
+mod texts;
 mod ticks;
 mod verdicts;
 

@@ -697,15 +697,16 @@ impl ReportQueries<'_> {
                     confirmed: 0,
                 }),
             };
-            let verdict = r.get_ref(3)?.as_str_or_null().map_err(rusqlite::Error::from)?;
+            let verdict = r
+                .get_ref(3)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?;
             tally.raised += 1;
             tally.judged += u64::from(verdict.is_some());
             tally.confirmed += u64::from(verdict == Some("confirmed"));
         }
         let mut out: Vec<SignalTally> = tallies.into_values().collect();
-        out.sort_by(|a, b| {
-            (&a.group, &a.risk, &a.keyword).cmp(&(&b.group, &b.risk, &b.keyword))
-        });
+        out.sort_by(|a, b| (&a.group, &a.risk, &a.keyword).cmp(&(&b.group, &b.risk, &b.keyword)));
         Ok(out)
     }
 }
