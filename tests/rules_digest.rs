@@ -1,6 +1,7 @@
 //! The rules digest recorded with every tick names the rules, not the folder
 //! they were checked out in: the same files in two folders digest alike (CI's
-//! clean clone and a developer's work tree agree), and a changed text does not.
+//! clean clone and a developer's work tree agree), and a changed text does not,
+//! whether a rule file's or a holiday file's (new holiday data changes due times).
 
 use std::path::{Path, PathBuf};
 
@@ -40,5 +41,11 @@ fn the_same_rules_in_two_folders_have_one_digest() {
     let risks = other.with_file_name("risks.flow");
     let text = std::fs::read_to_string(&risks).unwrap();
     std::fs::write(&risks, format!("{text}\n# 改过\n")).unwrap();
-    assert_ne!(first, digest(&other), "an included file's text counts");
+    let changed = digest(&other);
+    assert_ne!(first, changed, "an included file's text counts");
+
+    let holidays = other.with_file_name("holidays/2026.json");
+    let text = std::fs::read_to_string(&holidays).unwrap();
+    std::fs::write(&holidays, format!("{text}\n")).unwrap();
+    assert_ne!(changed, digest(&other), "a holiday file's bytes count");
 }

@@ -255,6 +255,7 @@ impl Checker<'_> {
                 return;
             }
         };
+        self.holiday_files.push((path.clone(), bytes.clone()));
         // The file's text is never quoted: a JSON file may hold anything.
         let Ok(text) = String::from_utf8(bytes) else {
             self.report(

@@ -203,6 +203,9 @@ pub(crate) struct Checker<'a> {
     team: Option<&'a Team>,
     /// Recipients of escalation steps, for the team lint.
     step_recipients: Vec<(crate::model::Recipient, Site)>,
+    /// Each holiday file read: its path relative to the entry file's folder and
+    /// its bytes, for the digest (a new year's holidays change due times).
+    holiday_files: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -228,6 +231,7 @@ impl<'a> Checker<'a> {
             flow: empty_flow(),
             team: None,
             step_recipients: Vec::new(),
+            holiday_files: Vec::new(),
         }
     }
 
@@ -297,7 +301,7 @@ impl<'a> Checker<'a> {
         });
         self.lint();
         self.lint_team();
-        self.flow.digest = digest(self.files);
+        self.flow.digest = digest(self.files, &self.holiday_files);
     }
 
     /// The flow built by [`Checker::run`].
@@ -329,13 +333,14 @@ fn empty_flow() -> Flow {
     }
 }
 
-/// A digest of the flow's sources (FNV-1a over paths and texts), recorded with
-/// every tick so a result can be traced to the rules that made it.
+/// A digest of the flow's sources (FNV-1a over paths and texts, the rule files'
+/// and then the holiday files'), recorded with every tick so a result can be
+/// traced to the rules that made it; new holiday data is new rules.
 ///
 /// Paths count relative to the entry file's folder (with `/` between parts), so
 /// the same rules checked out in another folder, or named by an absolute path
 /// in one place and a relative one in another, have the same digest.
-fn digest(files: &[File]) -> String {
+fn digest(files: &[File], holidays: &[(PathBuf, Vec<u8>)]) -> String {
     let root = files.first().map(|f| f.source.dir().to_path_buf());
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     // A plain loop per slice: the texts are long, and chained iterators cost
@@ -350,6 +355,12 @@ fn digest(files: &[File]) -> String {
         eat(relative_name(&f.source.path, root.as_deref()).as_bytes());
         eat(&[0]);
         eat(f.source.text.as_bytes());
+        eat(&[0]);
+    }
+    for (path, bytes) in holidays {
+        eat(relative_name(path, root.as_deref()).as_bytes());
+        eat(&[0]);
+        eat(bytes);
         eat(&[0]);
     }
     format!("{h:016x}")
