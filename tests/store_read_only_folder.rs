@@ -113,6 +113,24 @@ fn read_only_commands_work_in_a_folder_nobody_can_write() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the store cannot be written") && err.contains("need write access"),
+        "{err}"
+    );
+    let out = Command::new("setpriv")
+        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+        .arg(&bin)
+        .args(["apply", "--format", "json", "--at", "2026-11-02 09:00"])
+        .current_dir(&project)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["error"]["code"], "salesflow::store::read_only",
+        "{json}"
+    );
     assert_eq!(std::fs::read(project.join("salesflow.db")).unwrap(), before);
     chmod_tree(&project, 0o755, 0o644);
     std::fs::set_permissions(&project, std::fs::Permissions::from_mode(0o755)).unwrap();

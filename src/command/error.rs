@@ -449,6 +449,7 @@ fn store_message(e: &StoreError) -> String {
         StoreError::UnknownTask(id) => t!("error-unknown-task", id = *id),
         StoreError::UnknownSignal(id) => t!("error-unknown-signal", id = *id),
         StoreError::Damaged { reason } => t!("error-store-damaged", reason = reason),
+        StoreError::ReadOnly { reason } => t!("error-store-read-only", reason = reason),
         // Failures of the database itself: SQLite's own words are what a
         // maintainer needs.
         e => e.to_string(),
@@ -463,6 +464,7 @@ fn store_help(e: &StoreError) -> Option<String> {
         StoreError::Outdated { .. } => t!("help-store-outdated"),
         StoreError::Busy => t!("help-store-busy"),
         StoreError::Damaged { .. } => t!("help-store-damaged"),
+        StoreError::ReadOnly { .. } => t!("help-store-read-only"),
         StoreError::UnknownTask(_) => t!("help-unknown-task"),
         StoreError::UnknownSignal(_) => t!("help-unknown-signal"),
         _ => return None,

@@ -133,6 +133,19 @@ pub enum StoreError {
         /// What SQLite could not read.
         reason: String,
     },
+    /// The store's file or folder cannot be written (a read-only mount, another
+    /// user's folder): a command that writes stops before writing anything.
+    #[error("the store cannot be written: {reason}")]
+    #[diagnostic(
+        code(salesflow::store::read_only),
+        help(
+            "commands that write (apply, import, update, move, …) need write access to the store's file and to its folder, where SQLite keeps its `-wal` and `-shm` files; plan, list, explain and report work without it"
+        )
+    )]
+    ReadOnly {
+        /// SQLite's words.
+        reason: String,
+    },
     /// SQLite said no.
     #[error("store: {0}")]
     #[diagnostic(code(salesflow::store::sqlite))]
@@ -153,6 +166,9 @@ impl From<rusqlite::Error> for StoreError {
                     reason: e.to_string(),
                 }
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+                reason: e.to_string(),
+            },
             _ => StoreError::Sqlite(e),
         }
     }

@@ -140,9 +140,7 @@ impl Store {
     /// and miss its transactions.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let (conn, found) = match read_only(path, false) {
-            Err(StoreError::Sqlite(e)) if cannot_share(&e) && !wal_of(path).exists() => {
-                read_only(path, true)?
-            }
+            Err(e) if cannot_share(&e) && !wal_of(path).exists() => read_only(path, true)?,
             other => other?,
         };
         let known = migrations::latest();
@@ -279,11 +277,12 @@ const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 
 /// Whether SQLite failed because it could not create or write the `-shm`
 /// file a WAL store is read through.
-fn cannot_share(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
-    )
+fn cannot_share(e: &StoreError) -> bool {
+    match e {
+        StoreError::ReadOnly { .. } => true,
+        StoreError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen),
+        _ => false,
+    }
 }
 
 /// The store's write-ahead log.
