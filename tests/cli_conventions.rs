@@ -19,20 +19,12 @@ fn sf(dir: &Path, args: &[&str]) -> std::process::Output {
     cli_common::salesflow(dir).args(args).output().unwrap()
 }
 
-/// The flags that stand for "the project" (no salesflow.yaml is needed).
+/// The flags that stand for "the project" (no salesflow.yaml is needed), at one
+/// instant.
 fn flags() -> Vec<String> {
-    [
-        "--db",
-        "crm.db",
-        "--rules",
-        &repo("examples/zhilian.flow"),
-        "--team",
-        &repo("examples/team.yaml"),
-        "--at",
-        "2026-03-10 09:00",
-    ]
-    .map(String::from)
-    .to_vec()
+    let mut flags = cli_common::example_flags();
+    flags.extend(["--at", "2026-03-10 09:00"].map(String::from));
+    flags
 }
 
 /// A store with the example team, three customers, two tasks, a visit note

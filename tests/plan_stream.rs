@@ -9,20 +9,7 @@ mod cli_common;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use cli_common::repo;
-
-fn flags() -> Vec<String> {
-    [
-        "--db",
-        "crm.db",
-        "--rules",
-        &repo("examples/zhilian.flow"),
-        "--team",
-        &repo("examples/team.yaml"),
-    ]
-    .map(String::from)
-    .to_vec()
-}
+use cli_common::{example_flags as flags, repo};
 
 fn sf(dir: &Path, args: &[&str]) -> std::process::Output {
     let mut cmd = cli_common::salesflow(dir);

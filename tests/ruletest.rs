@@ -16,11 +16,12 @@ fn salesflow() -> Command {
 
 /// Runs `test ARGS…`: exit code, stdout, stderr.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = salesflow()
-        .arg("test")
-        .args(args)
-        .output()
-        .expect("salesflow runs");
+    run_as(salesflow(), args)
+}
+
+/// Runs `test ARGS…` with `cmd`'s environment: exit code, stdout, stderr.
+fn run_as(mut cmd: Command, args: &[&str]) -> (i32, String, String) {
+    let out = cmd.arg("test").args(args).output().expect("salesflow runs");
     (
         out.status.code().expect("an exit code"),
         String::from_utf8(out.stdout).expect("UTF-8 stdout"),
@@ -300,18 +301,12 @@ fn a_passing_folder_with_coverage_as_people_read_it() {
 
 /// Runs `test ARGS…` under a Chinese locale: exit code and stdout.
 fn run_zh(args: &[&str]) -> (i32, String) {
-    let out = salesflow()
-        .env("LANG", "zh_CN.UTF-8")
+    let mut cmd = salesflow();
+    cmd.env("LANG", "zh_CN.UTF-8")
         .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("test")
-        .args(args)
-        .output()
-        .expect("salesflow runs");
-    (
-        out.status.code().expect("an exit code"),
-        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-    )
+        .env_remove("LC_MESSAGES");
+    let (code, out, _) = run_as(cmd, args);
+    (code, out)
 }
 
 #[test]

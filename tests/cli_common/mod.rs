@@ -39,6 +39,22 @@ pub fn salesflow(dir: &Path) -> Command {
     cmd
 }
 
+/// The flags that stand for the bundled example project, no salesflow.yaml
+/// needed: the store `crm.db` in the working folder, `examples/zhilian.flow` and
+/// `examples/team.yaml`.
+pub fn example_flags() -> Vec<String> {
+    [
+        "--db",
+        "crm.db",
+        "--rules",
+        &repo("examples/zhilian.flow"),
+        "--team",
+        &repo("examples/team.yaml"),
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
 /// A copy of a folder and everything in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
