@@ -166,9 +166,7 @@ impl<'e> Pass<'e> {
     ) -> Result<usize, ApplyError> {
         let ids = self.customers(store)?;
         for id in &ids {
-            let evaluated = self.evaluate(store, id);
-            store.forget(id);
-            match evaluated {
+            match self.evaluate(store, id) {
                 Ok(Some(p)) => sink(p)?,
                 Ok(None) => {}
                 // One customer's unreadable row stops that customer, not the pass.

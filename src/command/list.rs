@@ -81,9 +81,7 @@ pub(super) fn run(args: &ListArgs, s: &Settings, p: &mut Printer) -> Result {
             }
         }
         let id = c.id;
-        let read = pass.history(&store, &id);
-        store.forget(&id);
-        let history = match read {
+        let history = match pass.history(&store, &id) {
             Ok(Some(history)) => history,
             Ok(None) => continue,
             Err(crate::apply::ApplyError::Store(

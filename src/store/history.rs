@@ -106,20 +106,18 @@ impl Store {
             customer: record,
         };
         tx.finish()?;
-        self.seen.borrow_mut().insert(
-            customer.to_string(),
-            Seen {
-                rev,
-                baseline: pending,
-            },
-        );
+        // Noted for the apply that follows, which takes it. A store opened
+        // read-only never applies, so a pass over every customer (`plan`,
+        // `list --where`) keeps nothing and its memory stays that of one customer.
+        if !self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            self.seen.borrow_mut().insert(
+                customer.to_string(),
+                Seen {
+                    rev,
+                    baseline: pending,
+                },
+            );
+        }
         Ok(Some(history))
-    }
-
-    /// Drops what [`Store::history`] noted about a customer for the apply that
-    /// follows it (an apply takes it itself): a pass that reads every customer and
-    /// applies nothing (`plan`, `list --where`) keeps the memory of one customer.
-    pub fn forget(&self, customer: &str) {
-        self.seen.borrow_mut().remove(customer);
     }
 }
