@@ -60,6 +60,7 @@ fn first_non_boundary(text: &str) -> Option<usize> {
 /// pieces holding anything else (a full-width `，` and the character before it)
 /// take the full pass: a Chinese note with its full-width punctuation costs a copy,
 /// not a decomposition and recomposition of every character.
+///
 /// `first` is where the first character that is not a boundary starts (the
 /// text before it is copied in one piece).
 fn by_segments(text: &str, first: usize) -> String {
@@ -80,11 +81,7 @@ fn by_segments(text: &str, first: usize) -> String {
         // mark follows, it is written straight away.
         if let Some(ascii) = full_width_ascii(c) {
             if chars.peek().is_none_or(|&(_, next)| boundary(next)) {
-                if plain {
-                    out.push_str(&text[seg..i]);
-                } else {
-                    out.extend(text[seg..i].nfkc());
-                }
+                write_piece(&mut out, &text[seg..i], plain);
                 out.push(ascii);
                 seg = i + c.len_utf8();
                 last = None;
@@ -94,7 +91,7 @@ fn by_segments(text: &str, first: usize) -> String {
         }
         if boundary(c) {
             if !plain {
-                out.extend(text[seg..i].nfkc());
+                write_piece(&mut out, &text[seg..i], plain);
                 seg = i;
                 plain = true;
             }
@@ -107,12 +104,18 @@ fn by_segments(text: &str, first: usize) -> String {
             plain = false;
         }
     }
-    if plain {
-        out.push_str(&text[seg..]);
-    } else {
-        out.extend(text[seg..].nfkc());
-    }
+    write_piece(&mut out, &text[seg..], plain);
     out
+}
+
+/// Writes a piece of text: as it is when it holds only boundary characters
+/// (`plain`), else its NFKC form.
+fn write_piece(out: &mut String, piece: &str, plain: bool) {
+    if plain {
+        out.push_str(piece);
+    } else {
+        out.extend(piece.nfkc());
+    }
 }
 
 /// The ASCII character a full-width form `！` … `～` (U+FF01 … U+FF5E) stands for:
