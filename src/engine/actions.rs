@@ -33,6 +33,8 @@ pub struct Site<'a> {
 impl Replay<'_, '_> {
     /// Runs actions at a site, appending effects.
     pub(super) fn run_actions(&mut self, actions: &[Action], site: &Site<'_>) {
+        // Tasks and fields set change what conditions' crossings are measured on.
+        self.revision += 1;
         // `due` for an `on` block: the due time of the task it creates.
         let mut block_due = None;
         for (i, action) in actions.iter().enumerate() {

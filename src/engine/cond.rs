@@ -1,11 +1,11 @@
 //! Evaluating checked conditions on the replayed state at an instant: the truth
-//! value, the witness events that made it true, and the instants after which the
-//! value could change with no new record (threshold crossings, windows closing).
+//! value and the witness events that made it true. The instants after which a
+//! value could change with no new record are [`super::crossings`].
 
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::records::{Event, FieldValue};
-use super::state::State;
+use super::state::{SignalRec, State};
 use crate::model::{
     BuiltinField, CalendarId, CmpOp, Cond, Const, Duration, EventFilter, FieldRef, Flow, Operand,
     SignalWhich, SinceWhich, TaskState, Type,
@@ -163,7 +163,7 @@ impl Ctx<'_, '_> {
         ))
     }
 
-    fn since_event(&self, which: SinceWhich, filter: &EventFilter) -> Option<&Event> {
+    pub(super) fn since_event(&self, which: SinceWhich, filter: &EventFilter) -> Option<&Event> {
         let mut matching = self
             .state
             .events()
@@ -174,6 +174,17 @@ impl Ctx<'_, '_> {
             SinceWhich::Last => matching.next_back(),
             SinceWhich::First => matching.next(),
         }
+    }
+
+    /// Whether a signal counts in `signal WHICH …`: one of that risk (or of any
+    /// risk, of that severity) not judged false.
+    pub(super) fn signal_counts(&self, s: &SignalRec, which: SignalWhich) -> bool {
+        s.counts()
+            && match which {
+                SignalWhich::Risk(r) => s.risk == r.index(),
+                SignalWhich::Any(None) => true,
+                SignalWhich::Any(Some(sev)) => self.flow.risks[s.risk].severity == sev,
+            }
     }
 
     /// Whether an event passes a filter.
@@ -187,20 +198,29 @@ impl Ctx<'_, '_> {
             return false;
         }
         filter.tests.iter().all(|(attr, negated, value)| {
-            let want = match self.operand(value).0 {
-                Val::Text(s) => s,
-                Val::Num(n) => n.to_string(),
-                Val::Bool(b) => b.to_string(),
-                _ => return *negated,
+            let got = e.attr(attr);
+            // A text constant (`role = decision_maker`) is compared as it is,
+            // without making a value of it for every event.
+            let equal = match value {
+                Operand::Const(Const::Text(want)) => got == Some(want.as_str()),
+                _ => {
+                    let want = match self.operand(value).0 {
+                        Val::Text(s) => s,
+                        Val::Num(n) => n.to_string(),
+                        Val::Bool(b) => b.to_string(),
+                        _ => return *negated,
+                    };
+                    got == Some(want.as_str())
+                }
             };
-            (e.attr(attr) == Some(want.as_str())) != *negated
+            equal != *negated
         })
     }
 
     /// The earliest instant whose window can still be open at `t`, so older records
     /// are skipped without arithmetic. Working time elapses no faster than wall
     /// time, so for a calendar window nothing is skipped.
-    fn window_start(&self, w: Duration) -> DateTime<Utc> {
+    pub(super) fn window_start(&self, w: Duration) -> DateTime<Utc> {
         if w.clock.is_some() {
             return DateTime::<Utc>::MIN_UTC;
         }
@@ -288,13 +308,7 @@ impl Ctx<'_, '_> {
                 let mut ids: Vec<i64> = st
                     .signals
                     .iter()
-                    .filter(|s| s.counts())
-                    .filter(|s| match which {
-                        SignalWhich::Risk(r) => s.risk == r.index(),
-                        SignalWhich::Any(None) => true,
-                        SignalWhich::Any(Some(sev)) => self.flow.risks[s.risk].severity == *sev,
-                    })
-                    .filter(|s| within(s.at))
+                    .filter(|s| self.signal_counts(s, *which) && within(s.at))
                     .map(|s| s.event)
                     .collect();
                 // Two keywords in one event are one witness.
@@ -357,7 +371,7 @@ impl Ctx<'_, '_> {
     }
 
     /// When the current visit becomes overdue (its `expect` passes).
-    fn overdue_at(&self) -> Option<DateTime<Utc>> {
+    pub(super) fn overdue_at(&self) -> Option<DateTime<Utc>> {
         let visit = self.state.visit()?;
         let expect = self.flow.stages.get(self.stage()?)?.expect?;
         self.add(visit.entered_at, expect)
@@ -413,126 +427,6 @@ impl Ctx<'_, '_> {
                 (v, witness)
             }
         }
-    }
-
-    /// Instants after `t` at which a condition could change with no new record.
-    pub fn crossings(&self, c: &Cond, out: &mut Vec<DateTime<Utc>>) {
-        match c {
-            Cond::Or(a, b) | Cond::And(a, b) => {
-                self.crossings(a, out);
-                self.crossings(b, out);
-            }
-            Cond::Not(a) => self.crossings(a, out),
-            Cond::Holds(op) => self.operand_crossings(op, None, out),
-            Cond::In(op, list, _) => {
-                self.operand_crossings(op, None, out);
-                for o in list {
-                    self.operand_crossings(o, None, out);
-                }
-            }
-            Cond::Compare(l, _, r, _) => {
-                let d = |o: &Operand| match o {
-                    Operand::Const(Const::Duration(d)) => Some(*d),
-                    _ => None,
-                };
-                self.operand_crossings(l, d(r), out);
-                self.operand_crossings(r, d(l), out);
-            }
-        }
-    }
-
-    fn operand_crossings(
-        &self,
-        op: &Operand,
-        against: Option<Duration>,
-        out: &mut Vec<DateTime<Utc>>,
-    ) {
-        let mut push = |at: Option<DateTime<Utc>>| {
-            if let Some(at) = at {
-                for x in [at, at + TimeDelta::seconds(1)] {
-                    if x > self.t {
-                        out.push(x);
-                    }
-                }
-            }
-        };
-        match op {
-            Operand::Since(which, filter, _) => {
-                if let Some(d) = against {
-                    let from = self
-                        .since_event(*which, filter)
-                        .map_or(self.state.history.customer.created_at, |e| e.at);
-                    push(self.add(from, d));
-                }
-            }
-            Operand::TimeInStage => {
-                if let (Some(v), Some(d)) = (self.state.visit(), against) {
-                    push(self.add(v.entered_at, d));
-                }
-            }
-            Operand::Overdue => push(self.overdue_at()),
-            Operand::Count(filter, Some(w)) => {
-                let open = self.window_start(*w);
-                let ats = self.state.events().iter();
-                let ats = ats.filter(|e| e.at >= open && self.matches(e, filter));
-                out.extend(self.earliest_closing(ats.map(|e| e.at), *w));
-            }
-            Operand::Signal(_, Some(w)) => {
-                let open = self.window_start(*w);
-                let ats = self.state.signals.iter();
-                let ats = ats.filter(|s| s.at >= open && s.counts());
-                out.extend(self.earliest_closing(ats.map(|s| s.at), *w));
-            }
-            Operand::Mentions(_, Some(w)) => {
-                let open = self.window_start(*w);
-                let ats = self.state.events().iter().filter(|e| e.at >= open);
-                out.extend(self.earliest_closing(ats.map(|e| e.at), *w));
-            }
-            Operand::Task(title, TaskState::Overdue) => {
-                if let Some(task) = self.state.latest_task(title, self.t) {
-                    push(task.due_at);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The earliest instant after `t` at which a window of `w` closes on one of
-    /// the instants `ats`: `at + w`, or one second later when that is `t` itself
-    /// (the instant after which the record no longer counts).
-    ///
-    /// Only the earliest matters to the caller (the next instant to evaluate),
-    /// and `add` never goes back as its start moves forward, so an instant no
-    /// earlier than the one that gave the best so far cannot do better, and one
-    /// no later than an instant whose window closed before `t` cannot count at
-    /// all: in time order, one `add` decides, not one per record in the window.
-    fn earliest_closing(
-        &self,
-        ats: impl Iterator<Item = DateTime<Utc>>,
-        w: Duration,
-    ) -> Option<DateTime<Utc>> {
-        let mut best: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
-        let mut closed_by: Option<DateTime<Utc>> = None;
-        for at in ats {
-            if best.is_some_and(|(b, _)| at >= b) || closed_by.is_some_and(|c| at <= c) {
-                continue;
-            }
-            let Some(end) = self.add(at, w) else {
-                continue;
-            };
-            let candidate = if end > self.t {
-                end
-            } else if end + TimeDelta::seconds(1) > self.t {
-                end + TimeDelta::seconds(1)
-            } else {
-                closed_by = Some(closed_by.map_or(at, |c| c.max(at)));
-                continue;
-            };
-            if best.is_none_or(|(_, c)| candidate < c) {
-                best = Some((at, candidate));
-            }
-        }
-        best.map(|(_, c)| c)
     }
 }
 

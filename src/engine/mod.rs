@@ -11,6 +11,7 @@
 
 mod actions;
 mod cond;
+mod crossings;
 pub mod effects;
 pub mod explain;
 pub mod matcher;

@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use super::Engine;
 use super::actions::Site;
 use super::cond::{Ctx, Witness, add};
+use super::crossings::{Crossings, StateMark};
 use super::effects::{Effect, Evaluation, Evidence, SignalView, TaskView, signal_key};
 use super::records::{CustomerHistory, Event, FieldValue};
 use super::state::{Acted, SignalRec, State, TaskRec};
@@ -43,6 +44,8 @@ struct Shown {
     health: Option<String>,
     segment: Option<String>,
     tags: BTreeSet<String>,
+    /// `tags` were compared with the state's since the state's last changed.
+    tags_current: bool,
 }
 
 /// One customer's replay in progress.
@@ -63,6 +66,11 @@ pub struct Replay<'e, 'h> {
     pub(super) t: DateTime<Utc>,
     pub(super) phase: u8,
     shown: Shown,
+    /// Bumped whenever records are applied or actions run: what the conditions'
+    /// crossings depend on besides health and segment.
+    pub(super) revision: u64,
+    /// Each condition operand's next crossing, kept while the state holds.
+    crossings: Crossings,
 }
 
 impl<'e, 'h> Replay<'e, 'h> {
@@ -81,6 +89,7 @@ impl<'e, 'h> Replay<'e, 'h> {
                 health: baseline.health.clone(),
                 segment: baseline.segment.clone(),
                 tags: baseline.tags.iter().cloned().collect(),
+                tags_current: false,
             }
         } else {
             Shown::default()
@@ -98,6 +107,8 @@ impl<'e, 'h> Replay<'e, 'h> {
             t: history.customer.created_at,
             phase: 0,
             shown,
+            revision: 0,
+            crossings: Crossings::default(),
         }
     }
 
@@ -243,6 +254,7 @@ impl<'e, 'h> Replay<'e, 'h> {
                 break;
             }
             self.next_task += 1;
+            self.revision += 1;
             self.state.tasks.push(TaskRec {
                 key: k.key.clone(),
                 title: k.title.clone(),
@@ -261,6 +273,7 @@ impl<'e, 'h> Replay<'e, 'h> {
                 break;
             }
             self.next_event += 1;
+            self.revision += 1;
             self.state.learn(e);
             match e.kind.as_str() {
                 "stage_change" if e.attrs.contains_key("stage") => {
@@ -470,10 +483,12 @@ impl<'e, 'h> Replay<'e, 'h> {
         // Tags read only fields, so they change only when a field does.
         if std::mem::take(&mut self.state.tags_stale) {
             self.state.tags = self.compute_tags();
+            self.shown.tags_current = false;
         }
-        if !self.showing() {
+        if !self.showing() || self.shown.tags_current {
             return;
         }
+        self.shown.tags_current = true;
         let flow = self.engine.flow;
         let now: BTreeSet<String> = self
             .state
@@ -621,39 +636,56 @@ impl<'e, 'h> Replay<'e, 'h> {
     }
 
     /// The next instant after `t` worth looking at, with no new record.
-    fn next_instant(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    fn next_instant(&mut self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let flow = self.engine.flow;
         let history = self.state.history;
-        let mut candidates = Vec::new();
+        let mut next: Option<DateTime<Utc>> = None;
+        let mut candidate = |c: DateTime<Utc>| {
+            if c > t && next.is_none_or(|n| c < n) {
+                next = Some(c);
+            }
+        };
         if let Some(e) = self.order.get(self.next_event) {
-            candidates.push(e.counted());
+            candidate(e.counted());
         }
         if let Some(&i) = self.task_order.get(self.next_task) {
-            candidates.push(history.tasks[i].counted());
+            candidate(history.tasks[i].counted());
         }
-        candidates.extend(history.rules.from);
-        candidates.extend(history.rules.switch);
-        let ctx = self.ctx(t);
+        history.rules.from.into_iter().for_each(&mut candidate);
+        history.rules.switch.into_iter().for_each(&mut candidate);
+        self.crossings.begin(StateMark {
+            revision: self.revision,
+            health: self.state.health.as_ref().map(|h| h.0),
+            segment: self.state.segment,
+        });
+        let ctx = Ctx {
+            flow,
+            state: &self.state,
+            t,
+        };
+        let memo = &mut self.crossings;
+        let mut crossing = None;
         for s in flow.health.iter().chain(&flow.segments) {
             if let Some(c) = &s.when {
-                ctx.crossings(c, &mut candidates);
+                ctx.next_crossing(c, memo, &mut crossing);
             }
         }
         for (i, esc) in flow.escalations.iter().enumerate() {
-            ctx.crossings(&esc.when, &mut candidates);
+            ctx.next_crossing(&esc.when, memo, &mut crossing);
             for c in esc.until.iter().chain(&esc.pause) {
-                ctx.crossings(c, &mut candidates);
+                ctx.next_crossing(c, memo, &mut crossing);
             }
             if let Some(timer) = self.timers[i]
                 .last()
                 .filter(|k| k.state == TimerState::Running)
             {
                 if let Some((_, due)) = timer.next_step(flow, esc) {
-                    candidates.push(due);
+                    candidate(due);
                 }
             }
         }
-        candidates.into_iter().filter(|c| *c > t).min()
+        crossing.into_iter().for_each(&mut candidate);
+        next
     }
 
     pub(super) fn finish(

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{CachedStatement, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::error::{Result, StoreError};
@@ -68,7 +68,17 @@ impl Store {
         let seen = self.seen.borrow_mut().remove(&eval.customer);
         self.write(|tx| {
             let texts = &mut Texts::default();
-            apply_one(tx, texts, rules, eval, new_effects, now, seen.as_ref())
+            let claims = &mut Claims::prepare(tx)?;
+            apply_one(
+                tx,
+                texts,
+                claims,
+                rules,
+                eval,
+                new_effects,
+                now,
+                seen.as_ref(),
+            )
         })
     }
 
@@ -88,23 +98,58 @@ impl Store {
                 .map(|(eval, _)| seen.remove(&eval.customer))
                 .collect()
         };
-        self.write(|tx| {
-            let texts = &mut Texts::default();
-            batch
-                .iter()
-                .zip(&seen)
-                .map(|((eval, new), seen)| {
-                    apply_one(tx, texts, rules, eval, new, now, seen.as_ref())
-                })
-                .collect()
+        self.without_reference_checks(|store| {
+            store.write(|tx| {
+                let texts = &mut Texts::default();
+                let claims = &mut Claims::prepare(tx)?;
+                batch
+                    .iter()
+                    .zip(&seen)
+                    .map(|((eval, new), seen)| {
+                        apply_one(tx, texts, claims, rules, eval, new, now, seen.as_ref())
+                    })
+                    .collect()
+            })
+        })
+    }
+}
+
+/// The two statements that claim keys, one run per effect: prepared once per
+/// transaction rather than looked up in the statement cache for every effect.
+struct Claims<'tx> {
+    /// A ledger row in `effects`.
+    effect: CachedStatement<'tx>,
+    /// A signal, which is its own claim.
+    signal: CachedStatement<'tx>,
+    /// The strategy of the signal written last and its id in `texts`.
+    strategy: Option<(Vec<String>, i64)>,
+}
+
+impl<'tx> Claims<'tx> {
+    fn prepare(tx: &'tx Transaction<'_>) -> Result<Self> {
+        Ok(Claims {
+            effect: tx.prepare_cached(
+                "INSERT INTO effects (key, customer, kind, at, applied_at, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key) DO NOTHING",
+            )?,
+            signal: tx.prepare_cached(
+                "INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            )?,
+            strategy: None,
         })
     }
 }
 
 /// Writes one customer's evaluation inside a transaction.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the transaction's helpers, then the work"
+)]
 fn apply_one(
     tx: &Transaction<'_>,
     texts: &mut Texts,
+    claims: &mut Claims<'_>,
     rules: &RuleSet,
     eval: &Evaluation,
     new_effects: &[&Effect],
@@ -113,18 +158,17 @@ fn apply_one(
 ) -> Result<ApplyOutcome> {
     let customer = eval.customer.as_str();
     let rev: i64 = tx
-        .query_row("SELECT rev FROM customers WHERE id = ?1", [customer], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT rev FROM customers WHERE id = ?1")?
+        .query_row([customer], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreError::UnknownCustomer(customer.to_string()))?;
     let mut outcome = ApplyOutcome::default();
     let mut field_changed = false;
     for effect in new_effects {
         let written = if let Effect::Signal { .. } = effect {
-            write_signal(tx, texts, customer, effect)?
+            write_signal(tx, texts, claims, customer, effect)?
         } else {
-            claim(tx, customer, effect, now)? && {
+            claim(claims, customer, effect, now)? && {
                 write_effect(tx, texts, customer, effect, now)?;
                 true
             }
@@ -187,11 +231,18 @@ fn write_task_states(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
 }
 
 /// Each signal's latest verdict, as the engine applied it: the customer's signals
-/// read once, and only those whose verdict changed written.
+/// read once, and only those whose verdict changed written. When the engine
+/// judged none of them, only the stored verdicts can differ (`signals_judged`
+/// lists them, and for most customers nothing).
 fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
     if eval.signals.is_empty() {
         return Ok(());
     }
+    let sql = if eval.signals.iter().any(|s| s.verdict.is_some()) {
+        "SELECT id, key, verdict FROM signals WHERE customer = ?1"
+    } else {
+        "SELECT id, key, verdict FROM signals WHERE customer = ?1 AND verdict IS NOT NULL"
+    };
     let wanted: HashMap<&str, Option<&str>> = eval
         .signals
         .iter()
@@ -202,8 +253,7 @@ fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
         .collect();
     let mut changed = Vec::new();
     {
-        let mut stmt =
-            tx.prepare_cached("SELECT id, key, verdict FROM signals WHERE customer = ?1")?;
+        let mut stmt = tx.prepare_cached(sql)?;
         let mut rows = stmt.query([&eval.customer])?;
         while let Some(r) = rows.next()? {
             let key: String = r.get(1)?;
@@ -224,7 +274,7 @@ fn write_verdicts(tx: &Transaction<'_>, eval: &Evaluation) -> Result<()> {
 
 /// Records the effect's key in the ledger; false when it was there already.
 fn claim(
-    tx: &Transaction<'_>,
+    claims: &mut Claims<'_>,
     customer: &str,
     effect: &Effect,
     now: DateTime<Utc>,
@@ -236,19 +286,14 @@ fn claim(
         }
         _ => None,
     };
-    let n = tx
-        .prepare_cached(
-            "INSERT INTO effects (key, customer, kind, at, applied_at, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key) DO NOTHING",
-        )?
-        .execute(params![
-            effect.key(),
-            customer,
-            effect.kind(),
-            SqlTime(effect_at(effect)),
-            SqlTime(now),
-            detail,
-        ])?;
+    let n = claims.effect.execute(params![
+        effect.key(),
+        customer,
+        effect.kind(),
+        SqlTime(effect_at(effect)),
+        SqlTime(now),
+        detail,
+    ])?;
     Ok(n == 1)
 }
 
@@ -257,6 +302,7 @@ fn claim(
 fn write_signal(
     tx: &Transaction<'_>,
     texts: &mut Texts,
+    claims: &mut Claims<'_>,
     customer: &str,
     effect: &Effect,
 ) -> Result<bool> {
@@ -275,25 +321,28 @@ fn write_signal(
         key,
         &crate::engine::signal_key(customer, risk, *event, keyword)
     );
-    let strategy = serde_json::to_string(strategy)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let strategy = texts.id(tx, &strategy)?;
+    // One risk's signals share its strategy: the last one's id is kept.
+    let strategy = match &claims.strategy {
+        Some((last, id)) if last == strategy => *id,
+        _ => {
+            let text = serde_json::to_string(strategy)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            let id = texts.id(tx, &text)?;
+            claims.strategy = Some((strategy.clone(), id));
+            id
+        }
+    };
     let matched = crate::text::normalized(keyword);
     let norm = (matched != keyword.as_str()).then_some(&*matched);
-    let n = tx
-        .prepare_cached(
-            "INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
-        )?
-        .execute(params![
-            customer,
-            risk,
-            event,
-            keyword,
-            norm,
-            SqlTime(*at),
-            strategy
-        ])?;
+    let n = claims.signal.execute(params![
+        customer,
+        risk,
+        event,
+        keyword,
+        norm,
+        SqlTime(*at),
+        strategy
+    ])?;
     Ok(n == 1)
 }
 

@@ -32,33 +32,32 @@ impl Store {
     ) -> Result<Option<CustomerHistory>> {
         let tx = self.conn.unchecked_transaction()?;
         let row = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, name, owner, assignees, fields, contact, created_at, rev,
                         health, segment, tags, applied_at, live_from
                  FROM customers WHERE id = ?1",
-                [customer],
-                |r| {
-                    Ok((
-                        CustomerRecord {
-                            id: r.get(0)?,
-                            name: r.get(1)?,
-                            owner: r.get(2)?,
-                            assignees: r.get::<_, Json<BTreeMap<String, String>>>(3)?.0,
-                            fields: r.get::<_, Json<BTreeMap<String, FieldValue>>>(4)?.0,
-                            contact: r.get::<_, Json<Contact>>(5)?.0,
-                            created_at: r.get::<_, SqlTime>(6)?.0,
-                        },
-                        r.get::<_, i64>(7)?,
-                        Baseline {
-                            health: r.get(8)?,
-                            segment: r.get(9)?,
-                            tags: r.get::<_, Json<Vec<String>>>(10)?.0,
-                        },
-                        opt(r.get(11)?),
-                        opt(r.get(12)?),
-                    ))
-                },
-            )
+            )?
+            .query_row([customer], |r| {
+                Ok((
+                    CustomerRecord {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        owner: r.get(2)?,
+                        assignees: r.get::<_, Json<BTreeMap<String, String>>>(3)?.0,
+                        fields: r.get::<_, Json<BTreeMap<String, FieldValue>>>(4)?.0,
+                        contact: r.get::<_, Json<Contact>>(5)?.0,
+                        created_at: r.get::<_, SqlTime>(6)?.0,
+                    },
+                    r.get::<_, i64>(7)?,
+                    Baseline {
+                        health: r.get(8)?,
+                        segment: r.get(9)?,
+                        tags: r.get::<_, Json<Vec<String>>>(10)?.0,
+                    },
+                    opt(r.get(11)?),
+                    opt(r.get(12)?),
+                ))
+            })
             .optional()
             .map_err(|e| events::unreadable("customers", customer.to_string(), customer, e))?;
         let Some((record, rev, current, applied_at, own_live_from)) = row else {

@@ -5,6 +5,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::de::value::{MapDeserializer, SeqDeserializer};
 
 /// A value stored as JSON text.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +21,55 @@ impl<T: Serialize> ToSql for Json<T> {
 
 impl<T: DeserializeOwned> FromSql for Json<T> {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        serde_json::from_str(value.as_str()?)
+        let text = value.as_str()?;
+        if let Some(empty) = empty(text) {
+            return Ok(Json(empty));
+        }
+        serde_json::from_str(text)
             .map(Json)
             .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+/// `[]` and `{}`, what most events hold in `evidence` and `attrs`, made without
+/// the JSON parser; `None` for any other text, or a type an empty list or map
+/// does not make (the parser then says why).
+fn empty<T: DeserializeOwned>(text: &str) -> Option<T> {
+    type Error = serde::de::value::Error;
+    match text {
+        "[]" => T::deserialize(SeqDeserializer::<_, Error>::new(std::iter::empty::<()>())).ok(),
+        "{}" => T::deserialize(MapDeserializer::<_, Error>::new(
+            std::iter::empty::<((), ())>(),
+        ))
+        .ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn read<T: DeserializeOwned>(text: &str) -> FromSqlResult<T> {
+        Json::<T>::column_result(ValueRef::Text(text.as_bytes())).map(|j| j.0)
+    }
+
+    #[test]
+    fn empty_lists_and_maps_read_as_the_parser_reads_them() {
+        assert_eq!(read::<Vec<String>>("[]").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            read::<BTreeMap<String, String>>("{}").unwrap(),
+            BTreeMap::new()
+        );
+        assert_eq!(
+            read::<Vec<String>>("[\"合同\"]").unwrap(),
+            vec!["合同".to_string()]
+        );
+        // The wrong shape is still refused, by the parser, with its words.
+        assert!(read::<Vec<String>>("{}").is_err());
+        assert!(read::<BTreeMap<String, String>>("[]").is_err());
+        assert!(read::<(String, String)>("[]").is_err());
     }
 }

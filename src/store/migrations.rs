@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_team_snapshots.sql"),
     include_str!("migrations/004_delivery.sql"),
     include_str!("migrations/005_compact.sql"),
+    include_str!("migrations/006_signal_indexes.sql"),
 ];
 
 /// The schema version this build writes.

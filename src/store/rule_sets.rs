@@ -104,9 +104,8 @@ impl Store {
     pub fn live_from(&self) -> Result<Option<DateTime<Utc>>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'live_from'", [], |r| {
-                r.get::<_, SqlTime>(0)
-            })
+            .prepare_cached("SELECT value FROM meta WHERE key = 'live_from'")?
+            .query_row([], |r| r.get::<_, SqlTime>(0))
             .optional()?
             .map(|t| t.0))
     }
