@@ -228,3 +228,90 @@ fn migration_5_keeps_signals_and_health_changes_with_texts_once() {
     assert_eq!(store_common::count(&db, "texts"), 4);
     assert_eq!(store_common::count(&db, "effects"), 2);
 }
+
+/// Migration 6 replaces the signals' two indexes by one claim index that leads
+/// with the customer: a signal already claimed (same event, risk and keyword as
+/// matched) is still refused, a customer's signals are still found by index, and
+/// the judged ones have a partial index of their own.
+#[test]
+fn migration_6_keeps_the_claim_and_indexes_a_customers_signals_once() {
+    let dir = scratch("migration_6");
+    let db = dir.join("crm.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for sql in [
+            include_str!("../src/store/migrations/001_initial.sql"),
+            include_str!("../src/store/migrations/002_records_as_known.sql"),
+            include_str!("../src/store/migrations/003_team_snapshots.sql"),
+            include_str!("../src/store/migrations/004_delivery.sql"),
+            include_str!("../src/store/migrations/005_compact.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            r#"
+            INSERT INTO customers (id, name, owner, created_at)
+                VALUES ('c1', '常州某机加工厂', 'wang', '2026-03-01T01:00:00Z'),
+                       ('c2', '苏州精密', 'li', '2026-03-01T01:00:00Z');
+            INSERT INTO events (id, customer, at, kind, text, source, natural_key)
+                VALUES (1, 'c1', '2026-03-02T02:00:00Z', 'note', '法务要看合同，ＥＲＰ对接', 'import', 'k1'),
+                       (2, 'c2', '2026-03-03T02:00:00Z', 'note', '法务再审', 'import', 'k2');
+            INSERT INTO texts (id, text) VALUES (1, '["提前把标准合同发给客户法务"]');
+            INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy, verdict)
+                VALUES ('c1', 'legal_review', 1, '法务', NULL, '2026-03-02T02:00:00Z', 1, 'confirmed'),
+                       ('c1', 'integration_gap', 1, 'ERP对接', 'erp对接', '2026-03-02T02:00:00Z', 1, NULL),
+                       ('c2', 'legal_review', 2, '法务', NULL, '2026-03-03T02:00:00Z', 1, NULL);
+            "#,
+        )
+        .unwrap();
+    }
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema_version());
+    let keys = store.applied_keys("c1").unwrap();
+    assert!(keys.contains("c1/signal/legal_review/1/法务"));
+    assert!(keys.contains("c1/signal/integration_gap/1/erp对接"));
+    assert_eq!(keys.len(), 2);
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signals' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(indexes, ["signals_claim", "signals_judged"]);
+    // The same keyword as matched (full-width, upper case) is the same claim.
+    let n = conn
+        .execute(
+            "INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy)
+             VALUES ('c1', 'integration_gap', 1, 'ERP对接', 'erp对接', '2026-03-02T02:00:00Z', 1)
+             ON CONFLICT DO NOTHING",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 0);
+    let plan = |sql: &str| -> String {
+        conn.query_row(&format!("EXPLAIN QUERY PLAN {sql}"), [], |r| r.get(3))
+            .unwrap()
+    };
+    assert!(
+        plan("SELECT key FROM signals WHERE customer = 'c1'").contains("signals_claim"),
+        "a customer's signals are read by the claim index"
+    );
+    assert!(
+        plan("SELECT id FROM signals WHERE customer = 'c1' AND verdict IS NOT NULL")
+            .contains("signals_judged")
+    );
+    let judged: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM signals INDEXED BY signals_judged WHERE customer = 'c1' AND verdict IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(judged, 1);
+}

@@ -5,7 +5,6 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::de::value::{MapDeserializer, SeqDeserializer};
 
 /// A value stored as JSON text.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,15 +34,14 @@ impl<T: DeserializeOwned> FromSql for Json<T> {
 /// the JSON parser; `None` for any other text, or a type an empty list or map
 /// does not make (the parser then says why).
 fn empty<T: DeserializeOwned>(text: &str) -> Option<T> {
-    type Error = serde::de::value::Error;
-    match text {
-        "[]" => T::deserialize(SeqDeserializer::<_, Error>::new(std::iter::empty::<()>())).ok(),
-        "{}" => T::deserialize(MapDeserializer::<_, Error>::new(
-            std::iter::empty::<((), ())>(),
-        ))
-        .ok(),
-        _ => None,
-    }
+    // serde_json's own value, which a type reads exactly as it reads the text
+    // (a list type refuses `{}`); empty, it allocates nothing.
+    let value = match text {
+        "[]" => serde_json::Value::Array(Vec::new()),
+        "{}" => serde_json::Value::Object(serde_json::Map::new()),
+        _ => return None,
+    };
+    T::deserialize(value).ok()
 }
 
 #[cfg(test)]
@@ -54,6 +52,12 @@ mod tests {
 
     fn read<T: DeserializeOwned>(text: &str) -> FromSqlResult<T> {
         Json::<T>::column_result(ValueRef::Text(text.as_bytes())).map(|j| j.0)
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq, Default)]
+    struct Contact {
+        #[serde(default)]
+        phone: Option<String>,
     }
 
     #[test]
@@ -71,5 +75,7 @@ mod tests {
         assert!(read::<Vec<String>>("{}").is_err());
         assert!(read::<BTreeMap<String, String>>("[]").is_err());
         assert!(read::<(String, String)>("[]").is_err());
+        // And a type an empty map makes reads as the parser makes it.
+        assert_eq!(read::<Contact>("{}").unwrap(), Contact::default());
     }
 }
