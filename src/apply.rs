@@ -6,13 +6,20 @@
 //! Takes a store, a compiled [`Engine`] and `now`; gives each customer's
 //! [`Pending`] work and, when applying, an [`ApplyReport`]. No SQL here (the store
 //! does it) and no rule evaluation (the engine does it).
+//!
+//! An apply of more than one batch runs on two threads: one evaluates the next
+//! batch on a second connection (reading, as `plan` does) while the caller's
+//! connection writes the current one, so the apply takes about as long as the
+//! larger of the two, not their sum. Customers are independent (a customer's
+//! writes touch only its own rows), each batch is still one transaction, and
+//! what a history read noted for the apply (`Seen`) travels with its customer.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
 use crate::engine::{Effect, Engine, Evaluation};
-use crate::store::{RuleSet, Store, StoreError, Tick};
+use crate::store::{RuleSet, Seen, Store, StoreError, Tick};
 
 /// The engine's semantics version: a new version starts a new rule set, so that
 /// nothing applied is derived again after an upgrade changed how effects are keyed.
@@ -206,40 +213,40 @@ impl<'e> Pass<'e> {
             new_rules,
             ..ApplyReport::default()
         };
-        for chunk in ids.chunks(BATCH) {
-            let mut pendings = Vec::with_capacity(chunk.len());
-            for id in chunk {
-                progress(Progress::Customer);
-                let evaluated = match self.evaluate(store, id) {
-                    // One customer's unreadable row stops that customer (left due,
-                    // so the next apply tries again), not the pass.
-                    Err(ApplyError::Store(e @ StoreError::UnreadableRow { .. })) => {
-                        report.errors.push(e.to_string());
-                        continue;
-                    }
-                    other => other?,
-                };
-                if let Some(mut p) = evaluated {
-                    // A message that failed to render is retried on every apply
-                    // until the data or the rules are fixed.
-                    if !p.eval.errors.is_empty() {
-                        p.eval.next_wake = Some(self.now);
-                        report.errors.extend(p.eval.errors.iter().cloned());
-                    }
-                    pendings.push(p);
+        // More than one batch: the next batch is evaluated on a second connection
+        // while this one writes (`Store::reader`); in memory, one after the other.
+        let reader = if ids.len() > BATCH {
+            store.reader()?
+        } else {
+            None
+        };
+        match reader {
+            None => {
+                for chunk in ids.chunks(BATCH) {
+                    let batch = self.evaluate_batch(store, chunk)?;
+                    self.write_batch(store, batch, &mut report, progress, written)?;
                 }
             }
-            let batch: Vec<_> = pendings
-                .iter()
-                .map(|p| (&p.eval, p.effects().collect()))
-                .collect();
-            let outcomes = store.apply_batch(&self.rules, &batch, self.now)?;
-            for (p, outcome) in pendings.iter().zip(outcomes) {
-                for (kind, n) in &outcome.by_kind {
-                    *report.applied.entry((*kind).to_string()).or_default() += *n as u64;
+            Some(reader) => std::thread::scope(|scope| -> Result<(), ApplyError> {
+                // One batch evaluated ahead, at most: memory stays that of two.
+                let (send, batches) = std::sync::mpsc::sync_channel(1);
+                let pass = &self;
+                let ids = &ids;
+                scope.spawn(move || {
+                    for chunk in ids.chunks(BATCH) {
+                        let batch = pass.evaluate_batch(&reader, chunk);
+                        let failed = batch.is_err();
+                        // The writer stopped (an error): nothing more to evaluate.
+                        if send.send(batch).is_err() || failed {
+                            break;
+                        }
+                    }
+                });
+                for batch in batches {
+                    self.write_batch(store, batch?, &mut report, progress, written)?;
                 }
-                written(p, &outcome.inserted);
-            }
+                Ok(())
+            })?,
         }
         let mut counts = report.applied.clone();
         counts.insert("customers".into(), report.visited as u64);
@@ -251,6 +258,82 @@ impl<'e> Pass<'e> {
             counts,
         })?;
         Ok(report)
+    }
+}
+
+/// One batch of customers evaluated, on its way to the connection that writes.
+struct Evaluated {
+    /// How many customers the batch asked for (the progress bar's steps).
+    asked: usize,
+    /// Each customer's pending work, with what its history read noted for the apply.
+    pendings: Vec<(Pending, Option<Seen>)>,
+    /// Rule errors and unreadable rows met, in customer order.
+    errors: Vec<String>,
+}
+
+impl Pass<'_> {
+    /// Evaluates a batch of customers on `store` (the writing store itself, or a
+    /// second connection to it).
+    fn evaluate_batch(&self, store: &Store, chunk: &[String]) -> Result<Evaluated, ApplyError> {
+        let mut batch = Evaluated {
+            asked: chunk.len(),
+            pendings: Vec::with_capacity(chunk.len()),
+            errors: Vec::new(),
+        };
+        for id in chunk {
+            let evaluated = match self.evaluate(store, id) {
+                // One customer's unreadable row stops that customer (left due,
+                // so the next apply tries again), not the pass.
+                Err(ApplyError::Store(e @ StoreError::UnreadableRow { .. })) => {
+                    batch.errors.push(e.to_string());
+                    continue;
+                }
+                other => other?,
+            };
+            if let Some(mut p) = evaluated {
+                // A message that failed to render is retried on every apply
+                // until the data or the rules are fixed.
+                if !p.eval.errors.is_empty() {
+                    p.eval.next_wake = Some(self.now);
+                    batch.errors.extend(p.eval.errors.iter().cloned());
+                }
+                let seen = store.take_seen(id);
+                batch.pendings.push((p, seen));
+            }
+        }
+        Ok(batch)
+    }
+
+    /// Writes a batch's new effects in one transaction.
+    fn write_batch(
+        &self,
+        store: &mut Store,
+        batch: Evaluated,
+        report: &mut ApplyReport,
+        progress: &mut dyn FnMut(Progress),
+        written: &mut dyn FnMut(&Pending, &[String]),
+    ) -> Result<(), ApplyError> {
+        (0..batch.asked).for_each(|_| progress(Progress::Customer));
+        report.errors.extend(batch.errors);
+        let mut pendings = Vec::with_capacity(batch.pendings.len());
+        for (p, seen) in batch.pendings {
+            if let Some(seen) = seen {
+                store.put_seen(p.eval.customer.clone(), seen);
+            }
+            pendings.push(p);
+        }
+        let effects: Vec<_> = pendings
+            .iter()
+            .map(|p| (&p.eval, p.effects().collect()))
+            .collect();
+        let outcomes = store.apply_batch(&self.rules, &effects, self.now)?;
+        for (p, outcome) in pendings.iter().zip(outcomes) {
+            for (kind, n) in &outcome.by_kind {
+                *report.applied.entry((*kind).to_string()).or_default() += *n as u64;
+            }
+            written(p, &outcome.inserted);
+        }
+        Ok(())
     }
 }
 

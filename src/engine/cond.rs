@@ -59,7 +59,7 @@ pub struct Ctx<'a, 'h> {
     pub t: DateTime<Utc>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a, 'h> Ctx<'a, 'h> {
     /// Adds a duration on its clock (wall-clock when it has none).
     pub fn add(&self, from: DateTime<Utc>, d: Duration) -> Option<DateTime<Utc>> {
         add(self.flow, from, d)
@@ -247,6 +247,20 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The known events that can lie within a window back from `t`: for a
+    /// wall-clock window those from its start on (known events are in time order,
+    /// so the rest are skipped without a look); every one for a calendar window.
+    pub(super) fn recent_events(&self, window: Option<Duration>) -> &'a [&'h Event] {
+        let events = self.state.events();
+        match window {
+            Some(w) => {
+                let open = self.window_start(w);
+                &events[events.partition_point(|e| e.at < open)..]
+            }
+            None => events,
+        }
+    }
+
     fn operand(&self, op: &Operand) -> (Val, Witness) {
         let none = Witness::default;
         let st = self.state;
@@ -270,8 +284,8 @@ impl Ctx<'_, '_> {
             }
             Operand::Count(filter, window) => {
                 let within = self.within(*window);
-                let ids: Vec<i64> = st
-                    .events()
+                let ids: Vec<i64> = self
+                    .recent_events(*window)
                     .iter()
                     .filter(|e| self.matches(e, filter) && within(e.at))
                     .map(|e| e.id)
@@ -339,7 +353,7 @@ impl Ctx<'_, '_> {
                 let needle = normalize(text);
                 let within = self.within(*window);
                 let hit =
-                    st.events().iter().rev().copied().find(|e| {
+                    self.recent_events(*window).iter().rev().copied().find(|e| {
                         within(e.at) && e.texts().any(|x| normalize(x).contains(&needle))
                     });
                 (

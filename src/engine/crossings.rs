@@ -161,12 +161,8 @@ impl Ctx<'_, '_> {
             }
             Operand::Overdue => self.passed(self.overdue_at()?),
             Operand::Count(filter, Some(w)) => {
-                // Known events are in time order: skip to the first whose window
-                // can still be open.
-                let open = self.window_start(*w);
-                let events = self.state.events();
-                let events = &events[events.partition_point(|e| e.at < open)..];
-                let ats = events.iter().filter(|e| self.matches(e, filter));
+                let events = self.recent_events(Some(*w)).iter();
+                let ats = events.filter(|e| self.matches(e, filter));
                 self.earliest_closing(ats.map(|e| e.at), *w)
             }
             Operand::Signal(which, Some(w)) => {
@@ -176,10 +172,8 @@ impl Ctx<'_, '_> {
                 self.earliest_closing(ats.map(|s| s.at), *w)
             }
             Operand::Mentions(_, Some(w)) => {
-                let open = self.window_start(*w);
-                let events = self.state.events();
-                let events = &events[events.partition_point(|e| e.at < open)..];
-                self.earliest_closing(events.iter().map(|e| e.at), *w)
+                let events = self.recent_events(Some(*w)).iter();
+                self.earliest_closing(events.map(|e| e.at), *w)
             }
             Operand::Task(title, TaskState::Overdue) => {
                 self.passed(self.state.latest_task(title, self.t)?.due_at?)

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A value of a customer field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A value of a customer field: stored as a JSON bool, number or string.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FieldValue {
     /// `bool`
@@ -23,6 +23,48 @@ pub enum FieldValue {
     Number(f64),
     /// `text`, and `date`/`time` in their text form
     Text(String),
+}
+
+/// Read by what the JSON value is, as `#[serde(untagged)]` would, but without
+/// trying each variant in turn: that made a failed attempt, with its error
+/// message, for every text field of every customer read.
+impl<'de> Deserialize<'de> for FieldValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FieldValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a bool, a number or a text")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<FieldValue, E> {
+                Ok(FieldValue::Bool(v))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<FieldValue, E> {
+                Ok(FieldValue::Number(v))
+            }
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "as serde reads an integer as f64"
+            )]
+            fn visit_i64<E>(self, v: i64) -> Result<FieldValue, E> {
+                Ok(FieldValue::Number(v as f64))
+            }
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "as serde reads an integer as f64"
+            )]
+            fn visit_u64<E>(self, v: u64) -> Result<FieldValue, E> {
+                Ok(FieldValue::Number(v as f64))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<FieldValue, E> {
+                Ok(FieldValue::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<FieldValue, E> {
+                Ok(FieldValue::Text(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// The customer's contact person (for `message customer`).
@@ -209,4 +251,33 @@ pub struct CustomerHistory {
     /// customer was not live yet. `None`: always live.
     #[serde(default)]
     pub live_from: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldValue;
+
+    #[test]
+    fn field_values_read_as_untagged_json() {
+        let read = |t: &str| serde_json::from_str::<FieldValue>(t);
+        assert_eq!(read("true").unwrap(), FieldValue::Bool(true));
+        assert_eq!(read("4").unwrap(), FieldValue::Number(4.0));
+        assert_eq!(read("-2").unwrap(), FieldValue::Number(-2.0));
+        assert_eq!(read("12.5").unwrap(), FieldValue::Number(12.5));
+        assert_eq!(read("\"锂电\"").unwrap(), FieldValue::Text("锂电".into()));
+        assert!(read("null").is_err());
+        assert!(read("[1]").is_err());
+        assert!(read("{}").is_err());
+        let map: std::collections::BTreeMap<String, FieldValue> =
+            serde_json::from_str(r#"{"contract_disputes":0.0,"industry":"整车","vip":false}"#)
+                .unwrap();
+        assert_eq!(map["contract_disputes"], FieldValue::Number(0.0));
+        assert_eq!(map["industry"], FieldValue::Text("整车".into()));
+        assert_eq!(map["vip"], FieldValue::Bool(false));
+        // Written back the same way.
+        assert_eq!(
+            serde_json::to_string(&map).unwrap(),
+            r#"{"contract_disputes":0.0,"industry":"整车","vip":false}"#
+        );
+    }
 }

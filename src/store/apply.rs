@@ -121,8 +121,8 @@ struct Claims<'tx> {
     effect: CachedStatement<'tx>,
     /// A signal, which is its own claim.
     signal: CachedStatement<'tx>,
-    /// The strategy of the signal written last and its id in `texts`.
-    strategy: Option<(Vec<String>, i64)>,
+    /// Per risk, the strategy its signals were written with and its id in `texts`.
+    strategies: HashMap<String, (Vec<String>, i64)>,
 }
 
 impl<'tx> Claims<'tx> {
@@ -136,7 +136,7 @@ impl<'tx> Claims<'tx> {
                 "INSERT INTO signals (customer, risk, event, keyword, norm, at, strategy)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
             )?,
-            strategy: None,
+            strategies: HashMap::new(),
         })
     }
 }
@@ -321,14 +321,16 @@ fn write_signal(
         key,
         &crate::engine::signal_key(customer, risk, *event, keyword)
     );
-    // One risk's signals share its strategy: the last one's id is kept.
-    let strategy = match &claims.strategy {
-        Some((last, id)) if last == strategy => *id,
+    // A risk's signals share its strategy: its id is kept per risk.
+    let strategy = match claims.strategies.get(risk.as_str()) {
+        Some((kept, id)) if kept == strategy => *id,
         _ => {
             let text = serde_json::to_string(strategy)
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
             let id = texts.id(tx, &text)?;
-            claims.strategy = Some((strategy.clone(), id));
+            claims
+                .strategies
+                .insert(risk.clone(), (strategy.clone(), id));
             id
         }
     };

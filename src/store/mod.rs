@@ -190,6 +190,29 @@ impl Store {
         migrations::version(&self.conn)
     }
 
+    /// A second connection to the same file, for reading while this one writes
+    /// (an apply evaluates the next batch of customers as it writes this one: WAL
+    /// lets the reader see the last commit while the writer holds its lock).
+    /// `None` for a store in memory, which no other connection can reach.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        if self.path == Path::new(":memory:") {
+            return Ok(None);
+        }
+        let conn = connect(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE, None)?;
+        Ok(Some(Store::wrap(conn, &self.path)))
+    }
+
+    /// What [`Store::history`] noted about a customer for the apply that follows,
+    /// taken out of this store (to hand to the connection that writes).
+    pub(crate) fn take_seen(&self, customer: &str) -> Option<Seen> {
+        self.seen.borrow_mut().remove(customer)
+    }
+
+    /// Notes what another connection's [`Store::history`] read about a customer.
+    pub(crate) fn put_seen(&self, customer: String, seen: Seen) {
+        self.seen.borrow_mut().insert(customer, seen);
+    }
+
     fn wrap(conn: Connection, path: &Path) -> Store {
         Store {
             conn,

@@ -44,7 +44,8 @@ impl SqlTime {
         put(11, 2, t.hour());
         put(14, 2, t.minute());
         put(17, 2, t.second());
-        String::from_utf8_lossy(&text).into_owned()
+        // ASCII digits and separators only.
+        String::from_utf8(text.to_vec()).unwrap_or_default()
     }
 }
 
