@@ -64,58 +64,53 @@ fn first_non_boundary(text: &str) -> Option<usize> {
 /// `first` is where the first character that is not a boundary starts (the
 /// text before it is copied in one piece).
 fn by_segments(text: &str, first: usize) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    // The part not written yet starts at `seg`; while `plain`, it holds only
-    // boundary characters, the last of which starts at `last`.
-    let (head, _) = text.split_at(first);
+    // `text[seg..i]` is not written yet and holds only boundary characters, the
+    // last of which starts at `last` (`None`: none since `seg`).
     let mut seg = 0;
-    let mut last = head.char_indices().next_back().map(|(i, _)| i);
-    let mut plain = true;
-    let mut chars = text[first..]
-        .char_indices()
-        .map(|(i, c)| (i + first, c))
-        .peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut last = text[..first].char_indices().next_back().map(|(i, _)| i);
+    let mut i = first;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII and U+4000 … U+9FFF are boundaries: stepped over undecoded.
+        if b < 0x80 || (0xE4..=0xE9).contains(&b) {
+            last = Some(i);
+            i += if b < 0x80 { 1 } else { 3 };
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let end = i + c.len_utf8();
+        let next = text[end..].chars().next();
         // A full-width form of an ASCII character (`，` `：` `（` `Ａ`) is that
         // character, which composes with nothing before it; unless a combining
         // mark follows, it is written straight away.
         if let Some(ascii) = full_width_ascii(c) {
-            if chars.peek().is_none_or(|&(_, next)| boundary(next)) {
-                write_piece(&mut out, &text[seg..i], plain);
+            if next.is_none_or(boundary) {
+                out.push_str(&text[seg..i]);
                 out.push(ascii);
-                seg = i + c.len_utf8();
-                last = None;
-                plain = true;
+                (seg, last, i) = (end, None, end);
                 continue;
             }
         }
         if boundary(c) {
-            if !plain {
-                write_piece(&mut out, &text[seg..i], plain);
-                seg = i;
-                plain = true;
-            }
-            last = Some(i);
-        } else if plain {
-            // The character joins the piece of the boundary character before it.
-            let start = last.unwrap_or(seg);
-            out.push_str(&text[seg..start]);
-            seg = start;
-            plain = false;
+            (last, i) = (Some(i), end);
+            continue;
         }
+        // Not a boundary: it joins the piece of the boundary character before
+        // it, which runs to the next boundary character and is normalized whole.
+        let start = last.unwrap_or(seg);
+        out.push_str(&text[seg..start]);
+        let mut stop = end;
+        while let Some(d) = text[stop..].chars().next().filter(|d| !boundary(*d)) {
+            stop += d.len_utf8();
+        }
+        out.extend(text[start..stop].nfkc());
+        (seg, last, i) = (stop, None, stop);
     }
-    write_piece(&mut out, &text[seg..], plain);
+    out.push_str(&text[seg..]);
     out
-}
-
-/// Writes a piece of text: as it is when it holds only boundary characters
-/// (`plain`), else its NFKC form.
-fn write_piece(out: &mut String, piece: &str, plain: bool) {
-    if plain {
-        out.push_str(piece);
-    } else {
-        out.extend(piece.nfkc());
-    }
 }
 
 /// The ASCII character a full-width form `！` … `～` (U+FF01 … U+FF5E) stands for:
@@ -186,6 +181,23 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Mixed text, where pieces meet: CJK and ASCII runs (stepped over),
+        /// full-width forms, combining marks, Hangul jamo that compose, half-width
+        /// katakana with their voicing marks, compatibility characters.
+        #[test]
+        fn mixed_text_normalizes_as_a_whole(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                '客', '户', '法', '务', 'A', 'a', 'e', ' ', '，', '。', 'Ａ', 'ｅ', '（',
+                '\u{301}', '\u{316}', '\u{3099}', '가', '\u{1161}', '\u{11A8}', 'ﬁ',
+                '㍿', '〔', '０', 'é', 'カ', 'ｶ', 'ﾞ', 'Å', '\u{10000}', '😀',
+            ]), 0..40)
+        ) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(normalize(&text), slow(&text), "{:?}", text);
         }
     }
 

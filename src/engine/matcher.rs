@@ -2,7 +2,9 @@
 //! the NFKC-normalized, ASCII-case-folded keywords, so a text is scanned once
 //! whatever the size of the dictionary.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, PatternID};
 
 use crate::model::Flow;
 use crate::text::normalize;
@@ -19,10 +21,19 @@ pub struct Hit {
     pub keyword: usize,
 }
 
+/// The automaton a dictionary is scanned with.
+#[derive(Debug)]
+enum Automaton {
+    /// Up to [`DFA_PATTERNS`] keywords: a DFA, scanned by [`scan`].
+    Dfa(Box<DFA>),
+    /// Larger dictionaries: whatever aho-corasick chooses, searched overlapping.
+    General(AhoCorasick),
+}
+
 /// An automaton over the keywords of a list of entries.
 #[derive(Debug)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Automaton>,
     /// For each pattern: (entry, keyword index).
     owners: Vec<Hit>,
 }
@@ -43,12 +54,20 @@ impl Matcher {
         }
         // A DFA scans fastest (one table look-up per byte); the automatic choice
         // takes it only for a few dozen patterns. Up to `DFA_PATTERNS` keywords its
-        // tables stay within a few megabytes; beyond, aho-corasick chooses.
-        let kind = (patterns.len() <= DFA_PATTERNS).then_some(AhoCorasickKind::DFA);
+        // tables stay within a few megabytes; beyond, aho-corasick chooses. No
+        // prefilter: in Chinese text the bytes keywords start with are everywhere,
+        // and it would be asked again at every return to the start state.
         let automaton = if patterns.is_empty() {
             None
+        } else if patterns.len() <= DFA_PATTERNS {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&patterns)
+                .ok()
+                .map(|dfa| Automaton::Dfa(Box::new(dfa)))
         } else {
-            AhoCorasick::builder().kind(kind).build(&patterns).ok()
+            AhoCorasick::new(&patterns).ok().map(Automaton::General)
         };
         Matcher { automaton, owners }
     }
@@ -59,13 +78,41 @@ impl Matcher {
             return Vec::new();
         };
 
-        let mut hits: Vec<Hit> = ac
-            .find_overlapping_iter(normalized)
-            .map(|m| self.owners[m.pattern().as_usize()])
-            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        match ac {
+            Automaton::Dfa(dfa) => scan(dfa, normalized.as_bytes(), |p| {
+                hits.push(self.owners[p.as_usize()]);
+            }),
+            Automaton::General(ac) => hits.extend(
+                ac.find_overlapping_iter(normalized)
+                    .map(|m| self.owners[m.pattern().as_usize()]),
+            ),
+        }
         hits.sort_unstable();
         hits.dedup();
         hits
+    }
+}
+
+/// Every pattern ending anywhere in `text`, overlapping ones included: one
+/// transition per byte, and at a match state each pattern it ends (a DFA built
+/// with standard semantics carries, in every state, the matches of the states
+/// its suffixes lead to). The same matches as aho-corasick's overlapping
+/// iterator, without its per-match bookkeeping.
+fn scan(dfa: &DFA, text: &[u8], mut found: impl FnMut(PatternID)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for &byte in text {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            for i in 0..dfa.match_len(sid) {
+                found(dfa.match_pattern(sid, i));
+            }
+        }
     }
 }
 
@@ -135,6 +182,32 @@ mod tests {
                 keyword: 0
             }]
         );
+    }
+
+    proptest::proptest! {
+        /// The DFA scan finds what aho-corasick's overlapping search finds, with
+        /// keywords inside, around and overlapping one another.
+        #[test]
+        fn the_scan_finds_every_overlapping_match(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "法务", "法", "务", "审核", "法务审核", "预算", "预算冻结", "冻结",
+                "erp", "erp对接", "对接", "poc", "，", "a", "客户",
+            ]), 0..30)
+        ) {
+            let keywords = kw(&["法务", "法务审核", "务审", "预算冻结", "冻结", "ERP对接", "接", "POC失败"]);
+            let entries = [keywords];
+            let m = Matcher::new(entries.iter().map(Vec::as_slice));
+            let patterns: Vec<String> = entries[0].iter().map(|k| normalize(k)).collect();
+            let reference = AhoCorasick::new(&patterns).unwrap();
+            let text = text.concat();
+            let mut want: Vec<Hit> = reference
+                .find_overlapping_iter(&text)
+                .map(|h| Hit { entry: 0, keyword: h.pattern().as_usize() })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(m.find(&text), want);
+        }
     }
 
     #[test]
