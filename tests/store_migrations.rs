@@ -18,6 +18,25 @@ fn schema(db: &std::path::Path) -> Vec<String> {
         .unwrap()
 }
 
+/// A store file as the salesflow of schema version `n` made it: the first `n`
+/// migrations, as released.
+fn store_at_version(db: &std::path::Path, n: usize) -> rusqlite::Connection {
+    const RELEASED: [&str; 5] = [
+        include_str!("../src/store/migrations/001_initial.sql"),
+        include_str!("../src/store/migrations/002_records_as_known.sql"),
+        include_str!("../src/store/migrations/003_team_snapshots.sql"),
+        include_str!("../src/store/migrations/004_delivery.sql"),
+        include_str!("../src/store/migrations/005_compact.sql"),
+    ];
+    let conn = rusqlite::Connection::open(db).unwrap();
+    for sql in &RELEASED[..n] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", i64::try_from(n).unwrap())
+        .unwrap();
+    conn
+}
+
 #[test]
 fn create_refuses_a_path_that_exists() {
     let dir = scratch("create_refuses");
@@ -126,16 +145,7 @@ fn migration_5_keeps_signals_and_health_changes_with_texts_once() {
     let dir = scratch("migration_5");
     let db = dir.join("crm.db");
     {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        for sql in [
-            include_str!("../src/store/migrations/001_initial.sql"),
-            include_str!("../src/store/migrations/002_records_as_known.sql"),
-            include_str!("../src/store/migrations/003_team_snapshots.sql"),
-            include_str!("../src/store/migrations/004_delivery.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 4).unwrap();
+        let conn = store_at_version(&db, 4);
         conn.execute_batch(
             r#"
             INSERT INTO customers (id, name, owner, created_at)
@@ -238,17 +248,7 @@ fn migration_6_keeps_the_claim_and_indexes_a_customers_signals_once() {
     let dir = scratch("migration_6");
     let db = dir.join("crm.db");
     {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        for sql in [
-            include_str!("../src/store/migrations/001_initial.sql"),
-            include_str!("../src/store/migrations/002_records_as_known.sql"),
-            include_str!("../src/store/migrations/003_team_snapshots.sql"),
-            include_str!("../src/store/migrations/004_delivery.sql"),
-            include_str!("../src/store/migrations/005_compact.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 5).unwrap();
+        let conn = store_at_version(&db, 5);
         conn.execute_batch(
             r#"
             INSERT INTO customers (id, name, owner, created_at)
