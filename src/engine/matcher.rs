@@ -4,13 +4,16 @@
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, PatternID};
+use aho_corasick::{Anchored, MatchKind, PatternID};
+
+use super::pair_filter::PairFilter;
 
 use crate::model::Flow;
 use crate::text::normalize;
 
-/// Dictionaries up to this many keywords are matched with a DFA.
-const DFA_PATTERNS: usize = 10_000;
+/// Dictionaries up to this many keywords are scanned with a DFA; larger ones
+/// with a [`PairFilter`], whose tables stay in the fastest cache.
+const DFA_PATTERNS: usize = 500;
 
 /// A keyword hit: which entry (risk or tag) and which of its keywords.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,8 +29,8 @@ pub struct Hit {
 enum Automaton {
     /// Up to [`DFA_PATTERNS`] keywords: a DFA, scanned by [`scan`].
     Dfa(Box<DFA>),
-    /// Larger dictionaries: whatever aho-corasick chooses, searched overlapping.
-    General(AhoCorasick),
+    /// Larger dictionaries: searched only where a keyword can start.
+    Pairs(Box<PairFilter>),
 }
 
 /// An automaton over the keywords of a list of entries.
@@ -52,11 +55,11 @@ impl Matcher {
                 }
             }
         }
-        // A DFA scans fastest (one table look-up per byte); the automatic choice
-        // takes it only for a few dozen patterns. Up to `DFA_PATTERNS` keywords its
-        // tables stay within a few megabytes; beyond, aho-corasick chooses. No
+        // A DFA scans fastest while its table stays in the caches (one look-up per
+        // byte); the automatic choice takes it only for a few dozen patterns. No
         // prefilter: in Chinese text the bytes keywords start with are everywhere,
-        // and it would be asked again at every return to the start state.
+        // and it would be asked again at every return to the start state. A larger
+        // dictionary is searched only where one of its keywords can start.
         let automaton = if patterns.is_empty() {
             None
         } else if patterns.len() <= DFA_PATTERNS {
@@ -67,7 +70,7 @@ impl Matcher {
                 .ok()
                 .map(|dfa| Automaton::Dfa(Box::new(dfa)))
         } else {
-            AhoCorasick::new(&patterns).ok().map(Automaton::General)
+            PairFilter::new(&patterns).map(|f| Automaton::Pairs(Box::new(f)))
         };
         Matcher { automaton, owners }
     }
@@ -83,10 +86,9 @@ impl Matcher {
             Automaton::Dfa(dfa) => scan(dfa, normalized.as_bytes(), |p| {
                 hits.push(self.owners[p.as_usize()]);
             }),
-            Automaton::General(ac) => hits.extend(
-                ac.find_overlapping_iter(normalized)
-                    .map(|m| self.owners[m.pattern().as_usize()]),
-            ),
+            Automaton::Pairs(filter) => filter.scan(normalized, |p| {
+                hits.push(self.owners[p.as_usize()]);
+            }),
         }
         hits.sort_unstable();
         hits.dedup();
@@ -158,6 +160,8 @@ impl Matchers {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::AhoCorasick;
+
     use super::*;
 
     fn kw(words: &[&str]) -> Vec<String> {
@@ -194,20 +198,55 @@ mod tests {
                 "erp", "erp对接", "对接", "poc", "，", "a", "客户",
             ]), 0..30)
         ) {
-            let keywords = kw(&["法务", "法务审核", "务审", "预算冻结", "冻结", "ERP对接", "接", "POC失败"]);
-            let entries = [keywords];
-            let m = Matcher::new(entries.iter().map(Vec::as_slice));
-            let patterns: Vec<String> = entries[0].iter().map(|k| normalize(k)).collect();
-            let reference = AhoCorasick::new(&patterns).unwrap();
+            let small = kw(&["法务", "法务审核", "务审", "预算冻结", "冻结", "ERP对接", "接", "POC失败"]);
+            // Past `DFA_PATTERNS`: the pair filter's path, with the same keywords
+            // among generated ones (some of which occur in the text too).
+            let syllables = ["法", "务", "审", "核", "预", "算", "冻", "结", "客", "户", "对", "接"];
+            let mut large = small.clone();
+            for a in syllables {
+                for b in syllables {
+                    for c in ["", "议", "会", "签"] {
+                        large.push(format!("{a}{b}{c}"));
+                    }
+                }
+            }
+            assert!(large.len() > DFA_PATTERNS);
             let text = text.concat();
-            let mut want: Vec<Hit> = reference
-                .find_overlapping_iter(&text)
-                .map(|h| Hit { entry: 0, keyword: h.pattern().as_usize() })
-                .collect();
-            want.sort_unstable();
-            want.dedup();
-            proptest::prop_assert_eq!(m.find(&text), want);
+            for keywords in [small, large] {
+                let entries = [keywords];
+                let m = Matcher::new(entries.iter().map(Vec::as_slice));
+                let patterns: Vec<String> = entries[0].iter().map(|k| normalize(k)).collect();
+                let reference = AhoCorasick::new(&patterns).unwrap();
+                let mut want: Vec<Hit> = reference
+                    .find_overlapping_iter(&text)
+                    .map(|h| Hit { entry: 0, keyword: h.pattern().as_usize() })
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                proptest::prop_assert_eq!(m.find(&text), want);
+            }
         }
+    }
+
+    /// A dictionary past `DFA_PATTERNS` (the pair filter's path): a keyword of one
+    /// character wherever it stands (last, before punctuation), keywords inside
+    /// and overlapping others, full-width and upper-case text.
+    #[test]
+    fn a_large_dictionary_finds_single_characters_and_overlaps() {
+        let mut keywords = kw(&["接", "法务", "法务审核", "务审", "ERP对接"]);
+        keywords.extend((0..600).map(|i| format!("编号{i}")));
+        let entries = [keywords];
+        let m = Matcher::new(entries.iter().map(Vec::as_slice));
+        let hit = |keyword| Hit { entry: 0, keyword };
+        assert_eq!(m.find(&normalize("对接")), vec![hit(0)]);
+        assert_eq!(m.find(&normalize("接，好")), vec![hit(0)]);
+        assert_eq!(
+            m.find(&normalize("法务审核后ＥＲＰ对接")),
+            vec![hit(0), hit(1), hit(2), hit(3), hit(4)]
+        );
+        // 编号1, 编号12; 编号5, 编号59, 编号599.
+        assert_eq!(m.find(&normalize("编号12与编号599")).len(), 5);
+        assert_eq!(m.find(&normalize("没有关键词的一句话")), vec![]);
     }
 
     #[test]

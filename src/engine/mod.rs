@@ -15,6 +15,7 @@ mod crossings;
 pub mod effects;
 pub mod explain;
 pub mod matcher;
+mod pair_filter;
 pub mod records;
 mod render;
 mod replay;
