@@ -1,6 +1,7 @@
-//! Keyword matching for risks and tags: one Aho-Corasick automaton per flow over
-//! the NFKC-normalized, ASCII-case-folded keywords, so a text is scanned once
-//! whatever the size of the dictionary.
+//! Keyword matching for risks and tags: one Aho-Corasick automaton per dictionary
+//! over the NFKC-normalized, ASCII-case-folded keywords, so a text is scanned once
+//! whatever the size of the dictionary: a DFA up to [`DFA_PATTERNS`] keywords, and
+//! beyond, an anchored search where a [`PairFilter`] says a keyword can start.
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::dfa::DFA;
