@@ -61,53 +61,45 @@ fn first_non_boundary(text: &str) -> Option<usize> {
 /// take the full pass: a Chinese note with its full-width punctuation costs a copy,
 /// not a decomposition and recomposition of every character.
 ///
-/// `first` is where the first character that is not a boundary starts (the
-/// text before it is copied in one piece).
+/// `first` is where the first character that is not a boundary starts; from
+/// each piece on, [`first_non_boundary`] finds the next one (runs of ASCII and
+/// CJK are stepped over undecoded, and copied in one piece).
 fn by_segments(text: &str, first: usize) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    // `text[seg..i]` is not written yet and holds only boundary characters, the
-    // last of which starts at `last` (`None`: none since `seg`).
-    let mut seg = 0;
-    let mut last = text[..first].char_indices().next_back().map(|(i, _)| i);
-    let mut i = first;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII and U+4000 … U+9FFF are boundaries: stepped over undecoded.
-        if b < 0x80 || (0xE4..=0xE9).contains(&b) {
-            last = Some(i);
-            i += if b < 0x80 { 1 } else { 3 };
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    // `text[seg..i]` is not written yet and holds only boundary characters;
+    // `i` is where the next character that is not one starts.
+    let (mut seg, mut i) = (0, first);
+    while let Some(c) = text[i..].chars().next() {
         let end = i + c.len_utf8();
-        let next = text[end..].chars().next();
         // A full-width form of an ASCII character (`，` `：` `（` `Ａ`) is that
         // character, which composes with nothing before it; unless a combining
         // mark follows, it is written straight away.
-        if let Some(ascii) = full_width_ascii(c) {
-            if next.is_none_or(boundary) {
+        match full_width_ascii(c) {
+            Some(ascii) if text[end..].chars().next().is_none_or(boundary) => {
                 out.push_str(&text[seg..i]);
                 out.push(ascii);
-                (seg, last, i) = (end, None, end);
-                continue;
+                seg = end;
+            }
+            // It joins the piece of the boundary character before it, which
+            // runs to the next boundary character and is normalized whole.
+            _ => {
+                let start = text[seg..i]
+                    .char_indices()
+                    .next_back()
+                    .map_or(seg, |(j, _)| seg + j);
+                out.push_str(&text[seg..start]);
+                let mut stop = end;
+                while let Some(d) = text[stop..].chars().next().filter(|d| !boundary(*d)) {
+                    stop += d.len_utf8();
+                }
+                out.extend(text[start..stop].nfkc());
+                seg = stop;
             }
         }
-        if boundary(c) {
-            (last, i) = (Some(i), end);
-            continue;
+        match first_non_boundary(&text[seg..]) {
+            Some(next) => i = seg + next,
+            None => break,
         }
-        // Not a boundary: it joins the piece of the boundary character before
-        // it, which runs to the next boundary character and is normalized whole.
-        let start = last.unwrap_or(seg);
-        out.push_str(&text[seg..start]);
-        let mut stop = end;
-        while let Some(d) = text[stop..].chars().next().filter(|d| !boundary(*d)) {
-            stop += d.len_utf8();
-        }
-        out.extend(text[start..stop].nfkc());
-        (seg, last, i) = (stop, None, stop);
     }
     out.push_str(&text[seg..]);
     out
