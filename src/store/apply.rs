@@ -67,18 +67,8 @@ impl Store {
     ) -> Result<ApplyOutcome> {
         let seen = self.seen.borrow_mut().remove(&eval.customer);
         self.write(|tx| {
-            let texts = &mut Texts::default();
             let claims = &mut Claims::prepare(tx)?;
-            apply_one(
-                tx,
-                texts,
-                claims,
-                rules,
-                eval,
-                new_effects,
-                now,
-                seen.as_ref(),
-            )
+            apply_one(tx, claims, rules, eval, new_effects, now, seen.as_ref())
         })
     }
 
@@ -100,13 +90,12 @@ impl Store {
         };
         self.without_reference_checks(|store| {
             store.write(|tx| {
-                let texts = &mut Texts::default();
                 let claims = &mut Claims::prepare(tx)?;
                 batch
                     .iter()
                     .zip(&seen)
                     .map(|((eval, new), seen)| {
-                        apply_one(tx, texts, claims, rules, eval, new, now, seen.as_ref())
+                        apply_one(tx, claims, rules, eval, new, now, seen.as_ref())
                     })
                     .collect()
             })
@@ -114,15 +103,19 @@ impl Store {
     }
 }
 
-/// The two statements that claim keys, one run per effect: prepared once per
-/// transaction rather than looked up in the statement cache for every effect.
+/// What one write transaction reuses from one effect to the next: the two
+/// statements that claim keys, prepared once rather than looked up in the
+/// statement cache for every effect, and the ids of texts.
 struct Claims<'tx> {
     /// A ledger row in `effects`.
     effect: CachedStatement<'tx>,
     /// A signal, which is its own claim.
     signal: CachedStatement<'tx>,
-    /// Per risk, the strategy its signals were written with and its id in `texts`.
+    /// Per risk, the strategy its signals were written with and its id in `texts`
+    /// (kept by risk, so a signal's strategy is not serialized to be looked up).
     strategies: HashMap<String, (Vec<String>, i64)>,
+    /// The ids of texts looked up or added in this transaction.
+    texts: Texts,
 }
 
 impl<'tx> Claims<'tx> {
@@ -137,18 +130,14 @@ impl<'tx> Claims<'tx> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
             )?,
             strategies: HashMap::new(),
+            texts: Texts::default(),
         })
     }
 }
 
 /// Writes one customer's evaluation inside a transaction.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the transaction's helpers, then the work"
-)]
 fn apply_one(
     tx: &Transaction<'_>,
-    texts: &mut Texts,
     claims: &mut Claims<'_>,
     rules: &RuleSet,
     eval: &Evaluation,
@@ -166,10 +155,10 @@ fn apply_one(
     let mut field_changed = false;
     for effect in new_effects {
         let written = if let Effect::Signal { .. } = effect {
-            write_signal(tx, texts, claims, customer, effect)?
+            write_signal(tx, claims, customer, effect)?
         } else {
             claim(claims, customer, effect, now)? && {
-                write_effect(tx, texts, customer, effect, now)?;
+                write_effect(tx, &mut claims.texts, customer, effect, now)?;
                 true
             }
         };
@@ -301,7 +290,6 @@ fn claim(
 /// was there already.
 fn write_signal(
     tx: &Transaction<'_>,
-    texts: &mut Texts,
     claims: &mut Claims<'_>,
     customer: &str,
     effect: &Effect,
@@ -327,7 +315,7 @@ fn write_signal(
         _ => {
             let text = serde_json::to_string(strategy)
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-            let id = texts.id(tx, &text)?;
+            let id = claims.texts.id(tx, &text)?;
             claims
                 .strategies
                 .insert(risk.clone(), (strategy.clone(), id));

@@ -194,7 +194,7 @@ impl Store {
     /// (an apply evaluates the next batch of customers as it writes this one: WAL
     /// lets the reader see the last commit while the writer holds its lock).
     /// `None` for a store in memory, which no other connection can reach.
-    pub fn reader(&self) -> Result<Option<Store>> {
+    pub(crate) fn reader(&self) -> Result<Option<Store>> {
         if self.path == Path::new(":memory:") {
             return Ok(None);
         }
