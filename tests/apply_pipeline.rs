@@ -36,6 +36,21 @@ fn json(out: &std::process::Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
+/// `apply --at LATER --format json`: its exit code and its report.
+fn apply_later(dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let out = sf(dir)
+        .args(["apply", "--at", LATER, "--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code();
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "{code:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (code, json(&out))
+}
+
 fn plan_keys(dir: &Path) -> (BTreeSet<String>, serde_json::Value) {
     let out = sf(dir)
         .args(["plan", "--at", LATER, "--format", "json"])
@@ -60,12 +75,8 @@ fn an_apply_of_several_batches_writes_what_plan_showed_and_nothing_else() {
     let (planned, summary) = plan_keys(&dir);
     assert!(planned.len() > 100, "{}", planned.len());
 
-    let out = sf(&dir)
-        .args(["apply", "--at", LATER, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report = json(&out);
+    let (code, report) = apply_later(&dir);
+    assert_eq!(code, Some(0));
     let visited = report["applied"]["customers"].as_u64().unwrap();
     assert!(visited > 200, "more than two batches: {visited}");
     for (kind, n) in summary.as_object().unwrap() {
@@ -104,12 +115,8 @@ fn an_unreadable_row_in_a_later_batch_stops_only_its_customer() {
     }
     drop(conn);
 
-    let out = sf(&dir)
-        .args(["apply", "--at", LATER, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let report = json(&out);
+    let (code, report) = apply_later(&dir);
+    assert_eq!(code, Some(1));
     let errors = report["errors"].to_string();
     assert!(errors.contains("customer c0180"), "{errors}");
     assert!(errors.contains("customer c0240"), "{errors}");
@@ -140,17 +147,9 @@ fn new_rules_store_every_customers_baseline_across_batches() {
     text.push_str("\n# 新规则：季度复盘后调整\n");
     std::fs::write(&rules, text).unwrap();
 
-    let out = sf(&dir)
-        .args(["apply", "--at", LATER, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(json(&out)["applied"]["customers"].as_u64(), Some(250));
+    let (code, report) = apply_later(&dir);
+    assert_eq!(code, Some(0));
+    assert_eq!(report["applied"]["customers"].as_u64(), Some(250));
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (sets, baselines): (i64, i64) = conn
         .query_row(

@@ -46,6 +46,19 @@ fn can_drop_privileges() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Runs the salesflow binary `bin` as `nobody` in `project`.
+fn as_nobody(bin: &Path, project: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("setpriv")
+        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+        .arg(bin)
+        .args(args)
+        .current_dir(project)
+        .env("NO_COLOR", "1")
+        .env("HOME", project)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn read_only_commands_work_in_a_folder_nobody_can_write() {
     if !can_drop_privileges() {
@@ -88,15 +101,7 @@ fn read_only_commands_work_in_a_folder_nobody_can_write() {
         &["report", "funnel", "--at", AT],
         &["outbox", "list"],
     ] {
-        let out = Command::new("setpriv")
-            .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
-            .arg(&bin)
-            .args(args)
-            .current_dir(&project)
-            .env("NO_COLOR", "1")
-            .env("HOME", &project)
-            .output()
-            .unwrap();
+        let out = as_nobody(&bin, &project, args);
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -105,26 +110,18 @@ fn read_only_commands_work_in_a_folder_nobody_can_write() {
         assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
     }
     // `apply` must write: a clear refusal, and nothing changed.
-    let out = Command::new("setpriv")
-        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
-        .arg(&bin)
-        .args(["apply", "--at", "2026-11-02 09:00"])
-        .current_dir(&project)
-        .output()
-        .unwrap();
+    let out = as_nobody(&bin, &project, &["apply", "--at", "2026-11-02 09:00"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("the store cannot be written") && err.contains("need write access"),
         "{err}"
     );
-    let out = Command::new("setpriv")
-        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
-        .arg(&bin)
-        .args(["apply", "--format", "json", "--at", "2026-11-02 09:00"])
-        .current_dir(&project)
-        .output()
-        .unwrap();
+    let out = as_nobody(
+        &bin,
+        &project,
+        &["apply", "--format", "json", "--at", "2026-11-02 09:00"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
